@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+
+namespace SalesBot.Configuration;
+
+/// <summary>The Meta app and, optionally, one pre-configured page. No app id means the sandbox Graph API.</summary>
+public sealed class FacebookOptions
+{
+    public const string SandboxAppId = "sandbox-app-id";
+    public const string SandboxAppSecret = "sandbox-app-secret";
+    public const string SandboxVerifyToken = "sandbox-verify-token";
+
+    [ConfigurationKeyName("FACEBOOK_APP_ID")]
+    public string? AppId { get; set; }
+
+    [ConfigurationKeyName("FACEBOOK_APP_SECRET")]
+    public string? AppSecret { get; set; }
+
+    [ConfigurationKeyName("FACEBOOK_VERIFY_TOKEN")]
+    public string? VerifyToken { get; set; }
+
+    [ConfigurationKeyName("FACEBOOK_GRAPH_ORIGIN")]
+    public string GraphOrigin { get; set; } = "https://graph.facebook.com";
+
+    [ConfigurationKeyName("FACEBOOK_PAGE_ID")]
+    public string? PageId { get; set; }
+
+    [ConfigurationKeyName("FACEBOOK_PAGE_ACCESS_TOKEN")]
+    public string? PageAccessToken { get; set; }
+
+    [ConfigurationKeyName("FACEBOOK_PAGE_SHOP")]
+    public string? PageShop { get; set; }
+
+    /// <summary>How long the bot stays quiet in a conversation after a human takes over.</summary>
+    [ConfigurationKeyName("FACEBOOK_HANDOFF_PAUSE")]
+    public TimeSpan HandoffPause { get; set; } = TimeSpan.FromMinutes(30);
+
+    public bool IsSandbox => string.IsNullOrEmpty(AppId);
+}

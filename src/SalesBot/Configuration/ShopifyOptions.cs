@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+
+namespace SalesBot.Configuration;
+
+/// <summary>The Shopify app's settings. With no API key the app runs against the built-in sandbox store.</summary>
+public sealed class ShopifyOptions
+{
+    /// <summary>Credentials the in-process sandbox store uses for the app it emulates.</summary>
+    public const string SandboxApiKey = "sandbox-api-key";
+    public const string SandboxApiSecret = "sandbox-api-secret";
+
+    [ConfigurationKeyName("SHOPIFY_API_KEY")]
+    public string? ApiKey { get; set; }
+
+    [ConfigurationKeyName("SHOPIFY_API_SECRET")]
+    public string? ApiSecret { get; set; }
+
+    [ConfigurationKeyName("SHOPIFY_SCOPES"), Required]
+    public string Scopes { get; set; } = "read_products,read_inventory,read_discounts,read_locations,read_product_listings";
+
+    [ConfigurationKeyName("SHOPIFY_API_VERSION"), Required, RegularExpression(@"^\d{4}-\d{2}$|^unstable$")]
+    public string ApiVersion { get; set; } = "2026-01";
+
+    /// <summary>Where a shop's Admin API lives; <c>{shop}</c> is replaced by the shop domain.</summary>
+    [ConfigurationKeyName("SHOPIFY_API_ORIGIN"), Required]
+    public string ApiOrigin { get; set; } = "https://{shop}";
+
+    /// <summary>Public URL Shopify posts webhooks to; defaults to <c>{APP_BASE_URL}/shopify/webhook</c>.</summary>
+    [ConfigurationKeyName("SHOPIFY_WEBHOOK_ADDRESS")]
+    public string? WebhookAddress { get; set; }
+
+    [ConfigurationKeyName("SHOPIFY_POLL_INTERVAL")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromHours(24);
+
+    [ConfigurationKeyName("SHOPIFY_SYNC_DEBOUNCE")]
+    public TimeSpan SyncDebounce { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>True when no real app is configured: the sandbox store stands in for Shopify.</summary>
+    public bool IsSandbox => string.IsNullOrEmpty(ApiKey);
+
+    /// <summary>Pre-issued tokens from <c>SHOPIFY_ACCESS_TOKEN_&lt;shop&gt;</c>, keyed by shop domain.</summary>
+    public Dictionary<string, string> PreconfiguredTokens { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Uri AdminOrigin(string shop) => new(ApiOrigin.Replace("{shop}", shop, StringComparison.Ordinal).TrimEnd('/'));
+}

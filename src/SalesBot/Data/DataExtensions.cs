@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SalesBot.Configuration;
+
+namespace SalesBot.Data;
+
+public static class DataExtensions
+{
+    /// <summary>
+    /// SQLite in DATA_DIR by default, PostgreSQL when DATABASE_URL is set. Data Protection keys
+    /// (which encrypt tokens at rest) live in DATA_DIR with SQLite, and in the database with
+    /// PostgreSQL so that every instance can read what another encrypted.
+    /// </summary>
+    public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
+    {
+        var app = builder.Configuration.Get<AppOptions>() ?? new AppOptions();
+        var dataDir = Path.GetFullPath(app.DataDir, builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(dataDir);
+
+        var postgres = string.IsNullOrEmpty(app.DatabaseUrl) ? null : PostgresConnectionString.FromUrl(app.DatabaseUrl);
+        builder.Services.AddDbContextFactory<SalesBotDbContext>(o =>
+        {
+            if (postgres is not null) o.UseNpgsql(postgres);
+            else o.UseSqlite($"Data Source={Path.Combine(dataDir, "salesbot.db")};Pooling=True");
+        });
+
+        var protection = builder.Services.AddDataProtection().SetApplicationName("SalesBot");
+        if (postgres is not null) protection.PersistKeysToDbContext<SalesBotDbContext>();
+        else protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, "keys")));
+
+        builder.Services.AddHostedService<DatabaseInitializer>();
+        return builder;
+    }
+}

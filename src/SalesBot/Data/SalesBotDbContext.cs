@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace SalesBot.Data;
+
+/// <summary>
+/// The app's one database (SQLite by default, PostgreSQL with DATABASE_URL). Each feature adds its
+/// tables in a partial file of its own beside this one, so features do not edit each other's files.
+/// </summary>
+public sealed partial class SalesBotDbContext(DbContextOptions<SalesBotDbContext> options)
+    : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<InstalledShop> Shops => Set<InstalledShop>();
+    public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SalesBotDbContext).Assembly);
+    }
+}
