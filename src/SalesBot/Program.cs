@@ -1,15 +1,19 @@
 using SalesBot.Configuration;
 using SalesBot.Data;
 using SalesBot.Home;
+using SalesBot.Shopify;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSalesBotConfiguration();
 builder.AddData();
+builder.AddShopify();
 
 var app = builder.Build();
+app.LogShopifyMode();
 
 app.MapHome();
+app.MapShopify();
 
 app.Run();
 

@@ -1,27 +1,27 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace SalesBot.Shopify.Catalog;
 
 /// <summary>
 /// Source-generated JSON for the catalog: camelCase like Shopify, nulls omitted, no indentation.
-/// The snapshot's bytes, its change hash and the install callback all use these settings.
+/// The snapshot's bytes, its change hash, the install callback and the Admin API responses all use it.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    PropertyNameCaseInsensitive = false)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ShopifyData))]
 [JsonSerializable(typeof(CatalogData))]
-[JsonSerializable(typeof(Page<Product>))]
-[JsonSerializable(typeof(Page<ProductVariant>))]
-[JsonSerializable(typeof(Page<Media>))]
-[JsonSerializable(typeof(Page<InventoryLevel>))]
-[JsonSerializable(typeof(Page<Collection>))]
-[JsonSerializable(typeof(Page<ProductReference>))]
-[JsonSerializable(typeof(Page<DiscountNode>))]
-[JsonSerializable(typeof(Page<DiscountRedeemCode>))]
-[JsonSerializable(typeof(ShopifyCount))]
-public sealed partial class CatalogJson : JsonSerializerContext
-{
-}
+[JsonSerializable(typeof(ShopData))]
+[JsonSerializable(typeof(ProductsPageData))]
+[JsonSerializable(typeof(ProductVariantsPageData))]
+[JsonSerializable(typeof(ProductMediaPageData))]
+[JsonSerializable(typeof(InventoryLevelsPageData))]
+[JsonSerializable(typeof(InventoryItemProductData))]
+[JsonSerializable(typeof(CollectionsPageData))]
+[JsonSerializable(typeof(CollectionProductsPageData))]
+[JsonSerializable(typeof(DiscountsPageData))]
+[JsonSerializable(typeof(DiscountCodesPageData))]
+[JsonSerializable(typeof(ProductNodesData))]
+[JsonSerializable(typeof(CollectionNodesData))]
+[JsonSerializable(typeof(DiscountNodesData))]
+public sealed partial class CatalogJson : JsonSerializerContext;

@@ -1,15 +1,18 @@
 namespace SalesBot.Shopify.Catalog;
 
-/// <summary>A GraphQL connection in Shopify's <c>nodes</c> shape, with every page merged.</summary>
-public sealed record Connection<T>(IReadOnlyList<T> Nodes)
+/// <summary>
+/// A GraphQL connection in Shopify's <c>nodes</c> shape. While fetching, <see cref="PageInfo"/> says whether
+/// more pages follow; once every page is merged it is dropped (null, so it is not written).
+/// </summary>
+public sealed record Connection<T>(IReadOnlyList<T> Nodes, PageInfo? PageInfo = null)
 {
     public static readonly Connection<T> Empty = new([]);
-}
 
-/// <summary>A connection page as Shopify returns it; <see cref="PageInfo"/> is dropped once pages are merged.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Nodes, PageInfo? PageInfo)
-{
-    public Connection<T> ToConnection() => new(Nodes);
+    public bool HasNextPage => PageInfo is { HasNextPage: true };
+
+    public Connection<T> Merged(IEnumerable<T> more) => new([.. Nodes, .. more]);
+
+    public Connection<T> Complete() => PageInfo is null ? this : new(Nodes);
 }
 
 public sealed record PageInfo(bool HasNextPage, string? EndCursor);

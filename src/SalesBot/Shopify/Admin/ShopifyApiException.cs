@@ -1,0 +1,16 @@
+namespace SalesBot.Shopify.Admin;
+
+/// <summary>A failure the Admin API reported, with a message fit for a merchant-facing report (no secrets).</summary>
+public class ShopifyApiException(string message, string? code = null, int? statusCode = null, Exception? inner = null)
+    : Exception(message, inner)
+{
+    /// <summary>Shopify's <c>extensions.code</c> (e.g. <c>MAX_COST_EXCEEDED</c>) when there was one.</summary>
+    public string? Code { get; } = code;
+
+    public int? StatusCode { get; } = statusCode;
+
+    /// <summary>The token was refused: the shop uninstalled the app or the token was revoked.</summary>
+    public bool IsUnauthorized => StatusCode is 401 or 403;
+
+    public bool IsCostExceeded => Code == "MAX_COST_EXCEEDED";
+}

@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Data;
+
+namespace SalesBot.Shopify.Auth;
+
+/// <summary>
+/// Single-use, short-lived OAuth <c>state</c> nonces kept in the database, so any instance can check
+/// a callback that another instance started. Consuming is one atomic DELETE: a replay finds nothing.
+/// </summary>
+public sealed class OAuthStateStore(IDbContextFactory<SalesBotDbContext> db, TimeProvider time)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    public async Task<string> CreateAsync(string purpose, string? shop, CancellationToken cancellationToken)
+    {
+        var state = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var now = time.GetUtcNow();
+        await using var context = await db.CreateDbContextAsync(cancellationToken);
+        // Expired nonces are swept here rather than by a timer: logins are rare and this keeps the table small.
+        await context.OAuthStates.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+        context.OAuthStates.Add(new OAuthState { State = state, Purpose = purpose, Shop = shop, ExpiresAt = now + Lifetime });
+        await context.SaveChangesAsync(cancellationToken);
+        return state;
+    }
+
+    /// <summary>True once for a live nonce of this purpose (and shop, when given); false ever after.</summary>
+    public async Task<bool> TryConsumeAsync(string purpose, string state, string? shop, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var context = await db.CreateDbContextAsync(cancellationToken);
+        var query = context.OAuthStates.Where(s => s.State == state && s.Purpose == purpose && s.ExpiresAt > now);
+        if (shop is not null) query = query.Where(s => s.Shop == shop);
+        return await query.ExecuteDeleteAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>The shop a live nonce was created for, without consuming it.</summary>
+    public async Task<string?> PeekShopAsync(string purpose, string state, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var context = await db.CreateDbContextAsync(cancellationToken);
+        return await context.OAuthStates.Where(s => s.State == state && s.Purpose == purpose && s.ExpiresAt > now)
+            .Select(s => s.Shop).FirstOrDefaultAsync(cancellationToken);
+    }
+}

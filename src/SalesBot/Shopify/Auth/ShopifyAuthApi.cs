@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using SalesBot.Configuration;
+using SalesBot.Shopify.Admin;
+using SalesBot.Shopify.Install;
+
+namespace SalesBot.Shopify.Auth;
+
+/// <summary>The merchant's install flow: <c>/shopify/{shop}/login</c> → Shopify → <c>/shopify/callback</c>.</summary>
+public static class ShopifyAuthApi
+{
+    public const string StateCookie = "salesbot_shopify_state";
+    private const string Purpose = "shopify";
+
+    public static RouteGroupBuilder MapShopifyAuth(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/shopify").WithTags("Shopify install");
+        group.MapGet("/{shop}/login", LoginAsync);
+        group.MapGet("/callback", CallbackAsync);
+        return group;
+    }
+
+    private static async Task<Results<RedirectHttpResult, BadRequest<ApiError>>> LoginAsync(
+        string shop, HttpContext http, OAuthStateStore states, IOptions<ShopifyOptions> options, IOptions<AppOptions> app)
+    {
+        if (!ShopDomain.TryParse(shop, out var domain))
+            return TypedResults.BadRequest(new ApiError(ShopDomain.ErrorMessage(shop)));
+
+        var state = await states.CreateAsync(Purpose, domain, http.RequestAborted);
+        http.Response.Cookies.Append(StateCookie, state, new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = http.Request.IsHttps,
+            SameSite = SameSiteMode.Lax, // the callback is a top-level GET from Shopify's domain
+            Path = "/shopify",
+            MaxAge = OAuthStateStore.Lifetime,
+        });
+
+        var o = options.Value;
+        var query = QueryString.Create(new KeyValuePair<string, string?>[]
+        {
+            new("client_id", ShopifyCredentials.From(o).ApiKey),
+            new("scope", o.Scopes),
+            new("redirect_uri", $"{app.Value.BaseUrlTrimmed}/shopify/callback"),
+            new("state", state),
+        });
+        return TypedResults.Redirect($"{o.AdminOrigin(domain)}/admin/oauth/authorize{query}");
+    }
+
+    private static async Task<Results<FileContentHttpResult, JsonHttpResult<ApiError>>> CallbackAsync(
+        HttpContext http, CallbackVerifier verifier, OAuthStateStore states, AccessTokenExchanger exchanger,
+        ShopInstaller installer, ILoggerFactory loggers)
+    {
+        var query = http.Request.Query.Select(p => new KeyValuePair<string, string>(p.Key, p.Value.ToString())).ToList();
+        string Param(string name) => query.FirstOrDefault(p => p.Key == name).Value ?? "";
+
+        if (!ShopDomain.TryParse(Param("shop"), out var shop))
+            return Error(400, ShopDomain.ErrorMessage(Param("shop")));
+        if (verifier.Verify(query) is { } hmacProblem)
+            return Error(401, hmacProblem);
+        var state = Param("state");
+        if (state.Length == 0 || !StateCookieMatches(http, state))
+            return Error(403, "The state does not match this browser's login; start the install again from /shopify/{shop}/login.");
+        if (!await states.TryConsumeAsync(Purpose, state, shop, http.RequestAborted))
+            return Error(403, "The state is unknown, used or expired; start the install again.");
+        http.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = "/shopify" });
+        if (Param("code") is not { Length: > 0 } code)
+            return Error(400, "The callback has no code.");
+
+        try
+        {
+            var token = await exchanger.ExchangeAsync(shop, code, http.RequestAborted);
+            var report = await installer.InstallAsync(shop, token, http.RequestAborted);
+            return TypedResults.File(report.ToJson(), "application/json; charset=utf-8");
+        }
+        catch (OAuthFailure e)
+        {
+            return Error(e.StatusCode, e.Message);
+        }
+        catch (ShopifyApiException e)
+        {
+            loggers.CreateLogger(typeof(ShopifyAuthApi)).LogWarning("Install of {Shop} failed: {Reason}", shop, e.Message);
+            return Error(502, $"The install of {shop} could not read the catalog: {e.Message}");
+        }
+    }
+
+    private static bool StateCookieMatches(HttpContext http, string state) =>
+        http.Request.Cookies.TryGetValue(StateCookie, out var cookie) && cookie is not null
+        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(cookie), System.Text.Encoding.UTF8.GetBytes(state));
+
+    private static JsonHttpResult<ApiError> Error(int status, string message) => TypedResults.Json(new ApiError(message), statusCode: status);
+}

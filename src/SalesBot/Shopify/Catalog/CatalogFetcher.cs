@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using SalesBot.Shopify.Admin;
+
+namespace SalesBot.Shopify.Catalog;
+
+/// <summary>
+/// Reads a shop's whole catalog through paged Admin GraphQL: every product, variant, medium,
+/// inventory level, collection member and discount code, with every page merged. Page sizes adapt
+/// to the cost Shopify reports; nested connections that overflow are finished with follow-up queries.
+/// </summary>
+public sealed class CatalogFetcher(TimeProvider time, ILogger<CatalogFetcher> logger)
+{
+    private static readonly CatalogJson Json = CatalogJson.Default;
+
+    public async Task<ShopifyData> FetchAllAsync(ShopifyAdminClient client, FetchSettings? settings, CancellationToken cancellationToken)
+    {
+        settings ??= FetchSettings.Default;
+        var started = time.GetTimestamp();
+        var shopData = await client.QueryAsync("Shop", null, Json.ShopData, cancellationToken);
+        var progress = new FetchProgress(client.Shop, time, settings.ProgressEvery, logger);
+
+        progress.Begin("products", shopData.ProductsCount?.Count);
+        var products = await FetchAllPagesAsync(client, "ProductsPage", new PageSizer(10),
+            (first, after) => ProductVariables(settings, first, after), Json.ProductsPageData, d => d.Products, progress, cancellationToken);
+        for (var i = 0; i < products.Count; i++)
+            products[i] = await CompleteProductAsync(client, products[i], settings, cancellationToken);
+
+        progress.Begin("collections", shopData.CollectionsCount?.Count);
+        var collections = await FetchAllPagesAsync(client, "CollectionsPage", new PageSizer(10),
+            (first, after) => Variables(first, after, ("collectionProductsFirst", settings.CollectionProductsFirst)),
+            Json.CollectionsPageData, d => d.Collections, progress, cancellationToken);
+        for (var i = 0; i < collections.Count; i++)
+            collections[i] = await CompleteCollectionAsync(client, collections[i], settings, cancellationToken);
+
+        progress.Begin("discounts", null);
+        var discounts = await FetchAllPagesAsync(client, "DiscountsPage", new PageSizer(10),
+            (first, after) => Variables(first, after, ("codesFirst", settings.CodesFirst)),
+            Json.DiscountsPageData, d => d.CodeDiscountNodes, progress, cancellationToken);
+        for (var i = 0; i < discounts.Count; i++)
+            discounts[i] = await CompleteDiscountAsync(client, discounts[i], settings, cancellationToken);
+
+        var report = Report(client, "paged", time.GetElapsedTime(started));
+        logger.LogInformation("Fetched catalog of {Shop}: {Products} products, {Collections} collections, {Discounts} discounts in {Queries} queries (cost {Actual}) over {Seconds:0.0}s",
+            client.Shop, products.Count, collections.Count, discounts.Count, report.Queries, report.ActualCost, report.Seconds);
+        return new ShopifyData(
+            new CatalogData(shopData.Shop, new(products), new(collections), new(discounts)),
+            report);
+    }
+
+    public static FetchReport Report(ShopifyAdminClient client, string mode, TimeSpan elapsed) => new(
+        mode, (int)client.Stats.Queries, client.Stats.RequestedCost, client.Stats.ActualCost,
+        (int)client.Stats.Throttled, (int)client.Stats.Retries, Math.Round(elapsed.TotalSeconds, 3), client.LastThrottleStatus);
+
+    public async Task<ShopInfo> FetchShopAsync(ShopifyAdminClient client, CancellationToken cancellationToken) =>
+        (await client.QueryAsync("Shop", null, Json.ShopData, cancellationToken)).Shop;
+
+    /// <summary>The given products, complete; a deleted product comes back as null in its place.</summary>
+    public async Task<IReadOnlyList<Product?>> FetchProductsAsync(ShopifyAdminClient client, IReadOnlyList<string> ids, FetchSettings? settings, CancellationToken cancellationToken)
+    {
+        settings ??= FetchSettings.Default;
+        var result = new List<Product?>(ids.Count);
+        foreach (var batch in ids.Chunk(10))
+        {
+            var variables = ProductVariables(settings, 0, null);
+            variables.Remove("first");
+            variables.Remove("after");
+            variables["ids"] = new JsonArray([.. batch.Select(id => JsonValue.Create(id))]);
+            var data = await client.QueryAsync("ProductsByIds", variables, Json.ProductNodesData, cancellationToken);
+            foreach (var node in data.Nodes)
+                result.Add(node is { Id: not null, Title: not null } ? await CompleteProductAsync(client, node, settings, cancellationToken) : null);
+        }
+        return result;
+    }
+
+    public async Task<IReadOnlyList<Collection?>> FetchCollectionsAsync(ShopifyAdminClient client, IReadOnlyList<string> ids, FetchSettings? settings, CancellationToken cancellationToken)
+    {
+        settings ??= FetchSettings.Default;
+        var result = new List<Collection?>(ids.Count);
+        foreach (var batch in ids.Chunk(10))
+        {
+            var variables = new JsonObject { ["ids"] = new JsonArray([.. batch.Select(id => JsonValue.Create(id))]), ["collectionProductsFirst"] = settings.CollectionProductsFirst };
+            var data = await client.QueryAsync("CollectionsByIds", variables, Json.CollectionNodesData, cancellationToken);
+            foreach (var node in data.Nodes)
+                result.Add(node is { Id: not null, Title: not null } ? await CompleteCollectionAsync(client, node, settings, cancellationToken) : null);
+        }
+        return result;
+    }
+
+    public async Task<IReadOnlyList<DiscountNode?>> FetchDiscountsAsync(ShopifyAdminClient client, IReadOnlyList<string> ids, FetchSettings? settings, CancellationToken cancellationToken)
+    {
+        settings ??= FetchSettings.Default;
+        var result = new List<DiscountNode?>(ids.Count);
+        foreach (var batch in ids.Chunk(10))
+        {
+            var variables = new JsonObject { ["ids"] = new JsonArray([.. batch.Select(id => JsonValue.Create(id))]), ["codesFirst"] = settings.CodesFirst };
+            var data = await client.QueryAsync("DiscountsByIds", variables, Json.DiscountNodesData, cancellationToken);
+            foreach (var node in data.Nodes)
+                result.Add(node is { Id: not null, CodeDiscount: not null } ? await CompleteDiscountAsync(client, node, settings, cancellationToken) : null);
+        }
+        return result;
+    }
+
+    /// <summary>The product an inventory item belongs to (inventory webhooks name only the item).</summary>
+    public async Task<string?> FindProductOfInventoryItemAsync(ShopifyAdminClient client, string inventoryItemId, CancellationToken cancellationToken)
+    {
+        var data = await client.QueryAsync("InventoryItemProduct", new JsonObject { ["id"] = inventoryItemId }, Json.InventoryItemProductData, cancellationToken);
+        return data.InventoryItem?.Variant?.Product.Id;
+    }
+
+    private async Task<List<T>> FetchAllPagesAsync<TData, T>(
+        ShopifyAdminClient client, string document, PageSizer sizer, Func<int, string?, JsonObject> variables,
+        JsonTypeInfo<TData> type, Func<TData, Connection<T>?> select, FetchProgress? progress, CancellationToken cancellationToken,
+        string? startAfter = null)
+    {
+        var all = new List<T>();
+        var after = startAfter;
+        while (true)
+        {
+            TData data;
+            try
+            {
+                data = await client.QueryAsync(document, variables(sizer.First, after), type, cancellationToken);
+            }
+            catch (ShopifyApiException e) when (e.IsCostExceeded && sizer.Shrink())
+            {
+                continue;
+            }
+            sizer.Observe(client.LastRequestedCost(document), client.LastThrottleStatus?.MaximumAvailable ?? 1000);
+            var page = select(data) ?? Connection<T>.Empty;
+            all.AddRange(page.Nodes);
+            progress?.Report(all.Count);
+            if (!page.HasNextPage || page.PageInfo!.EndCursor is null) return all;
+            after = page.PageInfo.EndCursor;
+        }
+    }
+
+    private Task<List<T>> FetchRestAsync<TData, T>(ShopifyAdminClient client, string document, string id, Connection<T> firstPage,
+        JsonTypeInfo<TData> type, Func<TData, Connection<T>?> select, FetchSettings settings, CancellationToken cancellationToken,
+        params (string Name, int Value)[] extra)
+    {
+        return FetchAllPagesAsync(client, document, new PageSizer(settings.FollowUpFirst),
+            (first, after) =>
+            {
+                var v = Variables(first, after, extra);
+                v["id"] = id;
+                return v;
+            },
+            type, select, null, cancellationToken, startAfter: firstPage.PageInfo!.EndCursor);
+    }
+
+    private async Task<Product> CompleteProductAsync(ShopifyAdminClient client, Product product, FetchSettings settings, CancellationToken cancellationToken)
+    {
+        var media = product.Media ?? Connection<Media>.Empty;
+        if (media.HasNextPage)
+            media = media.Merged(await FetchRestAsync(client, "ProductMediaPage", product.Id, media, Json.ProductMediaPageData,
+                d => d.Product?.Media, settings, cancellationToken));
+
+        var variants = product.Variants ?? Connection<ProductVariant>.Empty;
+        if (variants.HasNextPage)
+            variants = variants.Merged(await FetchRestAsync(client, "ProductVariantsPage", product.Id, variants, Json.ProductVariantsPageData,
+                d => d.Product?.Variants, settings, cancellationToken, ("levelsFirst", settings.LevelsFirst)));
+
+        var completed = new List<ProductVariant>(variants.Nodes.Count);
+        foreach (var variant in variants.Nodes)
+            completed.Add(await CompleteVariantAsync(client, variant, settings, cancellationToken));
+
+        return product with { Media = media.Complete(), Variants = new(completed), Tags = product.Tags ?? [], Options = product.Options ?? [] };
+    }
+
+    private async Task<ProductVariant> CompleteVariantAsync(ShopifyAdminClient client, ProductVariant variant, FetchSettings settings, CancellationToken cancellationToken)
+    {
+        var item = variant.InventoryItem;
+        if (item?.InventoryLevels is { HasNextPage: true } levels)
+            item = item with
+            {
+                InventoryLevels = levels.Merged(await FetchRestAsync(client, "InventoryLevelsPage", item.Id, levels, Json.InventoryLevelsPageData,
+                    d => d.InventoryItem?.InventoryLevels, settings, cancellationToken))
+            };
+        else if (item is not null)
+            item = item with { InventoryLevels = (item.InventoryLevels ?? Connection<InventoryLevel>.Empty).Complete() };
+        return variant with { InventoryItem = item, Media = variant.Media?.Complete(), SelectedOptions = variant.SelectedOptions ?? [] };
+    }
+
+    private async Task<Collection> CompleteCollectionAsync(ShopifyAdminClient client, Collection collection, FetchSettings settings, CancellationToken cancellationToken)
+    {
+        var members = collection.Products ?? Connection<ProductReference>.Empty;
+        if (members.HasNextPage)
+            members = members.Merged(await FetchRestAsync(client, "CollectionProductsPage", collection.Id, members, Json.CollectionProductsPageData,
+                d => d.Collection?.Products, settings, cancellationToken));
+        return collection with { Products = members.Complete() };
+    }
+
+    private async Task<DiscountNode> CompleteDiscountAsync(ShopifyAdminClient client, DiscountNode node, FetchSettings settings, CancellationToken cancellationToken)
+    {
+        var codes = node.CodeDiscount.Codes;
+        if (codes is { HasNextPage: true })
+            codes = codes.Merged(await FetchRestAsync(client, "DiscountCodesPage", node.Id, codes, Json.DiscountCodesPageData,
+                d => d.CodeDiscountNode?.CodeDiscount.Codes, settings, cancellationToken));
+        return node with { CodeDiscount = node.CodeDiscount with { Codes = codes?.Complete() } };
+    }
+
+    private static JsonObject ProductVariables(FetchSettings settings, int first, string? after) =>
+        Variables(first, after, ("mediaFirst", settings.MediaFirst), ("variantsFirst", settings.VariantsFirst), ("levelsFirst", settings.LevelsFirst));
+
+    private static JsonObject Variables(int first, string? after, params (string Name, int Value)[] extra)
+    {
+        var v = new JsonObject { ["first"] = first, ["after"] = after };
+        foreach (var (name, value) in extra) v[name] = value;
+        return v;
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SalesBot.Configuration;
+using SalesBot.Shopify.Admin;
+using SalesBot.Shopify.Auth;
+using SalesBot.Shopify.Catalog;
+using SalesBot.Shopify.Install;
+
+namespace SalesBot.Shopify;
+
+public static class ShopifyExtensions
+{
+    /// <summary>OAuth install, token store, Admin GraphQL client and the catalog fetch.</summary>
+    public static WebApplicationBuilder AddShopify(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+
+        // In sandbox mode the emulated store lives in this process, under /sandbox/{shop}.
+        services.PostConfigure<ShopifyOptions>(o =>
+        {
+            if (o.IsSandbox && o.ApiOrigin == new ShopifyOptions().ApiOrigin)
+                o.ApiOrigin = (builder.Configuration.Get<AppOptions>() ?? new AppOptions()).BaseUrlTrimmed + "/sandbox/{shop}";
+        });
+
+        services.AddHttpClient(ShopifyAdminClientFactory.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
+        services.AddHttpClient<AccessTokenExchanger>(c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddSingleton<ShopThrottleRegistry>();
+        services.AddSingleton<ShopifyAdminClientFactory>();
+        services.AddSingleton<CatalogFetcher>();
+        services.AddSingleton<OAuthStateStore>();
+        services.AddSingleton<ShopTokenStore>();
+        services.AddSingleton<CallbackVerifier>();
+        services.AddSingleton<ShopInstaller>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapShopify(this IEndpointRouteBuilder app)
+    {
+        app.MapShopifyAuth();
+        return app;
+    }
+
+    /// <summary>Says in the first log lines whether this is a real app or the sandbox.</summary>
+    public static void LogShopifyMode(this WebApplication app)
+    {
+        var o = app.Services.GetRequiredService<IOptions<ShopifyOptions>>().Value;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SalesBot");
+        if (o.IsSandbox)
+            logger.LogWarning("SANDBOX MODE: no SHOPIFY_API_KEY is set, so an emulated Shopify store runs in this process at {Origin}. Open the home page and click 'Install the demo store'.",
+                o.ApiOrigin.Replace("{shop}", "<shop>", StringComparison.Ordinal));
+        else
+            logger.LogInformation("Shopify app {ApiKey} on Admin API {Version}", o.ApiKey, o.ApiVersion);
+    }
+}
