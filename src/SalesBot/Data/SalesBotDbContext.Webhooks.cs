@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Shopify.Webhooks;
+
+namespace SalesBot.Data;
+
+public sealed partial class SalesBotDbContext
+{
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SalesBot.Configuration;
+using SalesBot.Data;
+using SalesBot.Shopify.Auth;
+using SalesBot.Signing;
+
+namespace SalesBot.Shopify.Webhooks;
+
+/// <summary>
+/// Checks a delivery (signature over the raw bytes first, then headers and JSON), records it durably,
+/// refuses duplicates by event id, and hands it to the processor. Everything slow happens later.
+/// </summary>
+public sealed class WebhookIngest(
+    IOptions<ShopifyOptions> options,
+    IDbContextFactory<SalesBotDbContext> db,
+    TimeProvider time,
+    ILogger<WebhookIngest> logger)
+{
+    /// <summary>Shopify payloads are far smaller; anything larger is refused with 413 before it is read.</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    private readonly ShopifyWebhookHmac _hmac = new(ShopifyCredentials.From(options.Value).ApiSecret);
+    private readonly Channel<WebhookDelivery> _recorded = Channel.CreateUnbounded<WebhookDelivery>(new() { SingleReader = true });
+
+    /// <summary>Deliveries recorded by this process, in arrival order, for the processor.</summary>
+    public ChannelReader<WebhookDelivery> Recorded => _recorded.Reader;
+
+    public async Task<IngestResult> AcceptAsync(ReadOnlyMemory<byte> body, Func<string, string?> header, CancellationToken cancellationToken)
+    {
+        if (!_hmac.IsValid(body.Span, header(ShopifyWebhookHmac.HeaderName)))
+            return new(401, "Invalid webhook signature.");
+
+        var topic = header(WebhookHeaders.Topic);
+        var shopHeader = header(WebhookHeaders.ShopDomain);
+        var eventId = header(WebhookHeaders.EventId) ?? header(WebhookHeaders.WebhookId);
+        if (string.IsNullOrEmpty(topic) || string.IsNullOrEmpty(shopHeader) || string.IsNullOrEmpty(eventId))
+            return new(400, $"Missing Shopify headers: {WebhookHeaders.Topic}, {WebhookHeaders.ShopDomain} and {WebhookHeaders.EventId} (or {WebhookHeaders.WebhookId}) are required.");
+        if (topic.Length > 64 || eventId.Length > 128)
+            return new(400, "The topic or event id header is too long.");
+        if (!ShopDomain.TryParse(shopHeader, out var shop))
+            return new(400, ShopDomain.ErrorMessage(shopHeader));
+        if (!IsJson(body.Span))
+            return new(400, "The body is not JSON.");
+
+        var now = time.GetUtcNow();
+        var delivery = new WebhookDelivery
+        {
+            EventId = eventId,
+            Shop = shop,
+            Topic = topic,
+            TriggeredAt = ParseTriggeredAt(header(WebhookHeaders.TriggeredAt)) ?? now,
+            ReceivedAt = now,
+            Payload = Encoding.UTF8.GetString(body.Span),
+        };
+
+        await using var context = await db.CreateDbContextAsync(cancellationToken);
+        if (await context.WebhookDeliveries.AnyAsync(d => d.EventId == eventId, cancellationToken))
+            return new(200, "Duplicate delivery ignored.");
+        context.WebhookDeliveries.Add(delivery);
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two copies raced past the check above; the key let only one in.
+            if (await IsRecordedAsync(eventId, cancellationToken)) return new(200, "Duplicate delivery ignored.");
+            throw;
+        }
+
+        logger.LogDebug("Recorded {Topic} for {Shop} ({EventId})", topic, shop, eventId);
+        _recorded.Writer.TryWrite(delivery);
+        return new(200, "Accepted.");
+    }
+
+    private async Task<bool> IsRecordedAsync(string eventId, CancellationToken cancellationToken)
+    {
+        await using var context = await db.CreateDbContextAsync(cancellationToken);
+        return await context.WebhookDeliveries.AnyAsync(d => d.EventId == eventId, cancellationToken);
+    }
+
+    private static bool IsJson(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body);
+        try
+        {
+            while (reader.Read()) { }
+            return reader.BytesConsumed > 0;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static DateTimeOffset? ParseTriggeredAt(string? value) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+}
+
+public sealed record IngestResult(int StatusCode, string Message);
