@@ -1,15 +1,18 @@
 using SalesBot.Configuration;
 using SalesBot.Data;
 using SalesBot.Home;
+using SalesBot.Snapshots;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSalesBotConfiguration();
 builder.AddData();
+builder.AddSnapshots();
 
 var app = builder.Build();
 
 app.MapHome();
+app.MapSnapshotStatus();
 
 app.Run();
 
