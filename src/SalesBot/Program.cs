@@ -2,18 +2,21 @@ using SalesBot.Configuration;
 using SalesBot.Data;
 using SalesBot.Home;
 using SalesBot.Shopify;
+using SalesBot.Snapshots;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSalesBotConfiguration();
 builder.AddData();
 builder.AddShopify();
+builder.AddSnapshots();
 
 var app = builder.Build();
 app.LogShopifyMode();
 
 app.MapHome();
 app.MapShopify();
+app.MapSnapshotStatus();
 
 app.Run();
 

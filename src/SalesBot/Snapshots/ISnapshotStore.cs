@@ -19,6 +19,10 @@ public interface ISnapshotStore
     Task PutAsync(string shop, ReadOnlyMemory<byte> json, string contentHash, CancellationToken cancellationToken);
 
     Task DeleteAsync(string shop, CancellationToken cancellationToken);
+
+    /// <summary>Proves the store is usable (reachable, credentials accepted, bucket or folder present);
+    /// throws <see cref="SnapshotStoreException"/> naming the problem otherwise.</summary>
+    Task CheckAsync(CancellationToken cancellationToken);
 }
 
 public sealed record SnapshotHead(string Key, string? ContentHash, DateTimeOffset? LastModified, long Length);

@@ -51,6 +51,21 @@ public sealed class LocalFolderSnapshotStore(string root) : ISnapshotStore
         return Task.CompletedTask;
     }
 
+    public async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Directory.CreateDirectory(Root);
+            var probe = Path.Combine(Root, $".probe-{Guid.NewGuid():N}");
+            await File.WriteAllBytesAsync(probe, [], cancellationToken);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SnapshotStoreException($"the local snapshot folder {Root} cannot be written ({e.GetType().Name})", e);
+        }
+    }
+
     private static async Task WriteAtomicallyAsync(string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";

@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SalesBot.Data;
+using SalesBot.Shopify;
+using SalesBot.Shopify.Catalog;
+
+namespace SalesBot.Snapshots;
+
+/// <summary>
+/// Hash, one HEAD, PUT only when the hash differs. A failure stores the bytes as the shop's
+/// <see cref="PendingSnapshot"/> (replacing an older one) for <see cref="PendingSnapshotRetrier"/>.
+/// </summary>
+public sealed class SnapshotPublisher(
+    ISnapshotStore store,
+    IDbContextFactory<SalesBotDbContext> databases,
+    ISnapshotNotifier notifier,
+    IOptions<SnapshotRetryOptions> retryOptions,
+    TimeProvider time,
+    ILogger<SnapshotPublisher> logger) : ISnapshotPublisher
+{
+    // One gate per shop: two publishes of a shop never interleave their HEAD, PUT and state writes.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.Ordinal);
+    private readonly Channel<string> queued = Channel.CreateUnbounded<string>();
+
+    private string StoreName => store.Kind == "spaces" ? "Spaces" : "the local snapshot folder";
+
+    /// <summary>Shops whose publish just failed, so the retrier can reschedule without polling the database.</summary>
+    internal ChannelReader<string> Queued => queued.Reader;
+
+    public async Task<PublishResult> PublishAsync(string shop, ShopifyData data, CancellationToken cancellationToken)
+    {
+        if (!ShopDomain.TryParse(shop, out var domain)) throw new ArgumentException(ShopDomain.ErrorMessage(shop), nameof(shop));
+        var content = JsonSerializer.SerializeToUtf8Bytes(data, CatalogJson.Default.ShopifyData);
+        var hash = CatalogHasher.Hash(data.Data);
+        var gate = gates.GetOrAdd(domain, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await PublishGatedAsync(domain, content, hash, retry: false, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Tries the shop's pending publish again; null when nothing is pending (a newer publish got through).</summary>
+    internal async Task<PublishResult?> RetryPendingAsync(string shop, CancellationToken cancellationToken)
+    {
+        var gate = gates.GetOrAdd(shop, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            var pending = await db.PendingSnapshots.AsNoTracking().SingleOrDefaultAsync(p => p.Shop == shop, cancellationToken);
+            return pending is null ? null : await PublishGatedAsync(shop, pending.Content, pending.Hash, retry: true, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>When each shop's pending publish is due; one small row per shop, no catalog bytes.</summary>
+    internal async Task<IReadOnlyList<(string Shop, DateTimeOffset DueAt)>> PendingScheduleAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var rows = await db.SnapshotPublications.AsNoTracking()
+            .Where(p => p.PendingHash != null)
+            .Select(p => new { p.Shop, p.NextAttemptAt, p.PendingSince })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Shop, r.NextAttemptAt ?? r.PendingSince ?? DateTimeOffset.MinValue)).ToList();
+    }
+
+    private async Task<PublishResult> PublishGatedAsync(string shop, byte[] content, string hash, bool retry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var head = await store.HeadAsync(shop, cancellationToken);
+            if (head?.ContentHash == hash)
+            {
+                await RecordSuccessAsync(shop, hash, head.Length, unchanged: head, cancellationToken);
+                logger.LogInformation("No upload needed for {Shop}: Data unchanged", shop);
+                return new PublishResult(PublishResult.Success, PublishResult.UnchangedMessage, hash, Uploaded: false);
+            }
+
+            await store.PutAsync(shop, content, hash, cancellationToken);
+            var publishedAt = await RecordSuccessAsync(shop, hash, content.Length, unchanged: null, cancellationToken);
+            logger.LogInformation("Uploaded data to {Store} for {Shop} ({Bytes} bytes{Retry})", StoreName, shop, content.Length, retry ? ", retried" : "");
+            notifier.Notify(new SnapshotPublished(shop, SnapshotKeys.For(shop), hash, content.Length, publishedAt));
+            return new PublishResult(PublishResult.Success, $"Uploaded data to {StoreName} for {shop} ({content.Length} bytes)", hash, Uploaded: true);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller gave up (an aborted callback), not the store: keep the catalog so it still lands.
+            await RecordFailureAsync(shop, content, hash, retry, "the publish was cancelled before storage confirmed it", CancellationToken.None);
+            throw;
+        }
+        catch (Exception e)
+        {
+            var reason = ReasonFor(e);
+            var nextAttempt = await RecordFailureAsync(shop, content, hash, retry, reason, CancellationToken.None);
+            logger.LogWarning("Failed to upload to {Store} for {Shop}: {Reason}", StoreName, shop, reason);
+            return new PublishResult(PublishResult.Failed,
+                $"Failed to upload to {StoreName} for {shop}: {reason}. The catalog is saved and the upload will be retried in the background (next attempt at {nextAttempt:u}).",
+                hash, Uploaded: false, RetryScheduled: true);
+        }
+    }
+
+    private static string ReasonFor(Exception e) => e switch
+    {
+        SnapshotStoreException s => s.Reason,
+        IOException or UnauthorizedAccessException => $"the local snapshot folder cannot be written ({e.GetType().Name}: {e.Message})",
+        _ => $"unexpected {e.GetType().Name}",
+    };
+
+    /// <param name="unchanged">The object already in storage when nothing was uploaded; null after an upload.</param>
+    private async Task<DateTimeOffset> RecordSuccessAsync(string shop, string hash, long bytes, SnapshotHead? unchanged, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var state = await db.SnapshotPublications.FindAsync([shop], cancellationToken) ?? db.SnapshotPublications.Add(new() { Shop = shop }).Entity;
+        if (unchanged is null)
+        {
+            state.PublishedAt = now;
+            state.PublishedBytes = bytes;
+        }
+        else if (state.PublishedHash != hash)
+        {
+            // Storage already held this catalog (written by another instance or before this database existed).
+            state.PublishedAt = unchanged.LastModified;
+            state.PublishedBytes = unchanged.Length;
+        }
+        state.PublishedHash = hash;
+        state.CheckedAt = now;
+        state.PendingHash = null;
+        state.PendingSince = null;
+        state.PendingAttempts = 0;
+        state.NextAttemptAt = null;
+        state.LastError = null;
+        state.LastErrorAt = null;
+        // This catalog is the newest: whatever was pending is older and superseded.
+        await db.PendingSnapshots.Where(p => p.Shop == shop).ExecuteDeleteAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return now;
+    }
+
+    private async Task<DateTimeOffset> RecordFailureAsync(string shop, byte[] content, string hash, bool retry, string reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var state = await db.SnapshotPublications.FindAsync([shop], cancellationToken) ?? db.SnapshotPublications.Add(new() { Shop = shop }).Entity;
+        var pending = await db.PendingSnapshots.FindAsync([shop], cancellationToken);
+        if (pending is null) db.PendingSnapshots.Add(new() { Shop = shop, Hash = hash, Content = content, QueuedAt = now });
+        else if (!retry)
+        {
+            // A newer catalog supersedes the one waiting: only the newest is worth uploading.
+            pending.Hash = hash;
+            pending.Content = content;
+            pending.QueuedAt = now;
+        }
+        state.PendingHash = retry && pending is not null ? pending.Hash : hash;
+        state.PendingSince ??= now;
+        // Attempts keep counting across superseding publishes: the backoff follows the store's health, not the catalog.
+        state.PendingAttempts++;
+        state.NextAttemptAt = now + retryOptions.Value.DelayAfter(state.PendingAttempts);
+        state.LastError = reason.Length > 1024 ? reason[..1024] : reason;
+        state.LastErrorAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        queued.Writer.TryWrite(shop);
+        return state.NextAttemptAt.Value;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Data;
+using SalesBot.Shopify;
+
+namespace SalesBot.Snapshots;
+
+/// <summary>Lets a merchant see what was published for a shop and whether a publish is still pending.</summary>
+public static class SnapshotStatusApi
+{
+    public static RouteGroupBuilder MapSnapshotStatus(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/shopify/{shop}").WithTags("Snapshots");
+        group.MapGet("/status", GetStatus);
+        return group;
+    }
+
+    private static async Task<Results<Ok<ShopStatus>, BadRequest<StatusError>, NotFound<StatusError>>> GetStatus(
+        string shop, IDbContextFactory<SalesBotDbContext> databases, ISnapshotStore store, CancellationToken cancellationToken)
+    {
+        if (!ShopDomain.TryParse(shop, out var domain)) return TypedResults.BadRequest(new StatusError(ShopDomain.ErrorMessage(shop)));
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var row = await db.SnapshotPublications.AsNoTracking().SingleOrDefaultAsync(p => p.Shop == domain, cancellationToken);
+        if (row is null) return TypedResults.NotFound(new StatusError($"Nothing is known about {domain} yet."));
+        return TypedResults.Ok(new ShopStatus(domain, SnapshotStatus.From(row, store.Kind)));
+    }
+}
+
+public sealed record StatusError(string Error);
