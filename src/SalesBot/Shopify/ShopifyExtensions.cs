@@ -5,12 +5,14 @@ using SalesBot.Shopify.Admin;
 using SalesBot.Shopify.Auth;
 using SalesBot.Shopify.Catalog;
 using SalesBot.Shopify.Install;
+using SalesBot.Shopify.Sync;
+using SalesBot.Shopify.Webhooks;
 
 namespace SalesBot.Shopify;
 
 public static class ShopifyExtensions
 {
-    /// <summary>OAuth install, token store, Admin GraphQL client and the catalog fetch.</summary>
+    /// <summary>OAuth install, token store, Admin GraphQL client, catalog fetch, webhooks, incremental sync and polling.</summary>
     public static WebApplicationBuilder AddShopify(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -32,12 +34,24 @@ public static class ShopifyExtensions
         services.AddSingleton<ShopTokenStore>();
         services.AddSingleton<CallbackVerifier>();
         services.AddSingleton<ShopInstaller>();
+
+        services.AddHttpClient<WebhookSelfTest>(c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<WebhookRegistrar>();
+        services.AddSingleton<WebhookIngest>();
+        services.AddSingleton<CatalogCache>();
+        services.AddSingleton<IncrementalSync>();
+        services.AddSingleton<ShopSyncQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<ShopSyncQueue>());
+        services.AddHostedService<WebhookProcessor>();
+        services.AddSingleton<PollingReconciler>();
+        services.AddHostedService(sp => sp.GetRequiredService<PollingReconciler>());
         return builder;
     }
 
     public static IEndpointRouteBuilder MapShopify(this IEndpointRouteBuilder app)
     {
         app.MapShopifyAuth();
+        app.MapShopifyWebhooks();
         return app;
     }
 

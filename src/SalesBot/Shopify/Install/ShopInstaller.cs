@@ -2,6 +2,9 @@ using System.Text.Json;
 using SalesBot.Shopify.Admin;
 using SalesBot.Shopify.Auth;
 using SalesBot.Shopify.Catalog;
+using SalesBot.Shopify.Sync;
+using SalesBot.Shopify.Webhooks;
+using SalesBot.Snapshots;
 
 namespace SalesBot.Shopify.Install;
 
@@ -13,6 +16,10 @@ public sealed class ShopInstaller(
     ShopTokenStore tokens,
     ShopifyAdminClientFactory clients,
     CatalogFetcher fetcher,
+    ISnapshotPublisher publisher,
+    CatalogCache cache,
+    WebhookRegistrar registrar,
+    WebhookSelfTest selfTest,
     ILogger<ShopInstaller> logger)
 {
     public async Task<InstallReport> InstallAsync(string shop, AccessTokenResponse token, CancellationToken cancellationToken)
@@ -23,7 +30,52 @@ public sealed class ShopInstaller(
         var client = clients.Create(shop, token.AccessToken);
         var data = await fetcher.FetchAllAsync(client, null, cancellationToken);
         var json = JsonSerializer.SerializeToUtf8Bytes(data, CatalogJson.Default.ShopifyData);
+        var published = await publisher.PublishAsync(shop, data, cancellationToken);
+        cache.Remember(shop, published.Hash, data.Data);
 
-        return new InstallReport(shop, token.Scope ?? "", TokenMask.Mask(token.AccessToken), json, null, null, null);
+        // The catalog is published whatever these report; the merchant sees what failed.
+        var webhooks = await TestWebhooksAsync(shop, client, cancellationToken);
+        var polling = await TestPollingAsync(client, cancellationToken);
+
+        return new InstallReport(shop, token.Scope ?? "", TokenMask.Mask(token.AccessToken), json,
+            new StepResult(published.Status, published.Message), webhooks, polling);
+    }
+
+    private async Task<StepResult> TestWebhooksAsync(string shop, ShopifyAdminClient client, CancellationToken cancellationToken)
+    {
+        RegistrationSummary summary;
+        try
+        {
+            summary = await registrar.RegisterAsync(client, cancellationToken);
+        }
+        catch (ShopifyApiException e)
+        {
+            logger.LogWarning("Webhook registration for {Shop} failed: {Reason}", shop, e.Message);
+            return StepResult.Failed($"Webhook registration failed: {e.Message}");
+        }
+        var details = new
+        {
+            address = registrar.Address,
+            created = summary.Created,
+            updated = summary.Updated,
+            unchanged = summary.Unchanged,
+            deleted_duplicates = summary.DeletedDuplicates,
+        };
+        if (await selfTest.RunAsync(shop, registrar.Address, cancellationToken) is { } problem)
+            return StepResult.Failed($"Webhooks are registered but the self-test failed: {problem}", details);
+        return StepResult.Success($"{WebhookTopics.Subscribed.Count} topics subscribed at {registrar.Address}; a signed test delivery was accepted.", details);
+    }
+
+    private static async Task<StepResult> TestPollingAsync(ShopifyAdminClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var ping = await client.QueryAsync("Ping", null, WebhookJson.Default.PingData, cancellationToken);
+            return StepResult.Success($"Authenticated query answered for {ping.Shop.Name}; the catalog is re-read on the polling interval.");
+        }
+        catch (ShopifyApiException e)
+        {
+            return StepResult.Failed($"Polling query failed: {e.Message}");
+        }
     }
 }

@@ -1,0 +1,28 @@
+namespace SalesBot.Shopify;
+
+/// <summary>Shopify global ids (<c>gid://shopify/Product/123</c>) and the numeric ids REST payloads carry.</summary>
+public static class ShopifyIds
+{
+    public static string Gid(string type, long id) => $"gid://shopify/{type}/{id}";
+
+    public static long? NumericPart(string gid)
+    {
+        var slash = gid.LastIndexOf('/');
+        var tail = slash < 0 ? gid : gid[(slash + 1)..];
+        var query = tail.IndexOf('?');
+        if (query >= 0) tail = tail[..query];
+        return long.TryParse(tail, out var n) ? n : null;
+    }
+
+    /// <summary>Orders ids the way Shopify's <c>sortKey: ID</c> does: by type, then by number.</summary>
+    public static int Compare(string a, string b)
+    {
+        var na = NumericPart(a);
+        var nb = NumericPart(b);
+        var typeA = a[..Math.Max(0, a.LastIndexOf('/'))];
+        var typeB = b[..Math.Max(0, b.LastIndexOf('/'))];
+        var byType = string.CompareOrdinal(typeA, typeB);
+        if (byType != 0 || na is null || nb is null) return byType != 0 ? byType : string.CompareOrdinal(a, b);
+        return na.Value.CompareTo(nb.Value);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using SalesBot.Shopify.Admin;
+using SalesBot.Shopify.Auth;
+using SalesBot.Shopify.Catalog;
+using SalesBot.Snapshots;
+
+namespace SalesBot.Shopify.Sync;
+
+/// <summary>
+/// Turns a batch of changes for one shop into targeted queries (just the changed products,
+/// collections, discounts), edits the cached catalog and publishes it. With no catalog to edit yet,
+/// it falls back to a full fetch.
+/// </summary>
+public sealed class IncrementalSync(
+    ShopTokenStore tokens,
+    ShopifyAdminClientFactory clients,
+    CatalogFetcher fetcher,
+    CatalogCache cache,
+    ISnapshotPublisher publisher,
+    TimeProvider time,
+    ILogger<IncrementalSync> logger)
+{
+    public async Task<SyncOutcome> ApplyAsync(string shop, IReadOnlyList<CatalogChange> changes, CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetAccessTokenAsync(shop, cancellationToken);
+        if (token is null)
+        {
+            logger.LogInformation("Skipping {Count} changes for {Shop}: the shop is not installed", changes.Count, shop);
+            return new SyncOutcome("skipped", 0, null);
+        }
+        var client = clients.Create(shop, token);
+        var started = time.GetTimestamp();
+
+        var current = await cache.GetAsync(shop, cancellationToken);
+        if (current is null)
+        {
+            logger.LogInformation("No snapshot of {Shop} to edit; fetching the whole catalog", shop);
+            return await PublishAsync(shop, await fetcher.FetchAllAsync(client, null, cancellationToken), "full", cancellationToken);
+        }
+
+        var productIds = Ids(changes, ChangeKind.Product);
+        foreach (var itemId in Ids(changes, ChangeKind.InventoryItem))
+            if (await fetcher.FindProductOfInventoryItemAsync(client, itemId, cancellationToken) is { } productId)
+                productIds.Add(productId);
+
+        var products = await FetchAsync(productIds, ids => fetcher.FetchProductsAsync(client, ids, null, cancellationToken));
+        var collections = await FetchAsync(Ids(changes, ChangeKind.Collection), ids => fetcher.FetchCollectionsAsync(client, ids, null, cancellationToken));
+        var discounts = await FetchAsync(Ids(changes, ChangeKind.Discount), ids => fetcher.FetchDiscountsAsync(client, ids, null, cancellationToken));
+        var shopInfo = changes.Any(c => c.Kind == ChangeKind.Shop) ? await fetcher.FetchShopAsync(client, cancellationToken) : null;
+
+        var edited = CatalogEditor.Apply(current, shopInfo, products, collections, discounts);
+        var report = CatalogFetcher.Report(client, "incremental", time.GetElapsedTime(started));
+        logger.LogInformation("Synced {Shop}: {Products} products, {Collections} collections, {Discounts} discounts re-read in {Queries} queries (cost {Cost})",
+            shop, products.Count, collections.Count, discounts.Count, report.Queries, report.ActualCost);
+        return await PublishAsync(shop, new ShopifyData(edited, report), "incremental", cancellationToken);
+    }
+
+    /// <summary>The polling safety net: re-read everything and publish if it changed.</summary>
+    public async Task<SyncOutcome> ReconcileAsync(string shop, CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetAccessTokenAsync(shop, cancellationToken);
+        if (token is null) return new SyncOutcome("skipped", 0, null);
+        var data = await fetcher.FetchAllAsync(clients.Create(shop, token), null, cancellationToken);
+        return await PublishAsync(shop, data, "full", cancellationToken);
+    }
+
+    private async Task<SyncOutcome> PublishAsync(string shop, ShopifyData data, string mode, CancellationToken cancellationToken)
+    {
+        var result = await publisher.PublishAsync(shop, data, cancellationToken);
+        cache.Remember(shop, result.Hash, data.Data);
+        return new SyncOutcome(mode, data.Extensions?.Queries ?? 0, result);
+    }
+
+    private static HashSet<string> Ids(IReadOnlyList<CatalogChange> changes, ChangeKind kind) =>
+        changes.Where(c => c.Kind == kind && c.Id is not null).Select(c => c.Id!).ToHashSet(StringComparer.Ordinal);
+
+    private static async Task<Dictionary<string, T?>> FetchAsync<T>(HashSet<string> ids, Func<IReadOnlyList<string>, Task<IReadOnlyList<T?>>> fetch) where T : class
+    {
+        var result = new Dictionary<string, T?>(StringComparer.Ordinal);
+        if (ids.Count == 0) return result;
+        var list = ids.ToList();
+        var fetched = await fetch(list);
+        Debug.Assert(fetched.Count == list.Count);
+        for (var i = 0; i < list.Count; i++) result[list[i]] = fetched[i];
+        return result;
+    }
+}
+
+/// <summary>What a sync did: <c>full</c>, <c>incremental</c> or <c>skipped</c>, how many queries, and the publish result.</summary>
+public sealed record SyncOutcome(string Mode, int Queries, PublishResult? Published);
