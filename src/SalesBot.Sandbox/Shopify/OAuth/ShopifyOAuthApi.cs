@@ -1,0 +1,137 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SalesBot.Signing;
+
+namespace SalesBot.Sandbox.Shopify.OAuth;
+
+/// <summary>
+/// Shopify's OAuth authorization-code grant: <c>GET admin/oauth/authorize</c> shows an install page
+/// (or approves at once with <c>auto_approve=1</c>), approval redirects with a signed query, and
+/// <c>POST admin/oauth/access_token</c> trades the single-use code for a token.
+/// </summary>
+internal static class ShopifyOAuthApi
+{
+    private static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
+
+    public static void MapShopifyOAuth(this RouteGroupBuilder shop)
+    {
+        shop.MapGet("/admin/oauth/authorize", Authorize);
+        shop.MapPost("/admin/oauth/authorize", Approve).DisableAntiforgery();
+        shop.MapPost("/admin/oauth/access_token", ExchangeAsync).DisableAntiforgery();
+    }
+
+    private static IResult Authorize(string shop, HttpRequest request, ShopifySandbox sandbox)
+    {
+        var q = request.Query;
+        if (Problem(sandbox, q["client_id"], q["redirect_uri"]) is { } problem) return problem;
+        if (q["auto_approve"] == "1") return Redirect(sandbox, shop, q["scope"].ToString(), q["redirect_uri"]!, q["state"].ToString());
+        return Results.Content(InstallPage(sandbox.Options.AppName, shop, q["client_id"]!, q["scope"].ToString(), q["redirect_uri"]!, q["state"].ToString()),
+            "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> Approve(string shop, HttpRequest request, ShopifySandbox sandbox)
+    {
+        var form = await request.ReadFormAsync();
+        if (Problem(sandbox, form["client_id"], form["redirect_uri"]) is { } problem) return problem;
+        return Redirect(sandbox, shop, form["scope"].ToString(), form["redirect_uri"]!, form["state"].ToString());
+    }
+
+    private static IResult? Problem(ShopifySandbox sandbox, string? clientId, string? redirectUri)
+    {
+        if (clientId != sandbox.Options.ApiKey)
+            return ErrorPage("Oauth error invalid_request: The client_id is invalid or the app is not installed on this shop.");
+        if (!Uri.TryCreate(redirectUri, UriKind.Absolute, out _))
+            return ErrorPage("Oauth error invalid_request: The redirect_uri is missing or not a valid URL.");
+        return null;
+    }
+
+    /// <summary>Issues a single-use code and redirects to the app with Shopify's signed callback query.</summary>
+    private static RedirectHttpResult Redirect(ShopifySandbox sandbox, string shop, string scopes, string redirectUri, string state)
+    {
+        var store = sandbox.GetStore(shop);
+        var code = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        store.AuthorizationCodes[code] = (scopes, store.Now + CodeLifetime);
+        var query = new List<KeyValuePair<string, string>>
+        {
+            new("code", code),
+            new("host", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{store.Domain}/admin")).TrimEnd('=')),
+            new("shop", store.Domain),
+            new("state", state),
+            new("timestamp", store.Now.ToUnixTimeSeconds().ToString()),
+        };
+        query.Insert(1, new("hmac", new ShopifyQueryHmac(sandbox.Options.ApiSecret).Sign(query)));
+        var separator = redirectUri.Contains('?') ? '&' : '?';
+        return TypedResults.Redirect(redirectUri + separator + string.Join('&', query.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}")));
+    }
+
+    private static async Task<IResult> ExchangeAsync(string shop, HttpRequest request, ShopifySandbox sandbox)
+    {
+        string? clientId, secret, code;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync();
+            (clientId, secret, code) = (form["client_id"], form["client_secret"], form["code"]);
+        }
+        else
+        {
+            try
+            {
+                using var json = await JsonDocument.ParseAsync(request.Body);
+                (clientId, secret, code) = (Text(json, "client_id"), Text(json, "client_secret"), Text(json, "code"));
+            }
+            catch (JsonException)
+            {
+                return TokenError("The request body is not valid JSON.");
+            }
+        }
+        var options = sandbox.Options;
+        if (clientId != options.ApiKey || secret is null
+            || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(options.ApiSecret)))
+            return TokenError("Client credentials are invalid.");
+        var store = sandbox.GetStore(shop);
+        // TryRemove makes the code single use even when two exchanges race.
+        if (code is null || !store.AuthorizationCodes.TryRemove(code, out var grant) || grant.Expires < store.Now)
+            return TokenError("The authorization code was not found or was already used.");
+        return Results.Json(new { access_token = store.IssueAccessToken(grant.Scopes), scope = grant.Scopes });
+    }
+
+    private static string? Text(JsonDocument json, string name) =>
+        json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString() : null;
+
+    private static IResult TokenError(string description) =>
+        Results.Json(new { error = "invalid_request", error_description = description }, statusCode: StatusCodes.Status400BadRequest);
+
+    private static IResult ErrorPage(string message) => Results.Content(
+        $"<!doctype html><html><head><title>Oauth error</title></head><body><h1>{WebUtility.HtmlEncode(message)}</h1></body></html>",
+        "text/html; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+
+    private static string InstallPage(string app, string shop, string clientId, string scopes, string redirectUri, string state)
+    {
+        static string E(string s) => WebUtility.HtmlEncode(s);
+        var scopeItems = string.Concat(scopes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => $"<li>{E(s)}</li>"));
+        return $"""
+            <!doctype html>
+            <html><head><meta charset="utf-8"><title>Install {E(app)}</title></head>
+            <body>
+              <h1>Install {E(app)}</h1>
+              <p>{E(app)} is asking to be installed on <strong>{E(shop)}</strong> (Shopify sandbox).</p>
+              <p>It will be able to:</p>
+              <ul id="scopes">{scopeItems}</ul>
+              <form method="post">
+                <input type="hidden" name="client_id" value="{E(clientId)}">
+                <input type="hidden" name="scope" value="{E(scopes)}">
+                <input type="hidden" name="redirect_uri" value="{E(redirectUri)}">
+                <input type="hidden" name="state" value="{E(state)}">
+                <button type="submit" id="install">Install</button>
+              </form>
+            </body></html>
+            """;
+    }
+}

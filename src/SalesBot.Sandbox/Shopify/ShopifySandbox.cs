@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using SalesBot.Sandbox.Shopify.Catalog;
+using SalesBot.Sandbox.Shopify.GraphQL;
+using SalesBot.Sandbox.Shopify.Store;
+using SalesBot.Sandbox.Shopify.Webhooks;
+
+namespace SalesBot.Sandbox.Shopify;
+
+/// <summary>
+/// The emulated Shopify's state: one <see cref="ShopifyStore"/> per shop domain (built on first use
+/// from the configured catalog source), the webhook dispatcher and request counters.
+/// </summary>
+public sealed class ShopifySandbox : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<ShopifyStore>> _stores = new(StringComparer.OrdinalIgnoreCase);
+    private int _requests;
+    private int _tooManyRequests;
+
+    public ShopifySandbox(ShopifySandboxOptions options)
+    {
+        Options = options;
+        Webhooks = new WebhookDispatcher(options);
+        GraphQl = new AdminGraphQlExecutor(this);
+        BulkOperations = new BulkOperationRunner(this);
+    }
+
+    public ShopifySandboxOptions Options { get; }
+    public WebhookDispatcher Webhooks { get; }
+    internal AdminGraphQlExecutor GraphQl { get; }
+    internal BulkOperationRunner BulkOperations { get; }
+
+    /// <summary>How many GraphQL requests were answered HTTP 429 (see <see cref="ShopifySandboxOptions.FailEveryNthRequest"/>).</summary>
+    public int TooManyRequestsCount => _tooManyRequests;
+
+    public IEnumerable<ShopifyStore> Stores => _stores.Values.Where(s => s.IsValueCreated).Select(s => s.Value);
+
+    /// <summary>The shop's store, created from its catalog source on first use.</summary>
+    public ShopifyStore GetStore(string shop) =>
+        _stores.GetOrAdd(shop.ToLowerInvariant(), domain => new Lazy<ShopifyStore>(() => CreateStore(domain))).Value;
+
+    public IReadOnlyList<QueryLogEntry> QueryLog(string shop) => [.. GetStore(shop).QueryLog];
+
+    /// <summary>Decides whether this GraphQL request is one of the configured every-Nth 429 answers.</summary>
+    internal bool NextRequestIsTooMany()
+    {
+        var n = Interlocked.Increment(ref _requests);
+        if (Options.FailEveryNthRequest is not { } every || every <= 0 || n % every != 0) return false;
+        Interlocked.Increment(ref _tooManyRequests);
+        return true;
+    }
+
+    /// <summary>Base address for links the sandbox hands out (bulk result URLs): configured, or the one the request came in on.</summary>
+    internal string BaseUriFor(Microsoft.AspNetCore.Http.HttpRequest request) => Options.PublicBaseUri is { } configured
+        ? configured.ToString().TrimEnd('/') + "/"
+        : $"{request.Scheme}://{request.Host}{request.PathBase}/";
+
+    private ShopifyStore CreateStore(string domain)
+    {
+        var store = new ShopifyStore(domain, Options.TimeProvider);
+        store.Bucket = new ThrottleBucket(Options.ThrottleBucketSize, Options.ThrottleRestoreRate, Options.TimeProvider);
+        var source = Options.ShopCatalogs.GetValueOrDefault(domain) ?? Options.Catalog;
+        if (source.CsvPath is { } csv) CsvCatalogLoader.Populate(store, csv);
+        else CatalogGenerator.Populate(store, source.Generator);
+        return store;
+    }
+
+    public ValueTask DisposeAsync() => Webhooks.DisposeAsync();
+}

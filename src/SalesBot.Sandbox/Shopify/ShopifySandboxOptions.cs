@@ -1,0 +1,40 @@
+using SalesBot.Sandbox.Shopify.Catalog;
+
+namespace SalesBot.Sandbox.Shopify;
+
+/// <summary>How the emulated Shopify behaves. Defaults match a Standard-plan shop and the app's sandbox credentials.</summary>
+public sealed class ShopifySandboxOptions
+{
+    /// <summary>Same values as <c>ShopifyOptions.SandboxApiKey/SandboxApiSecret</c> in the app.</summary>
+    public string ApiKey { get; set; } = "sandbox-api-key";
+    public string ApiSecret { get; set; } = "sandbox-api-secret";
+    /// <summary>Shown on the install page.</summary>
+    public string AppName { get; set; } = "SalesBot";
+    public string ApiVersion { get; set; } = "2026-01";
+
+    /// <summary>Where every shop's catalog comes from unless <see cref="ShopCatalogs"/> names the shop.</summary>
+    public CatalogSource Catalog { get; set; } = new();
+    /// <summary>Per-shop catalog overrides, keyed by shop domain.</summary>
+    public Dictionary<string, CatalogSource> ShopCatalogs { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Leaky bucket size in cost points (Standard plan: 1000).</summary>
+    public double ThrottleBucketSize { get; set; } = 1000;
+    /// <summary>Points restored per second (Standard plan: 100).</summary>
+    public double ThrottleRestoreRate { get; set; } = 100;
+    /// <summary>When set, every Nth GraphQL request gets HTTP 429 with <c>Retry-After: 1</c>.</summary>
+    public int? FailEveryNthRequest { get; set; }
+
+    /// <summary>Waits between webhook delivery attempts; one retry per entry (Shopify: 8 over about 4 h).</summary>
+    public List<TimeSpan> WebhookRetryDelays { get; set; } =
+    [
+        TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5),
+        TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(30), TimeSpan.FromHours(1), TimeSpan.FromHours(2),
+    ];
+    /// <summary>How long a webhook receiver may take before the attempt counts as failed (Shopify: 5 s).</summary>
+    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Base address the sandbox is reachable at (for bulk result URLs); learned from the first request when unset.</summary>
+    public Uri? PublicBaseUri { get; set; }
+}

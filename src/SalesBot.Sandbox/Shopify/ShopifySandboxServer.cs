@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SalesBot.Sandbox.Shopify;
+
+/// <summary>The emulated Shopify on its own Kestrel loopback port, for tests and benchmarks.</summary>
+public sealed class ShopifySandboxServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ShopifySandboxServer(WebApplication app, Uri baseUri)
+    {
+        _app = app;
+        BaseUri = baseUri;
+    }
+
+    /// <summary>e.g. <c>http://127.0.0.1:54321</c>; a shop's Admin origin is <c>{BaseUri}/sandbox/{shop}</c>.</summary>
+    public Uri BaseUri { get; }
+
+    public ShopifySandbox Sandbox => _app.Services.GetRequiredService<ShopifySandbox>();
+
+    /// <summary>What <c>SHOPIFY_API_ORIGIN</c> should be for the app to reach this sandbox.</summary>
+    public string ApiOrigin => $"{BaseUri.ToString().TrimEnd('/')}/sandbox/{{shop}}";
+
+    public Uri ShopUri(string shop) => new($"{BaseUri.ToString().TrimEnd('/')}/sandbox/{shop}/");
+
+    public static async Task<ShopifySandboxServer> StartAsync(ShopifySandboxOptions options, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        builder.Services.AddShopifySandbox(options);
+        var app = builder.Build();
+        app.MapShopifySandbox();
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ShopifySandboxServer(app, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

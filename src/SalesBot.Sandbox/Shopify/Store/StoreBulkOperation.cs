@@ -1,0 +1,22 @@
+namespace SalesBot.Sandbox.Shopify.Store;
+
+public sealed class StoreBulkOperation
+{
+    public required long Id { get; init; }
+    public required string Query { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    /// <summary>CREATED, RUNNING, COMPLETED or FAILED.</summary>
+    public string Status { get; set; } = "CREATED";
+    public string? ErrorCode { get; set; }
+    public long ObjectCount { get; set; }
+    public long RootObjectCount { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    /// <summary>The JSONL result, served at <see cref="Url"/>.</summary>
+    public byte[]? Result { get; set; }
+    /// <summary>Set once the result is ready, as Shopify's is.</summary>
+    public string? Url { get; set; }
+    /// <summary>Where the result will be served, decided when the operation starts.</summary>
+    public required string ResultUrl { get; init; }
+
+    public string Gid => Store.Gid.For("BulkOperation", Id);
+}
