@@ -1,6 +1,7 @@
 using SalesBot.Configuration;
 using SalesBot.Data;
 using SalesBot.Home;
+using SalesBot.Sandbox;
 using SalesBot.Shopify;
 using SalesBot.Snapshots;
 
@@ -10,6 +11,7 @@ builder.AddSalesBotConfiguration();
 builder.AddData();
 builder.AddShopify();
 builder.AddSnapshots();
+builder.AddSandboxMode();
 
 var app = builder.Build();
 app.LogShopifyMode();
@@ -17,6 +19,7 @@ app.LogShopifyMode();
 app.MapHome();
 app.MapShopify();
 app.MapSnapshotStatus();
+app.MapSandboxMode();
 
 app.Run();
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SalesBot.Shopify.Catalog;
 
 /// <summary>
@@ -8,6 +10,7 @@ public sealed record Connection<T>(IReadOnlyList<T> Nodes, PageInfo? PageInfo = 
 {
     public static readonly Connection<T> Empty = new([]);
 
+    [JsonIgnore]
     public bool HasNextPage => PageInfo is { HasNextPage: true };
 
     public Connection<T> Merged(IEnumerable<T> more) => new([.. Nodes, .. more]);
