@@ -109,6 +109,10 @@ public sealed class ShopifyAdminClient(
                     Stats.AddThrottled();
                     Stats.AddQuery(0, 0);
                     var needed = cost?.Requested ?? 0;
+                    // A query that costs more than the whole bucket can never run: ask for a smaller page.
+                    if (needed > throttle.Maximum)
+                        throw new ShopifyApiException($"A query costing {needed} exceeds {Shop}'s bucket of {throttle.Maximum} points.",
+                            ShopifyApiException.MaxCostExceeded, status);
                     var wait = throttle.DelayFor(needed);
                     return Outcome.Retry("THROTTLED", status, wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(250));
                 }

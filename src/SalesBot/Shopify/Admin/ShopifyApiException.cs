@@ -4,6 +4,8 @@ namespace SalesBot.Shopify.Admin;
 public class ShopifyApiException(string message, string? code = null, int? statusCode = null, Exception? inner = null)
     : Exception(message, inner)
 {
+    public const string MaxCostExceeded = "MAX_COST_EXCEEDED";
+
     /// <summary>Shopify's <c>extensions.code</c> (e.g. <c>MAX_COST_EXCEEDED</c>) when there was one.</summary>
     public string? Code { get; } = code;
 
@@ -12,5 +14,5 @@ public class ShopifyApiException(string message, string? code = null, int? statu
     /// <summary>The token was refused: the shop uninstalled the app or the token was revoked.</summary>
     public bool IsUnauthorized => StatusCode is 401 or 403;
 
-    public bool IsCostExceeded => Code == "MAX_COST_EXCEEDED";
+    public bool IsCostExceeded => Code == MaxCostExceeded;
 }
