@@ -44,7 +44,7 @@ public sealed class ThrottlingTests
         Assert.Null(again["errors"]);
         var log = server.Sandbox.QueryLog(client.Shop);
         Assert.Equal([false, true, false], log.Select(e => e.Throttled));
-        Assert.All(log, e => Assert.Equal("P", e.OperationName ?? "P"));
+        Assert.All(log, e => Assert.Equal("P", e.OperationName));
     }
 
     [Fact]
