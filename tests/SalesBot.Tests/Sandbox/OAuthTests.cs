@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Time.Testing;
 using SalesBot.Sandbox.Shopify;
 using SalesBot.Signing;
 
@@ -86,5 +87,21 @@ public sealed class OAuthTests(SandboxFixture fixture) : IClassFixture<SandboxFi
         var body = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!;
         Assert.Equal("invalid_request", body["error"]!.GetValue<string>());
         Assert.NotNull(body["error_description"]);
+    }
+
+    [Fact]
+    public async Task Codes_expire_after_ten_minutes()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await ShopifySandboxServer.StartAsync(SandboxFixture.Options(o => o.TimeProvider = time));
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
+        var shop = server.ShopUri(Shop);
+
+        using var approved = await http.GetAsync($"{shop}admin/oauth/authorize?client_id=sandbox-api-key&scope=read_products&redirect_uri={Uri.EscapeDataString(Redirect)}&state=s&auto_approve=1");
+        var code = QueryHelpers.ParseQuery(approved.Headers.Location!.Query)["code"].ToString();
+        time.Advance(TimeSpan.FromMinutes(11));
+        using var late = await http.PostAsJsonAsync(new Uri(shop, "admin/oauth/access_token"), new { client_id = "sandbox-api-key", client_secret = "sandbox-api-secret", code });
+
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
     }
 }
