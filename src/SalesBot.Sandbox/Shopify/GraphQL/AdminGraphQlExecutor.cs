@@ -37,6 +37,8 @@ internal sealed class AdminGraphQlExecutor(ShopifySandbox sandbox)
         var cost = new QueryCost(AdminSchema.Instance, document, request.Variables ?? Inputs.Empty);
         var requested = operation is null ? 0 : cost.Requested(operation);
         var kind = operation?.Operation == OperationType.Mutation ? "mutation" : "query";
+        // The log names the operation even when the client did not send operationName.
+        request.OperationName ??= operation?.Name?.StringValue;
 
         if (requested > MaxQueryCost)
         {
