@@ -39,31 +39,55 @@ public static class CatalogHasher
         CodeDiscountNodes = new(Sorted(catalog.CodeDiscountNodes.Nodes, d => d.Id, CanonicalDiscount)),
     };
 
-    private static Product CanonicalProduct(Product product) => product with
+    // Each step returns its input when it is already canonical, so a catalog fetched in id order is hashed without copies.
+    private static Product CanonicalProduct(Product product)
     {
-        Variants = new(Sorted(product.Variants.Nodes, v => v.Id, CanonicalVariant)),
-    };
+        var variants = Sorted(product.Variants.Nodes, v => v.Id, CanonicalVariant);
+        return ReferenceEquals(variants, product.Variants.Nodes) ? product : product with { Variants = new(variants) };
+    }
 
-    private static ProductVariant CanonicalVariant(ProductVariant variant) => variant.InventoryItem is not { } item ? variant : variant with
+    private static ProductVariant CanonicalVariant(ProductVariant variant)
     {
-        InventoryItem = item with { InventoryLevels = new(Sorted(item.InventoryLevels.Nodes, l => l.Id, l => l)) },
-    };
+        if (variant.InventoryItem is not { } item) return variant;
+        var levels = Sorted(item.InventoryLevels.Nodes, l => l.Id, l => l);
+        return ReferenceEquals(levels, item.InventoryLevels.Nodes) ? variant : variant with { InventoryItem = item with { InventoryLevels = new(levels) } };
+    }
 
-    private static DiscountNode CanonicalDiscount(DiscountNode node) => node.CodeDiscount.Codes is not { } codes ? node : node with
+    private static DiscountNode CanonicalDiscount(DiscountNode node)
     {
-        CodeDiscount = node.CodeDiscount with { Codes = new(Sorted(codes.Nodes, c => c.Code, c => c)) },
-    };
+        if (node.CodeDiscount.Codes is not { } codes) return node;
+        var sorted = Sorted(codes.Nodes, c => c.Code, c => c);
+        return ReferenceEquals(sorted, codes.Nodes) ? node : node with { CodeDiscount = node.CodeDiscount with { Codes = new(sorted) } };
+    }
 
-    private static IReadOnlyList<T>? SortedOrNull<T>(IReadOnlyList<T>? items, Func<T, string> key) =>
+    private static IReadOnlyList<T>? SortedOrNull<T>(IReadOnlyList<T>? items, Func<T, string> key) where T : class =>
         items is null ? null : Sorted(items, key, x => x);
 
-    private static T[] Sorted<T>(IReadOnlyList<T> items, Func<T, string> key, Func<T, T> canonical)
+    /// <summary>The items made canonical and ordered by <paramref name="key"/>; the same list when nothing moved or changed.</summary>
+    private static IReadOnlyList<T> Sorted<T>(IReadOnlyList<T> items, Func<T, string> key, Func<T, T> canonical) where T : class
     {
-        var result = new T[items.Count];
-        for (var i = 0; i < result.Length; i++) result[i] = canonical(items[i]);
-        var keys = new string[result.Length];
-        for (var i = 0; i < keys.Length; i++) keys[i] = key(result[i]);
-        Array.Sort(keys, result, StringComparer.Ordinal);
-        return result;
+        T[]? copy = null;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = canonical(items[i]);
+            if (ReferenceEquals(item, items[i])) continue;
+            copy ??= [.. items];
+            copy[i] = item;
+        }
+        var ordered = true;
+        for (var i = 1; i < items.Count && ordered; i++)
+            ordered = IdOrder.Compare(key(items[i - 1]), key(items[i])) <= 0;
+        if (ordered) return copy ?? items;
+
+        copy ??= [.. items];
+        var keys = new string[copy.Length];
+        for (var i = 0; i < keys.Length; i++) keys[i] = key(copy[i]);
+        Array.Sort(keys, copy, IdOrder);
+        return copy;
     }
+
+    /// <summary>Shorter first, then ordinal: gids like <c>gid://shopify/Product/10</c> sort numerically, the order Shopify
+    /// usually returns, so the common case needs no copy. Any total order would do for the hash.</summary>
+    private static readonly Comparer<string> IdOrder = Comparer<string>.Create(
+        (a, b) => a.Length != b.Length ? a.Length.CompareTo(b.Length) : string.CompareOrdinal(a, b));
 }

@@ -23,7 +23,8 @@ public sealed class SnapshotPublisher(
 {
     // One gate per shop: two publishes of a shop never interleave their HEAD, PUT and state writes.
     private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.Ordinal);
-    private readonly Channel<string> queued = Channel.CreateUnbounded<string>();
+    // Only a wake-up for the retrier (which re-reads the schedule from the database), so one waiting item is enough.
+    private readonly Channel<string> queued = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     private string StoreName => store.Kind == "spaces" ? "Spaces" : "the local snapshot folder";
 
