@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Installs what the tests start as real servers (s3rver for Spaces), then runs every test.
+# Installs what the tests start as real servers and browsers, then runs every test.
+#   s3rver (npm, pinned in tests/tools) stands in for DigitalOcean Spaces;
+#   Debian's chromium drives the chat page in a real browser (Playwright, nothing downloaded).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 if [ ! -d tests/tools/node_modules/s3rver ]; then
   npm ci --prefix tests/tools --no-audit --no-fund
+fi
+if [ -x tests/tools/install-browser.sh ]; then
+  tests/tools/install-browser.sh
 fi
 
 dotnet test SalesBot.slnx "$@"
