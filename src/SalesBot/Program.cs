@@ -3,6 +3,7 @@ using SalesBot.Configuration;
 using SalesBot.Data;
 using SalesBot.Facebook;
 using SalesBot.Home;
+using SalesBot.Sandbox.Facebook;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,11 +11,14 @@ builder.AddSalesBotConfiguration();
 builder.AddData();
 builder.AddFacebook();
 builder.AddAssistant();
+var facebookSandbox = (builder.Configuration.Get<FacebookOptions>() ?? new FacebookOptions()).IsSandbox;
+if (facebookSandbox) builder.Services.AddFacebookSandbox(o => (o.AppId, o.AppSecret) = (FacebookOptions.SandboxAppId, FacebookOptions.SandboxAppSecret));
 
 var app = builder.Build();
 
 app.MapHome();
 app.MapFacebook();
+if (facebookSandbox) app.MapFacebookSandbox();
 
 app.Run();
 

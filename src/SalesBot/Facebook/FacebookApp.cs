@@ -13,6 +13,11 @@ public sealed class FacebookApp
     public const string SandboxPath = "/sandbox/facebook";
     private const string DefaultGraphOrigin = "https://graph.facebook.com";
 
+    /// <summary>The sandbox's page, pre-connected to the sandbox store so <c>dotnet run</c> alone can chat.</summary>
+    public const string SandboxPageId = "sandbox-page";
+    public const string SandboxPageToken = "sandbox-page-token";
+    public const string SandboxShop = "demo-store.myshopify.com";
+
     public FacebookApp(IOptions<FacebookOptions> options, IOptions<AppOptions> app)
     {
         var o = options.Value;
@@ -30,6 +35,10 @@ public sealed class FacebookApp
             : new Uri(GraphBase, "dialog/oauth");
         CallbackUrl = app.Value.BaseUrlTrimmed + "/facebook/callback";
         HandoffPause = o.HandoffPause;
+        if (!string.IsNullOrEmpty(o.PageId))
+            PreconfiguredPage = new PageCredentials(o.PageId, o.PageShop!, o.PageAccessToken!);
+        else if (o.IsSandbox)
+            PreconfiguredPage = new PageCredentials(SandboxPageId, SandboxShop, SandboxPageToken);
     }
 
     public bool IsSandbox { get; }
@@ -42,4 +51,7 @@ public sealed class FacebookApp
     public Uri DialogUrl { get; }
     public string CallbackUrl { get; }
     public TimeSpan HandoffPause { get; }
+
+    /// <summary>The page from <c>FACEBOOK_PAGE_*</c> (or the sandbox page), answered without a database row.</summary>
+    public PageCredentials? PreconfiguredPage { get; }
 }

@@ -1,20 +1,18 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using SalesBot.Configuration;
 using SalesBot.Data;
 
 namespace SalesBot.Facebook;
 
 /// <summary>
 /// Connected pages with their tokens decrypted on demand. The page pre-configured through
-/// <c>FACEBOOK_PAGE_*</c> is answered from options and never written to the database.
+/// <c>FACEBOOK_PAGE_*</c> (or the sandbox page) is answered from options and never written to the database.
 /// </summary>
 public sealed class PageStore(
     IDbContextFactory<SalesBotDbContext> dbFactory,
     IDataProtectionProvider protection,
-    IOptions<FacebookOptions> options,
+    FacebookApp app,
     TimeProvider time,
     ILogger<PageStore> logger)
 {
@@ -24,9 +22,8 @@ public sealed class PageStore(
 
     public async Task<PageCredentials?> GetAsync(string pageId, CancellationToken cancellationToken)
     {
-        var o = options.Value;
-        if (!string.IsNullOrEmpty(o.PageId) && o.PageId == pageId)
-            return _rejectedPreconfigured.ContainsKey(pageId) ? null : new PageCredentials(pageId, o.PageShop!, o.PageAccessToken!);
+        if (app.PreconfiguredPage is { } preconfigured && preconfigured.PageId == pageId)
+            return _rejectedPreconfigured.ContainsKey(pageId) ? null : preconfigured;
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var page = await db.ConnectedPages.AsNoTracking().FirstOrDefaultAsync(p => p.PageId == pageId, cancellationToken);
@@ -55,7 +52,7 @@ public sealed class PageStore(
     public async Task MarkDisconnectedAsync(string pageId, CancellationToken cancellationToken)
     {
         logger.LogError("Facebook rejected the access token of page {PageId} (error 190); the page is disconnected until it is connected again at /facebook/login", pageId);
-        if (options.Value.PageId == pageId)
+        if (app.PreconfiguredPage?.PageId == pageId)
         {
             _rejectedPreconfigured[pageId] = true;
             return;
