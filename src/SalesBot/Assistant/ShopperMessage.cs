@@ -73,7 +73,7 @@ public sealed partial record ShopperMessage(ShopperIntent Intent, ProductQuery Q
     private static readonly HashSet<string> GreetingWords = new(StringComparer.Ordinal)
     {
         "hola", "bonjour", "salut", "hallo", "ciao", "ola", "olá", "morning", "evening", "afternoon", "yo", "sup", "up",
-        "buenos", "buenas", "dia", "dias", "tarde", "guten", "tag", "ok", "okay", "cool", "great", "bye", "gracias", "merci", "danke",
+        "buenos", "buenas", "dia", "dias", "día", "días", "noches", "tarde", "guten", "tag", "ok", "okay", "cool", "great", "bye", "gracias", "merci", "danke",
     };
 
     private static decimal Amount(Group g) => decimal.Parse(g.Value.Replace(",", ""), CultureInfo.InvariantCulture);
