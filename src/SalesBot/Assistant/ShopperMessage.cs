@@ -70,11 +70,12 @@ public sealed partial record ShopperMessage(ShopperIntent Intent, ProductQuery Q
         return new(ShopperIntent.Search, query, language);
     }
 
-    private static readonly HashSet<string> GreetingWords = new(StringComparer.Ordinal)
+    // Stemmed like the terms they are compared with ("buenos" → "bueno").
+    private static readonly HashSet<string> GreetingWords = new HashSet<string>(StringComparer.Ordinal)
     {
         "hola", "bonjour", "salut", "hallo", "ciao", "ola", "olá", "morning", "evening", "afternoon", "yo", "sup", "up",
         "buenos", "buenas", "dia", "dias", "día", "días", "noches", "tarde", "guten", "tag", "ok", "okay", "cool", "great", "bye", "gracias", "merci", "danke",
-    };
+    }.Select(Tokenizer.Stem).ToHashSet(StringComparer.Ordinal);
 
     private static decimal Amount(Group g) => decimal.Parse(g.Value.Replace(",", ""), CultureInfo.InvariantCulture);
 
