@@ -130,8 +130,8 @@ public sealed class ConversationDispatcher(
 
     public override void Dispose()
     {
+        // Not disposed: late registrations and workers may still observe it while the host shuts down.
         _stopping.Cancel();
-        _stopping.Dispose();
         base.Dispose();
     }
 

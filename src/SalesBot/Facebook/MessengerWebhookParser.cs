@@ -73,7 +73,7 @@ public static class MessengerWebhookParser
         "derived:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{pageId}|{sender}|{timestamp}|{extra}")))[..32];
 
     private static string? Str(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var v) && v.ValueKind is JsonValueKind.String or JsonValueKind.Number ? v.ToString() : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var v) && v.ValueKind is JsonValueKind.String or JsonValueKind.Number ? v.ToString() : null;
 
     private static string? Truncate(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
 }

@@ -34,7 +34,7 @@ public sealed class MessengerWebhookReceiver(
         {
             events = MessengerWebhookParser.Parse(body, time.GetUtcNow());
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
         {
             return (WebhookOutcome.Malformed, 0);
         }
