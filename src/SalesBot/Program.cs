@@ -1,5 +1,7 @@
+using SalesBot.Assistant;
 using SalesBot.Configuration;
 using SalesBot.Data;
+using SalesBot.Facebook;
 using SalesBot.Home;
 using SalesBot.Sandbox;
 using SalesBot.Shopify;
@@ -11,6 +13,8 @@ builder.AddSalesBotConfiguration();
 builder.AddData();
 builder.AddShopify();
 builder.AddSnapshots();
+builder.AddFacebook();
+builder.AddAssistant();
 builder.AddSandboxMode();
 
 var app = builder.Build();
@@ -19,6 +23,7 @@ app.LogShopifyMode();
 app.MapHome();
 app.MapShopify();
 app.MapSnapshotStatus();
+app.MapFacebook();
 app.MapSandboxMode();
 
 app.Run();

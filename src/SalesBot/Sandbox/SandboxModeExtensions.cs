@@ -1,19 +1,24 @@
 using Microsoft.Extensions.Options;
 using SalesBot.Configuration;
+using SalesBot.Sandbox.Facebook;
 using SalesBot.Sandbox.Shopify;
 using SalesBot.Sandbox.Shopify.Catalog;
 
 namespace SalesBot.Sandbox;
 
 /// <summary>
-/// With nothing configured the app brings its own Shopify: the emulated store is mounted in this
-/// process under <c>/sandbox/{shop}</c>. Its catalog is <c>SANDBOX_CATALOG_CSV</c> (a Shopify product
+/// With nothing configured the app brings its own Shopify and Facebook: the emulated store is mounted
+/// in this process under <c>/sandbox/{shop}</c>, the emulated Graph API and chat page under <c>/sandbox</c>. Its catalog is <c>SANDBOX_CATALOG_CSV</c> (a Shopify product
 /// export) or, without it, a generated demo store.
 /// </summary>
 public static class SandboxModeExtensions
 {
     public static WebApplicationBuilder AddSandboxMode(this WebApplicationBuilder builder)
     {
+        var facebook = builder.Configuration.Get<FacebookOptions>() ?? new FacebookOptions();
+        if (facebook.IsSandbox)
+            builder.Services.AddFacebookSandbox(o => (o.AppId, o.AppSecret) = (FacebookOptions.SandboxAppId, FacebookOptions.SandboxAppSecret));
+
         var shopify = builder.Configuration.Get<ShopifyOptions>() ?? new ShopifyOptions();
         if (!shopify.IsSandbox) return builder;
 
@@ -38,6 +43,8 @@ public static class SandboxModeExtensions
 
     public static WebApplication MapSandboxMode(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<FacebookOptions>>().Value.IsSandbox)
+            app.MapFacebookSandbox();
         if (app.Services.GetRequiredService<IOptions<ShopifyOptions>>().Value.IsSandbox)
             app.MapShopifySandbox();
         return app;

@@ -1,0 +1,118 @@
+namespace SalesBot.Sandbox.Facebook;
+
+/// <summary>
+/// A Messenger look-alike: the visitor is a shopper, messages become signed webhook events, and
+/// whatever the app sends through the Send API is rendered as Messenger would (text, generic-template
+/// cards with image and buttons, quick replies, typing indicator).
+/// </summary>
+internal static class FacebookSandboxChatPage
+{
+    public const string Html = """
+<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Messenger (sandbox)</title>
+<style>
+*{box-sizing:border-box}body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",sans-serif;background:#f0f2f5;height:100vh;display:flex;justify-content:center}
+.app{width:100%;max-width:480px;background:#fff;display:flex;flex-direction:column;height:100vh;box-shadow:0 0 12px #0001}
+header{display:flex;align-items:center;gap:.6rem;padding:.7rem 1rem;border-bottom:1px solid #e4e6eb}
+.avatar{width:36px;height:36px;border-radius:50%;background:linear-gradient(135deg,#0084ff,#a033ff);color:#fff;display:grid;place-items:center;font-weight:700}
+header small{color:#65676b;display:block}
+#log{flex:1;overflow-y:auto;padding:1rem;display:flex;flex-direction:column;gap:.35rem}
+.bubble{max-width:78%;padding:.5rem .8rem;border-radius:18px;line-height:1.35;white-space:pre-wrap;word-wrap:break-word}
+.bubble.me{align-self:flex-end;background:#0084ff;color:#fff}
+.bubble.bot{align-self:flex-start;background:#e4e6eb;color:#050505}
+.bubble.human{align-self:flex-end;background:#44bec7;color:#fff}
+.cards{display:flex;gap:.5rem;overflow-x:auto;padding:.2rem 0;align-self:stretch}
+.card{flex:0 0 220px;border:1px solid #e4e6eb;border-radius:14px;overflow:hidden;background:#fff}
+.card img{width:100%;height:150px;object-fit:cover;background:#f0f2f5;display:block}
+.card .body{padding:.5rem .7rem}.card-title{font-weight:600;font-size:.95rem}.card-subtitle{color:#65676b;font-size:.82rem;margin-top:.15rem}
+.card .btn{display:block;text-align:center;border-top:1px solid #e4e6eb;padding:.5rem;color:#0084ff;text-decoration:none;font-weight:600;font-size:.9rem;background:none;border-left:0;border-right:0;border-bottom:0;width:100%;cursor:pointer}
+#quick{display:flex;flex-wrap:wrap;gap:.4rem;justify-content:flex-end;padding:0 1rem .4rem}
+#quick button{border:1px solid #0084ff;color:#0084ff;background:#fff;border-radius:18px;padding:.35rem .8rem;cursor:pointer}
+#typing{align-self:flex-start;color:#65676b;font-size:.85rem;display:none}
+form{display:flex;gap:.5rem;padding:.6rem 1rem;border-top:1px solid #e4e6eb}
+form input{flex:1;border:0;background:#f0f2f5;border-radius:18px;padding:.55rem .9rem;font-size:1rem}
+form button{border:0;background:none;color:#0084ff;font-weight:700;cursor:pointer}
+details{padding:0 1rem .6rem;color:#65676b;font-size:.85rem}
+</style></head>
+<body><div class="app">
+<header><div class="avatar">S</div><div><b id="page-name">Demo Store</b><small>Sandbox Messenger · typically replies instantly</small></div></header>
+<div id="log" aria-live="polite"><div id="typing">typing…</div></div>
+<div id="quick"></div>
+<form id="composer"><input id="text" autocomplete="off" placeholder="Aa" aria-label="Message"><button id="send" type="submit">Send</button></form>
+<details><summary>Reply as the page admin (hands the conversation to a person)</summary>
+<form id="admin"><input id="admin-text" autocomplete="off" placeholder="Page admin reply"><button type="submit">Reply</button></form></details>
+</div>
+<script>
+const api = '/sandbox/facebook/chat';
+const psid = localStorage.getItem('sandbox-psid') || ('psid-' + Math.random().toString(36).slice(2, 12));
+localStorage.setItem('sandbox-psid', psid);
+let after = -1;
+const log = document.getElementById('log'), typing = document.getElementById('typing'), quick = document.getElementById('quick');
+
+function add(el) { log.insertBefore(el, typing); log.scrollTop = log.scrollHeight; }
+function bubble(text, who) { const b = document.createElement('div'); b.className = 'bubble ' + who; b.textContent = text; add(b); }
+function link(title, url) { const a = document.createElement('a'); a.className = 'btn'; a.textContent = title; a.href = url; a.target = '_blank'; a.rel = 'noopener'; return a; }
+
+function cards(elements) {
+  const row = document.createElement('div'); row.className = 'cards';
+  for (const e of elements) {
+    const c = document.createElement('div'); c.className = 'card';
+    if (e.image_url) { const img = document.createElement('img'); img.src = e.image_url; img.alt = e.title; c.appendChild(img); }
+    const body = document.createElement('div'); body.className = 'body';
+    const t = document.createElement('div'); t.className = 'card-title'; t.textContent = e.title; body.appendChild(t);
+    if (e.subtitle) { const s = document.createElement('div'); s.className = 'card-subtitle'; s.textContent = e.subtitle; body.appendChild(s); }
+    c.appendChild(body);
+    for (const btn of (e.buttons || [])) {
+      if (btn.type === 'web_url') c.appendChild(link(btn.title, btn.url));
+      else { const b = document.createElement('button'); b.className = 'btn'; b.textContent = btn.title; b.onclick = () => send(null, btn.payload, btn.title); c.appendChild(b); }
+    }
+    row.appendChild(c);
+  }
+  add(row);
+}
+
+function quickReplies(list) {
+  quick.innerHTML = '';
+  for (const q of list || []) { const b = document.createElement('button'); b.textContent = q.title; b.onclick = () => send(q.title, q.payload); quick.appendChild(b); }
+}
+
+function render(item) {
+  if (item.action === 'typing_on') { typing.style.display = 'block'; log.scrollTop = log.scrollHeight; return; }
+  if (item.action) return;
+  typing.style.display = 'none';
+  const m = item.message || {};
+  if (m.text) bubble(m.text, 'bot');
+  const p = m.attachment && m.attachment.payload;
+  if (p && p.template_type === 'generic') cards(p.elements || []);
+  quickReplies(m.quick_replies);
+}
+
+async function poll() {
+  try {
+    const r = await fetch(`${api}/messages?psid=${encodeURIComponent(psid)}&after=${after}`);
+    if (r.ok) for (const item of await r.json()) { after = Math.max(after, item.index); render(item); }
+  } catch (e) { /* the app restarts now and then in development; keep polling */ }
+  setTimeout(poll, 500);
+}
+
+async function send(text, payload, postbackTitle) {
+  quickReplies([]);
+  bubble(text || postbackTitle, 'me');
+  await fetch(`${api}/send`, { method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ psid, text, payload: payload || null, postbackTitle: postbackTitle || null }) });
+}
+
+document.getElementById('composer').addEventListener('submit', e => {
+  e.preventDefault(); const input = document.getElementById('text'); const text = input.value.trim();
+  if (text) { input.value = ''; send(text); }
+});
+document.getElementById('admin').addEventListener('submit', async e => {
+  e.preventDefault(); const input = document.getElementById('admin-text'); const text = input.value.trim(); if (!text) return;
+  input.value = ''; bubble(text, 'human');
+  await fetch(`${api}/admin-reply`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ psid, text }) });
+});
+poll();
+</script></body></html>
+""";
+}

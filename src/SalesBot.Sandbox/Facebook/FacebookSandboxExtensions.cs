@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SalesBot.Sandbox.Facebook;
+
+public static class FacebookSandboxExtensions
+{
+    public const string BasePath = "/sandbox/facebook";
+    public const string GraphVersion = "v21.0";
+    internal const string HttpClientName = "facebook-sandbox";
+
+    /// <summary>The emulated Graph API's state and options; the app's own Graph origin is then <c>{base}/sandbox/facebook</c>.</summary>
+    public static IServiceCollection AddFacebookSandbox(this IServiceCollection services, Action<FacebookSandboxOptions>? configure = null)
+    {
+        services.AddOptions<FacebookSandboxOptions>().Configure(o => configure?.Invoke(o));
+        services.AddSingleton<FacebookSandboxState>();
+        services.AddHttpClient(HttpClientName);
+        return services;
+    }
+
+    /// <summary>
+    /// <c>/sandbox/facebook/v21.0/…</c> (Graph API), <c>/sandbox/facebook/chat/…</c> (the chat page's API)
+    /// and <c>/sandbox/chat</c> (the Messenger-like page).
+    /// </summary>
+    public static IEndpointRouteBuilder MapFacebookSandbox(this IEndpointRouteBuilder app)
+    {
+        var root = app.MapGroup(BasePath).ExcludeFromDescription();
+        FacebookSandboxGraphApi.Map(root.MapGroup("/" + GraphVersion));
+        FacebookSandboxChatApi.Map(root.MapGroup("/chat"));
+        app.MapGet("/sandbox/chat", () => TypedResults.Content(FacebookSandboxChatPage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace SalesBot.Sandbox.Facebook;
+
+/// <summary>
+/// The slice of the Graph API the app uses, under <c>/sandbox/facebook/v21.0</c>: the login dialog,
+/// the code exchange, <c>/me/accounts</c>, <c>/{page}/subscribed_apps</c> and the Send API, with
+/// Graph's error envelope for the failures tests ask for.
+/// </summary>
+internal static class FacebookSandboxGraphApi
+{
+    public static void Map(RouteGroupBuilder graph)
+    {
+        graph.MapGet("/dialog/oauth", Dialog);
+        graph.MapGet("/oauth/access_token", AccessToken);
+        graph.MapGet("/me/accounts", Accounts);
+        graph.MapPost("/{pageId}/subscribed_apps", Subscribe);
+        graph.MapPost("/me/messages", Send);
+    }
+
+    private static Results<ContentHttpResult, BadRequest<string>> Dialog(
+        [FromQuery(Name = "client_id")] string? clientId, [FromQuery(Name = "redirect_uri")] string? redirectUri,
+        [FromQuery] string? state, [FromQuery] string? scope, FacebookSandboxState sandbox, IOptions<FacebookSandboxOptions> options)
+    {
+        var o = options.Value;
+        if (clientId != o.AppId || string.IsNullOrEmpty(redirectUri) || string.IsNullOrEmpty(state))
+            return TypedResults.BadRequest("Invalid client_id, redirect_uri or state.");
+        var code = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        sandbox.Codes[code] = true;
+        var target = $"{redirectUri}?code={code}&state={Uri.EscapeDataString(state)}";
+        var html = $$"""
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Log in with Facebook (sandbox)</title>
+            <style>body{font-family:system-ui,sans-serif;background:#f0f2f5;display:grid;place-items:center;height:100vh;margin:0}
+            .box{background:#fff;padding:2rem;border-radius:8px;box-shadow:0 2px 8px #0002;max-width:26rem}
+            a.btn{display:inline-block;background:#1877f2;color:#fff;padding:.6rem 1.2rem;border-radius:6px;text-decoration:none;font-weight:600}</style></head>
+            <body><div class="box"><h2>Sandbox Facebook</h2>
+            <p>The app asks for: <code>{{WebUtility.HtmlEncode(scope ?? "")}}</code></p>
+            <p>Pages you manage: <b>{{WebUtility.HtmlEncode(o.PageName)}}</b></p>
+            <a class="btn" id="allow" href="{{WebUtility.HtmlEncode(target)}}">Continue</a></div></body></html>
+            """;
+        return TypedResults.Content(html, "text/html; charset=utf-8");
+    }
+
+    private static IResult AccessToken(
+        [FromQuery(Name = "client_id")] string? clientId, [FromQuery(Name = "client_secret")] string? clientSecret,
+        [FromQuery] string? code, FacebookSandboxState sandbox, IOptions<FacebookSandboxOptions> options)
+    {
+        var o = options.Value;
+        if (clientId != o.AppId || clientSecret != o.AppSecret) return GraphError(101, "Error validating application.", 400);
+        if (code is null || !sandbox.Codes.TryRemove(code, out _)) return GraphError(100, "This authorization code has been used or is invalid.", 400);
+        var token = "sandbox-user-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        sandbox.UserTokens[token] = true;
+        return TypedResults.Ok(new { access_token = token, token_type = "bearer", expires_in = 5183944 });
+    }
+
+    private static IResult Accounts([FromQuery(Name = "access_token")] string? token, FacebookSandboxState sandbox, IOptions<FacebookSandboxOptions> options)
+    {
+        if (token is null || !sandbox.UserTokens.ContainsKey(token)) return GraphError(190, "Invalid OAuth access token.", 401);
+        var o = options.Value;
+        return TypedResults.Ok(new { data = new[] { new { id = o.PageId, name = o.PageName, access_token = o.PageToken, category = "Shopping & retail" } } });
+    }
+
+    private static IResult Subscribe(string pageId, [FromQuery(Name = "subscribed_fields")] string? fields,
+        [FromQuery(Name = "access_token")] string? token, FacebookSandboxState sandbox, IOptions<FacebookSandboxOptions> options)
+    {
+        var o = options.Value;
+        if (pageId != o.PageId || token != o.PageToken) return GraphError(190, "Invalid page access token.", 401);
+        sandbox.Subscriptions[pageId] = fields ?? "";
+        return TypedResults.Ok(new { success = true });
+    }
+
+    private static async Task<IResult> Send(HttpRequest request, [FromQuery(Name = "access_token")] string? token,
+        FacebookSandboxState sandbox, IOptions<FacebookSandboxOptions> options)
+    {
+        var o = options.Value;
+        if (token != o.PageToken) return GraphError(190, "Invalid OAuth access token - Cannot parse access token", 400);
+        JsonElement body;
+        try
+        {
+            body = (await JsonDocument.ParseAsync(request.Body)).RootElement;
+        }
+        catch (JsonException)
+        {
+            return GraphError(100, "Invalid JSON body.", 400);
+        }
+        switch (sandbox.TakeFailure())
+        {
+            case 613: return GraphError(613, "Calls to this api have exceeded the rate limit.", 400);
+            case 190: return GraphError(190, "Error validating access token: The session has been invalidated.", 400);
+            case 551: return GraphError(551, "This person isn't available right now.", 400, 1545041);
+            case { } other: return GraphError(other, "Sandbox failure.", 400);
+        }
+        var index = sandbox.Record(o.PageId, body);
+        var psid = body.TryGetProperty("recipient", out var r) && r.TryGetProperty("id", out var id) ? id.GetString() : null;
+        return TypedResults.Ok(new { recipient_id = psid, message_id = $"m_sandbox_{index}" });
+    }
+
+    private static IResult GraphError(int code, string message, int status, int? subcode = null) =>
+        TypedResults.Json(new
+        {
+            error = new { message, type = code == 190 ? "OAuthException" : "GraphMethodException", code, error_subcode = subcode, fbtrace_id = "sandbox" },
+        }, statusCode: status);
+}

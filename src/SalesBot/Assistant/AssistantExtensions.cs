@@ -1,0 +1,48 @@
+using System.ClientModel;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpenAI;
+using SalesBot.Configuration;
+using SalesBot.Snapshots;
+
+namespace SalesBot.Assistant;
+
+public static class AssistantExtensions
+{
+    /// <summary>
+    /// The catalog cache and the assistant: the LLM one with tools when <c>OPENAI_API_KEY</c> is set,
+    /// the catalog-only one otherwise. <see cref="ISnapshotStore"/> comes from the Snapshots feature.
+    /// </summary>
+    public static WebApplicationBuilder AddAssistant(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ISnapshotNotifier, SnapshotNotifier>();
+        services.AddSingleton<CatalogProvider>();
+        var openAi = builder.Configuration.Get<OpenAiOptions>() ?? new OpenAiOptions();
+        if (openAi.IsEnabled)
+        {
+            services.AddSingleton(sp => CreateChatClient(sp.GetRequiredService<IOptions<OpenAiOptions>>().Value));
+            services.AddSingleton<IShopAssistant, LlmShopAssistant>();
+        }
+        else
+        {
+            services.AddSingleton<IShopAssistant, CatalogOnlyAssistant>();
+        }
+        return builder;
+    }
+
+    /// <summary>Any OpenAI-compatible endpoint, with M.E.AI running the tool loop (no streaming).</summary>
+    public static IChatClient CreateChatClient(OpenAiOptions options)
+    {
+        var clientOptions = new OpenAIClientOptions();
+        if (!string.IsNullOrEmpty(options.BaseUrl)) clientOptions.Endpoint = new Uri(options.BaseUrl);
+        return new OpenAIClient(new ApiKeyCredential(options.ApiKey!), clientOptions)
+            .GetChatClient(options.Model)
+            .AsIChatClient()
+            .AsBuilder()
+            .UseFunctionInvocation()
+            .Build();
+    }
+}

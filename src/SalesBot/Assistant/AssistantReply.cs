@@ -1,0 +1,39 @@
+namespace SalesBot.Assistant;
+
+/// <summary>
+/// What the assistant answers: words (from the model or the phrase book), product cards built from
+/// the catalog, quick replies, and whether a person should take over the conversation.
+/// </summary>
+public sealed record AssistantReply(
+    string Text,
+    IReadOnlyList<ProductCard> Cards,
+    IReadOnlyList<QuickReplyOption> QuickReplies,
+    bool HandOff = false);
+
+/// <summary>A product card: every field comes from the catalog, never from a model.</summary>
+public sealed record ProductCard(
+    string ProductId,
+    string Title,
+    string Subtitle,
+    string? ImageUrl,
+    string ProductUrl,
+    string? BuyUrl,
+    string? Price,
+    bool InStock);
+
+public sealed record QuickReplyOption(string Title, string Payload);
+
+/// <summary>The input of one turn.</summary>
+public sealed record AssistantRequest(
+    CatalogIndex Catalog,
+    string Text,
+    string? Payload,
+    IReadOnlyList<HistoryLine> History,
+    bool MayPromote);
+
+public sealed record HistoryLine(string Role, string Text);
+
+public interface IShopAssistant
+{
+    Task<AssistantReply> ReplyAsync(AssistantRequest request, CancellationToken cancellationToken);
+}

@@ -1,0 +1,178 @@
+using SalesBot.Shopify.Catalog;
+
+namespace SalesBot.Assistant;
+
+/// <summary>
+/// One shop's catalog in memory, ready for retrieval: an inverted index over titles, types, tags,
+/// collections, variant options, vendors and descriptions, weighted by field and by term rarity.
+/// Immutable; a newer snapshot builds a new index.
+/// </summary>
+public sealed class CatalogIndex
+{
+    private readonly Dictionary<string, List<Posting>> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IndexedProduct> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IndexedProduct> _byHandle = new(StringComparer.OrdinalIgnoreCase);
+
+    public CatalogIndex(ShopifyData data, string? contentHash = null)
+    {
+        Shop = data.Data.Shop;
+        ContentHash = contentHash;
+        Money = new MoneyFormatter(Shop);
+        var domain = Shop.PrimaryDomain?.Host ?? Shop.MyshopifyDomain;
+        StoreHost = domain;
+
+        var collectionsByProduct = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var collection in data.Data.Collections.Nodes)
+            foreach (var member in collection.Products.Nodes)
+            {
+                if (!collectionsByProduct.TryGetValue(member.Id, out var list)) collectionsByProduct[member.Id] = list = [];
+                list.Add(collection.Title);
+            }
+        CollectionTitles = data.Data.Collections.Nodes.Select(c => c.Title).ToList();
+
+        var products = new List<IndexedProduct>();
+        foreach (var product in data.Data.Products.Nodes)
+        {
+            if (!product.IsActive || product.Variants.Nodes.Count == 0) continue;
+            var item = new IndexedProduct(
+                products.Count,
+                product,
+                product.Variants.Nodes.Min(v => v.Price),
+                product.Variants.Nodes.Any(v => v.AvailableForSale),
+                collectionsByProduct.TryGetValue(product.Id, out var titles) ? titles : []);
+            products.Add(item);
+            _byId[product.Id] = item;
+            _byHandle[product.Handle] = item;
+            AddToIndex(item);
+        }
+        Products = products;
+
+        Discounts = data.Data.CodeDiscountNodes.Nodes
+            .Where(d => d.CodeDiscount.IsActive)
+            .SelectMany(d => (d.CodeDiscount.Codes?.Nodes ?? []).Select(c =>
+                new ActiveDiscount(c.Code, d.CodeDiscount.Title ?? c.Code, d.CodeDiscount.Summary, d.CodeDiscount.EndsAt)))
+            .ToList();
+    }
+
+    public ShopInfo Shop { get; }
+    public string? ContentHash { get; }
+    public MoneyFormatter Money { get; }
+    public string StoreHost { get; }
+    public IReadOnlyList<IndexedProduct> Products { get; }
+    public IReadOnlyList<string> CollectionTitles { get; }
+    public IReadOnlyList<ActiveDiscount> Discounts { get; }
+
+    public IndexedProduct? FindById(string id) => _byId.GetValueOrDefault(id);
+
+    public IndexedProduct? FindByHandle(string handle) => _byHandle.GetValueOrDefault(handle);
+
+    /// <summary>Finds products for a query; sold-out products rank below anything a shopper can buy.</summary>
+    public IReadOnlyList<ProductMatch> Search(ProductQuery query, int limit)
+    {
+        var terms = Tokenizer.Terms(query.Text).Distinct().ToList();
+        var scores = new Dictionary<int, (double Score, int Matched)>();
+        foreach (var term in terms)
+        {
+            if (!_postings.TryGetValue(term, out var postings)) continue;
+            var idf = Math.Log(1 + (double)Products.Count / postings.Count);
+            foreach (var p in postings)
+            {
+                var current = scores.GetValueOrDefault(p.Product);
+                scores[p.Product] = (current.Score + idf * p.Weight, current.Matched + 1);
+            }
+        }
+
+        IEnumerable<(IndexedProduct Item, double Score)> candidates;
+        if (scores.Count > 0)
+        {
+            // Products that match every word the shopper used beat products matching one word strongly.
+            var matchedTerms = terms.Count(t => _postings.ContainsKey(t));
+            candidates = scores.Select(s => (Products[s.Key], s.Value.Score * (0.5 + (double)s.Value.Matched / matchedTerms)));
+        }
+        else if (query.HasFilters || terms.Count == 0)
+        {
+            // "Gifts under $30": no word matched, so the filters alone choose; pricier first fills the budget best.
+            candidates = Products.Select(p => (p, (double)p.MinPrice / 1_000_000));
+        }
+        else
+        {
+            return [];
+        }
+
+        var results = new List<ProductMatch>();
+        foreach (var (item, score) in candidates)
+        {
+            if (!MatchesCollection(item, query.Collection)) continue;
+            var variant = BestVariant(item, query, terms);
+            if (variant is null) continue;
+            if (query.InStockOnly && !variant.AvailableForSale) continue;
+            results.Add(new ProductMatch(item, variant, variant.AvailableForSale ? score : score * 0.2));
+        }
+        return results
+            .OrderByDescending(r => r.Score)
+            .ThenBy(r => r.Item.Ordinal)
+            .Take(limit)
+            .ToList();
+    }
+
+    /// <summary>Products to show when the shopper has not asked for anything yet: in stock, in the merchant's order.</summary>
+    public IReadOnlyList<ProductMatch> Featured(int limit) =>
+        Products.Where(p => p.InStock).Take(limit)
+            .Select(p => new ProductMatch(p, p.AvailableVariants.First(), 0)).ToList();
+
+    /// <summary>
+    /// The variant to sell: within the price range, preferring in stock, then the one whose options
+    /// the shopper named ("blue"). Null when no variant fits the price range.
+    /// </summary>
+    public static ProductVariant? BestVariant(IndexedProduct item, ProductQuery query, IReadOnlyCollection<string> terms)
+    {
+        ProductVariant? best = null;
+        var bestScore = int.MinValue;
+        foreach (var v in item.Product.Variants.Nodes)
+        {
+            if (!query.InPriceRange(v.Price)) continue;
+            var score = v.AvailableForSale ? 100 : 0;
+            foreach (var option in v.SelectedOptions)
+                foreach (var word in Tokenizer.Terms(option.Value))
+                    if (terms.Contains(word)) score += 10;
+            if (score > bestScore) (best, bestScore) = (v, score);
+        }
+        return best;
+    }
+
+    private static bool MatchesCollection(IndexedProduct item, string? collection)
+    {
+        if (string.IsNullOrWhiteSpace(collection)) return true;
+        var wanted = Tokenizer.Normalize(collection);
+        return item.CollectionTitles.Any(t => Tokenizer.Normalize(t) == wanted)
+            || Tokenizer.Normalize(item.Product.ProductType ?? "") == wanted;
+    }
+
+    private void AddToIndex(IndexedProduct item)
+    {
+        var p = item.Product;
+        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
+        void Add(string? text, float weight)
+        {
+            if (string.IsNullOrEmpty(text)) return;
+            foreach (var term in Tokenizer.Terms(text))
+                weights[term] = Math.Min(weights.GetValueOrDefault(term) + weight, 6f);
+        }
+        Add(p.Title, 3f);
+        Add(p.ProductType, 2.5f);
+        foreach (var tag in p.Tags) Add(tag, 2f);
+        foreach (var title in item.CollectionTitles) Add(title, 1.5f);
+        foreach (var option in p.Options)
+            foreach (var value in option.Values)
+                if (value != "Default Title") Add(value, 1.5f);
+        Add(p.Vendor, 1f);
+        Add(Tokenizer.StripHtml(p.Description), 0.7f);
+        foreach (var (term, weight) in weights)
+        {
+            if (!_postings.TryGetValue(term, out var list)) _postings[term] = list = [];
+            list.Add(new Posting(item.Ordinal, weight));
+        }
+    }
+
+    private readonly record struct Posting(int Product, float Weight);
+}

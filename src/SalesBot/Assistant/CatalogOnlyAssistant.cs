@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace SalesBot.Assistant;
+
+/// <summary>
+/// Answers from the catalog alone, with no model: intents and price words from
+/// <see cref="ShopperMessage"/>, products from <see cref="CatalogIndex.Search"/>, sentences from
+/// <see cref="Phrases"/>. Also the fallback when the model is unreachable.
+/// </summary>
+public sealed class CatalogOnlyAssistant : IShopAssistant
+{
+    public const int CardLimit = 5;
+
+    public Task<AssistantReply> ReplyAsync(AssistantRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(Reply(request));
+
+    public static AssistantReply Reply(AssistantRequest request)
+    {
+        var catalog = request.Catalog;
+        var message = ShopperMessage.Parse(request.Text, request.Payload);
+        var phrases = Phrases.For(message.Language);
+        var quickReplies = phrases.DefaultQuickReplies(request.MayPromote);
+        var shopName = catalog.Shop.Name;
+
+        switch (message.Intent)
+        {
+            case ShopperIntent.Human:
+                return new AssistantReply(phrases.HandOff, [], [], HandOff: true);
+            case ShopperIntent.Greeting:
+                return new AssistantReply(Format(phrases.Welcome, shopName), Cards(catalog, catalog.Featured(CardLimit)), quickReplies);
+            case ShopperIntent.Thanks:
+                return new AssistantReply(phrases.Thanks, [], quickReplies);
+            case ShopperIntent.Browse:
+                return new AssistantReply(Format(phrases.Browse, shopName), Cards(catalog, catalog.Featured(CardLimit)), quickReplies);
+            case ShopperIntent.Discounts:
+                return Discounts(request, phrases, quickReplies);
+        }
+
+        var matches = catalog.Search(message.Query, CardLimit);
+        if (matches.Count == 0)
+            return new AssistantReply(phrases.NotFound, Cards(catalog, catalog.Featured(CardLimit)), quickReplies);
+
+        // The best match being sold out is said plainly, and what can be bought comes first.
+        var soldOutFirst = !matches[0].Variant!.AvailableForSale && !matches[0].Item.InStock;
+        var ordered = matches.OrderByDescending(m => m.Item.InStock).ToList();
+        return new AssistantReply(soldOutFirst ? phrases.FoundSoldOut : phrases.Found, Cards(catalog, ordered), quickReplies);
+    }
+
+    private static AssistantReply Discounts(AssistantRequest request, Phrases phrases, IReadOnlyList<QuickReplyOption> quickReplies)
+    {
+        var catalog = request.Catalog;
+        // Promotions only inside Messenger's 24-hour window after the shopper's last message.
+        if (!request.MayPromote || catalog.Discounts.Count == 0)
+            return new AssistantReply(phrases.NoDiscounts, Cards(catalog, catalog.Featured(CardLimit)), quickReplies);
+        var lines = catalog.Discounts.Take(5).Select(d => $"• {d.Code}" + (string.IsNullOrEmpty(d.Summary) ? "" : $" — {d.Summary}"));
+        return new AssistantReply(phrases.Discounts + "\n" + string.Join("\n", lines), [], quickReplies);
+    }
+
+    private static IReadOnlyList<ProductCard> Cards(CatalogIndex catalog, IEnumerable<ProductMatch> matches) =>
+        matches.Select(m => ProductCardFactory.Create(catalog, m)).ToList();
+
+    private static string Format(string template, string shopName) => string.Format(CultureInfo.InvariantCulture, template, shopName);
+}

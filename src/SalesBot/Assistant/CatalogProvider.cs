@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using SalesBot.Shopify.Catalog;
+using SalesBot.Snapshots;
+
+namespace SalesBot.Assistant;
+
+/// <summary>
+/// Each shop's <see cref="CatalogIndex"/>, loaded from the snapshot store and kept in memory. A
+/// turn costs at most one HEAD every <see cref="CheckInterval"/>; a newer ContentHash (or a publish
+/// notification) rebuilds the index, while turns keep using the old one until the new one is ready.
+/// </summary>
+public sealed class CatalogProvider : IDisposable
+{
+    public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(30);
+
+    private readonly ISnapshotStore _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger<CatalogProvider> _logger;
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.OrdinalIgnoreCase);
+    private readonly CancellationTokenSource _stop = new();
+
+    public CatalogProvider(ISnapshotStore store, TimeProvider time, ILogger<CatalogProvider> logger, ISnapshotNotifier? notifier = null)
+    {
+        _store = store;
+        _time = time;
+        _logger = logger;
+        if (notifier is not null) _ = FollowPublishesAsync(notifier, _stop.Token);
+    }
+
+    /// <summary>Marks a shop's index stale as soon as this process publishes a newer snapshot.</summary>
+    private async Task FollowPublishesAsync(ISnapshotNotifier notifier, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var published in notifier.SubscribeAsync(cancellationToken))
+                if (_entries.TryGetValue(published.Shop, out var entry)) entry.Stale = true;
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed.
+        }
+    }
+
+    /// <summary>The shop's catalog, or null when nothing has been published for it yet.</summary>
+    public async Task<CatalogIndex?> GetAsync(string shop, CancellationToken cancellationToken)
+    {
+        var entry = _entries.GetOrAdd(shop, _ => new Entry());
+        var now = _time.GetUtcNow();
+        if (entry.Index is not null && !entry.Stale && now - entry.CheckedAt < CheckInterval) return entry.Index;
+
+        await entry.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (entry.Index is not null && !entry.Stale && now - entry.CheckedAt < CheckInterval) return entry.Index;
+            entry.Stale = false;
+            var head = await _store.HeadAsync(shop, cancellationToken);
+            entry.CheckedAt = _time.GetUtcNow();
+            if (head is null) return entry.Index;
+            if (entry.Index is not null && head.ContentHash is not null && head.ContentHash == entry.Index.ContentHash) return entry.Index;
+
+            var snapshot = await _store.GetAsync(shop, cancellationToken);
+            if (snapshot is null) return entry.Index;
+            var data = JsonSerializer.Deserialize(snapshot.Content, CatalogJson.Default.ShopifyData)
+                ?? throw new JsonException("The snapshot is empty.");
+            entry.Index = new CatalogIndex(data, snapshot.Head.ContentHash);
+            _logger.LogInformation("Loaded the catalog of {Shop}: {Products} products, {Discounts} active codes",
+                shop, entry.Index.Products.Count, entry.Index.Discounts.Count);
+            return entry.Index;
+        }
+        catch (JsonException e)
+        {
+            // A bad snapshot must not take the bot down: keep answering from the last good one.
+            _logger.LogError(e, "The snapshot of {Shop} could not be read; keeping the previous catalog", shop);
+            return entry.Index;
+        }
+        finally
+        {
+            entry.Gate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _stop.Dispose();
+    }
+
+    private sealed class Entry
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+        public volatile CatalogIndex? Index;
+        public volatile bool Stale;
+        public DateTimeOffset CheckedAt;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SalesBot.Assistant;
+
+public enum ShopperIntent { Search, Greeting, Discounts, Human, Thanks, Browse }
+
+/// <summary>
+/// A shopper's message read without a model: the intent, the product words and the price range
+/// ("under $50", "between 20 and 40", "around 30"), so the catalog-only mode can answer usefully.
+/// </summary>
+public sealed partial record ShopperMessage(ShopperIntent Intent, ProductQuery Query, string Language)
+{
+    public const string PayloadHuman = "HUMAN";
+    public const string PayloadDiscounts = "DISCOUNTS";
+    public const string PayloadBrowse = "BROWSE";
+    public const string PayloadGetStarted = "GET_STARTED";
+
+    public static ShopperMessage Parse(string? text, string? payload = null)
+    {
+        text ??= "";
+        var language = LanguageGuess.Of(text);
+        switch (payload)
+        {
+            case PayloadHuman: return new(ShopperIntent.Human, new ProductQuery(""), language);
+            case PayloadDiscounts: return new(ShopperIntent.Discounts, new ProductQuery(""), language);
+            case PayloadBrowse or PayloadGetStarted: return new(ShopperIntent.Browse, new ProductQuery(""), language);
+        }
+
+        var lower = text.ToLowerInvariant();
+        if (HumanPattern().IsMatch(lower)) return new(ShopperIntent.Human, new ProductQuery(""), language);
+        if (DiscountPattern().IsMatch(lower)) return new(ShopperIntent.Discounts, new ProductQuery(""), language);
+
+        decimal? min = null, max = null;
+        var rest = lower;
+        if (BetweenPattern().Match(rest) is { Success: true } between)
+        {
+            (min, max) = (Amount(between.Groups["a"]), Amount(between.Groups["b"]));
+            rest = rest.Remove(between.Index, between.Length);
+        }
+        else
+        {
+            if (UnderPattern().Match(rest) is { Success: true } under)
+            {
+                max = Amount(under.Groups["a"]);
+                rest = rest.Remove(under.Index, under.Length);
+            }
+            if (OverPattern().Match(rest) is { Success: true } over)
+            {
+                min = Amount(over.Groups["a"]);
+                rest = rest.Remove(over.Index, over.Length);
+            }
+            if (min is null && max is null && AroundPattern().Match(rest) is { Success: true } around)
+            {
+                var a = Amount(around.Groups["a"]);
+                (min, max) = (Math.Floor(a * 0.8m), Math.Ceiling(a * 1.2m));
+                rest = rest.Remove(around.Index, around.Length);
+            }
+        }
+        var inStock = InStockPattern().IsMatch(rest);
+        if (inStock) rest = InStockPattern().Replace(rest, " ");
+        var query = new ProductQuery(rest, min, max, inStock);
+
+        var hasProductWords = Tokenizer.Terms(rest).Any(t => !GreetingWords.Contains(t));
+        if (!hasProductWords && !query.HasFilters)
+        {
+            if (ThanksPattern().IsMatch(lower)) return new(ShopperIntent.Thanks, query, language);
+            return new(ShopperIntent.Greeting, query, language);
+        }
+        return new(ShopperIntent.Search, query, language);
+    }
+
+    // Stemmed like the terms they are compared with ("buenos" → "bueno").
+    private static readonly HashSet<string> GreetingWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "hola", "bonjour", "salut", "hallo", "ciao", "ola", "olá", "morning", "evening", "afternoon", "yo", "sup", "up",
+        "buenos", "buenas", "dia", "dias", "día", "días", "noches", "tarde", "guten", "tag", "ok", "okay", "cool", "great", "bye", "gracias", "merci", "danke",
+    }.Select(Tokenizer.Stem).ToHashSet(StringComparer.Ordinal);
+
+    private static decimal Amount(Group g) => decimal.Parse(g.Value.Replace(",", ""), CultureInfo.InvariantCulture);
+
+    private const string Money = @"[$€£]?\s?(?<a>\d[\d,]*(?:\.\d+)?)\s?(?:\$|€|£|usd|eur|gbp|dollars?|bucks|euros?)?";
+
+    [GeneratedRegex(@"\b(human|person|real person|agent|someone|representative|operator|talk to (?:a|an|some)\w*|speak to|persona|humano|humain|mensch)\b")]
+    private static partial Regex HumanPattern();
+
+    [GeneratedRegex(@"\b(discounts?|coupons?|promo(?:tions?| codes?)?|codes?|deals?|descuentos?|cupón|cupon|réduction|rabatt)\b")]
+    private static partial Regex DiscountPattern();
+
+    [GeneratedRegex(@"\bbetween\s+" + "[$€£]?\\s?(?<a>\\d[\\d,]*(?:\\.\\d+)?)" + @"\s*(?:and|to|-)\s*" + "[$€£]?\\s?(?<b>\\d[\\d,]*(?:\\.\\d+)?)" + @"\s?(?:\$|€|£|usd|eur|dollars?|euros?)?")]
+    private static partial Regex BetweenPattern();
+
+    [GeneratedRegex(@"(?:\b(?:under|below|less than|cheaper than|up to|max(?:imum)?|no more than|within|menos de|moins de|unter)|<)\s*" + Money)]
+    private static partial Regex UnderPattern();
+
+    [GeneratedRegex(@"(?:\b(?:over|above|more than|at least|from|min(?:imum)?|más de|plus de|über)|>)\s*" + Money)]
+    private static partial Regex OverPattern();
+
+    [GeneratedRegex(@"\b(?:around|about|roughly|approximately|~)\s*" + Money)]
+    private static partial Regex AroundPattern();
+
+    [GeneratedRegex(@"\b(?:in stock|available now|available)\b")]
+    private static partial Regex InStockPattern();
+
+    [GeneratedRegex(@"\b(thanks?|thank you|thx|ty|gracias|merci|danke|grazie|obrigad[oa])\b")]
+    private static partial Regex ThanksPattern();
+}

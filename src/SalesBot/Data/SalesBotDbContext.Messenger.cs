@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+
+using SalesBot.Facebook;
+
+namespace SalesBot.Data;
+
+/// <summary>The Messenger side's tables: connected pages, received events, conversation history, handoff pauses.</summary>
+public sealed partial class SalesBotDbContext
+{
+    public DbSet<ConnectedPage> ConnectedPages => Set<ConnectedPage>();
+    public DbSet<MessengerEvent> MessengerEvents => Set<MessengerEvent>();
+    public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
+    public DbSet<HandoffPause> HandoffPauses => Set<HandoffPause>();
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SalesBot.Facebook;
+
+/// <summary>A Facebook Page the bot answers for, the shop it sells for, and its encrypted page token.</summary>
+public sealed class ConnectedPage
+{
+    [Key, MaxLength(64)]
+    public required string PageId { get; set; }
+
+    [MaxLength(255)]
+    public string Name { get; set; } = "";
+
+    /// <summary>The validated shop domain whose catalog snapshot answers this page's shoppers.</summary>
+    [MaxLength(255)]
+    public required string Shop { get; set; }
+
+    /// <summary>The page access token, encrypted with Data Protection. Never logged or returned.</summary>
+    [MaxLength(4096)]
+    public required string ProtectedAccessToken { get; set; }
+
+    public DateTimeOffset ConnectedAt { get; set; }
+
+    /// <summary>Set when Facebook rejects the token (error 190); the page must be connected again.</summary>
+    public DateTimeOffset? DisconnectedAt { get; set; }
+}

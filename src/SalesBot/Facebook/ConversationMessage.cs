@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+
+namespace SalesBot.Facebook;
+
+/// <summary>One line of a conversation's history: what the shopper said and what the bot (or a person) answered.</summary>
+[Index(nameof(PageId), nameof(Psid), nameof(At))]
+public sealed class ConversationMessage
+{
+    public long Id { get; set; }
+
+    [MaxLength(64)]
+    public required string PageId { get; set; }
+
+    [MaxLength(64)]
+    public required string Psid { get; set; }
+
+    /// <summary><c>user</c>, <c>assistant</c> or <c>human</c> (a page admin replying by hand).</summary>
+    [MaxLength(16)]
+    public required string Role { get; set; }
+
+    [MaxLength(8000)]
+    public required string Text { get; set; }
+
+    public DateTimeOffset At { get; set; }
+}

@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using SalesBot.Signing;
+
+namespace SalesBot.Facebook;
+
+/// <summary>Page connect (<c>/facebook/login</c>, <c>/facebook/callback</c>) and the Messenger webhook.</summary>
+public static class FacebookApi
+{
+    public const string StateCookie = "salesbot_fb_state";
+    /// <summary>Set by the Shopify install so the page connect that follows knows the shop.</summary>
+    public const string ShopCookie = "salesbot_shop";
+
+    public static RouteGroupBuilder MapFacebook(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/facebook").WithTags("Facebook");
+        group.MapGet("/login", Login);
+        group.MapGet("/callback", Callback);
+        group.MapGet("/webhook", Verify);
+        group.MapPost("/webhook", Receive);
+        return group;
+    }
+
+    private static async Task<Results<RedirectHttpResult, BadRequest<PageConnectReport>>> Login(
+        [FromQuery] string? shop, HttpContext http, PageConnectService connect, CancellationToken cancellationToken)
+    {
+        var resolved = await connect.ResolveShopAsync(shop ?? http.Request.Cookies[ShopCookie], cancellationToken);
+        if (resolved is null)
+            return TypedResults.BadRequest(PageConnectReport.Failed("Name the shop these pages sell for: /facebook/login?shop=acme.myshopify.com"));
+        var (dialog, state) = await connect.StartAsync(resolved, cancellationToken);
+        http.Response.Cookies.Append(StateCookie, state, new CookieOptions
+        {
+            HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps,
+            MaxAge = PageConnectService.StateLifetime, Path = "/facebook",
+        });
+        return TypedResults.Redirect(dialog.ToString());
+    }
+
+    private static async Task<Results<Ok<PageConnectReport>, BadRequest<PageConnectReport>>> Callback(
+        [FromQuery] string? code, [FromQuery] string? state, HttpContext http, PageConnectService connect, CancellationToken cancellationToken)
+    {
+        var report = await connect.CompleteAsync(code, state, http.Request.Cookies[StateCookie], cancellationToken);
+        http.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = "/facebook" });
+        return report.Ok ? TypedResults.Ok(report) : TypedResults.BadRequest(report);
+    }
+
+    private static Results<ContentHttpResult, StatusCodeHttpResult> Verify(
+        [FromQuery(Name = "hub.mode")] string? mode,
+        [FromQuery(Name = "hub.verify_token")] string? token,
+        [FromQuery(Name = "hub.challenge")] string? challenge,
+        FacebookApp facebook)
+    {
+        var valid = mode == "subscribe" && token is not null && challenge is not null
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(facebook.VerifyToken));
+        return valid ? TypedResults.Text(challenge!, "text/plain") : TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+    }
+
+    private static async Task<Results<Ok, StatusCodeHttpResult, BadRequest>> Receive(
+        HttpRequest request, MessengerWebhookReceiver receiver, CancellationToken cancellationToken)
+    {
+        // The signature covers the raw bytes, so they are read before anything parses them.
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        var (outcome, _) = await receiver.ReceiveAsync(buffer.ToArray(), request.Headers[MetaSignature.HeaderName], cancellationToken);
+        return outcome switch
+        {
+            WebhookOutcome.Accepted => TypedResults.Ok(),
+            WebhookOutcome.BadSignature => TypedResults.StatusCode(StatusCodes.Status403Forbidden),
+            _ => TypedResults.BadRequest(),
+        };
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SalesBot.Assistant;
+
+namespace SalesBot.Facebook;
+
+public static class FacebookExtensions
+{
+    /// <summary>Page connect, the Messenger webhook, the Send API client and the conversation worker.</summary>
+    public static WebApplicationBuilder AddFacebook(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<FacebookApp>();
+        services.AddSingleton<PageStore>();
+        services.AddSingleton(SendApiRetry.Default);
+        // Tokens travel in query strings as Meta documents, so the factory's URI logging is removed.
+        services.AddHttpClient<SendApiClient>().RemoveAllLoggers().AddStandardResilienceHandler();
+        services.AddHttpClient<GraphClient>().RemoveAllLoggers().AddStandardResilienceHandler();
+        services.AddScoped<PageConnectService>();
+        services.AddSingleton<MessengerWebhookReceiver>();
+        services.AddSingleton<ConversationStore>();
+        // A turn is scoped: it gets fresh typed HttpClients from the factory each time.
+        services.AddScoped<ConversationTurn>();
+        services.AddSingleton<ConversationDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConversationDispatcher>());
+        return builder;
+    }
+}

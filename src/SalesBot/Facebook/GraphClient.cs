@@ -1,0 +1,67 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace SalesBot.Facebook;
+
+/// <summary>The Graph API calls page connect needs: code exchange, the user's pages, page subscription.</summary>
+public sealed class GraphClient(HttpClient http, FacebookApp app)
+{
+    public const string SubscribedFields = "messages,messaging_postbacks,message_echoes";
+
+    public async Task<string> ExchangeCodeAsync(string code, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(app.GraphBase, "oauth/access_token?" + Query(
+            ("client_id", app.AppId), ("client_secret", app.AppSecret), ("redirect_uri", app.CallbackUrl), ("code", code)));
+        var token = await GetAsync<TokenResponse>(uri, cancellationToken);
+        return token.AccessToken ?? throw new GraphException("The code exchange returned no access token.");
+    }
+
+    public async Task<IReadOnlyList<GraphPage>> ListPagesAsync(string userToken, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(app.GraphBase, "me/accounts?" + Query(("fields", "id,name,access_token"), ("access_token", userToken)));
+        var pages = await GetAsync<PageList>(uri, cancellationToken);
+        return pages.Data ?? [];
+    }
+
+    public async Task SubscribeAsync(string pageId, string pageToken, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(app.GraphBase, Uri.EscapeDataString(pageId) + "/subscribed_apps?" +
+            Query(("subscribed_fields", SubscribedFields), ("access_token", pageToken)));
+        using var response = await http.PostAsync(uri, null, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    private async Task<T> GetAsync<T>(Uri uri, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(uri, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<T>(SendApiJson.Options, cancellationToken)
+            ?? throw new GraphException("Graph API returned an empty body.");
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode) return;
+        GraphError? error = null;
+        try
+        {
+            error = (await response.Content.ReadFromJsonAsync<GraphErrorEnvelope>(SendApiJson.Options, cancellationToken))?.Error;
+        }
+        catch (JsonException)
+        {
+            // Not Graph's envelope: the status code alone describes the failure.
+        }
+        throw new GraphException($"Graph API error: HTTP {(int)response.StatusCode}, code {error?.Code}: {error?.Message}");
+    }
+
+    private static string Query(params (string Key, string Value)[] pairs) =>
+        string.Join('&', pairs.Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value)));
+
+    private sealed record TokenResponse(string? AccessToken);
+
+    private sealed record PageList(IReadOnlyList<GraphPage>? Data);
+}
+
+public sealed record GraphPage(string Id, string Name, string AccessToken);
+
+public sealed class GraphException(string message) : Exception(message);

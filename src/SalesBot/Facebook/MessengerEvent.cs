@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+
+namespace SalesBot.Facebook;
+
+/// <summary>
+/// One messaging event as received, recorded before the webhook answers so that a crash or restart
+/// loses nothing; the unique <see cref="Mid"/> makes Meta's retries harmless.
+/// </summary>
+[Index(nameof(Mid), IsUnique = true)]
+[Index(nameof(ProcessedAt), nameof(PageId), nameof(Psid))]
+public sealed class MessengerEvent
+{
+    public long Id { get; set; }
+
+    /// <summary>The message id, or a derived id for postbacks that carry none.</summary>
+    [MaxLength(255)]
+    public required string Mid { get; set; }
+
+    [MaxLength(64)]
+    public required string PageId { get; set; }
+
+    /// <summary>The shopper's page-scoped id (the recipient for echoes).</summary>
+    [MaxLength(64)]
+    public required string Psid { get; set; }
+
+    public required MessengerEventKind Kind { get; set; }
+
+    /// <summary>The shopper's words, or the postback title. Customer data: never logged above Debug.</summary>
+    [MaxLength(8000)]
+    public string? Text { get; set; }
+
+    /// <summary>Quick-reply or postback payload.</summary>
+    [MaxLength(1000)]
+    public string? Payload { get; set; }
+
+    /// <summary>The app that sent an echo; null for shopper messages.</summary>
+    [MaxLength(64)]
+    public string? AppId { get; set; }
+
+    /// <summary>Meta's event time in Unix milliseconds: the order within a conversation.</summary>
+    public long Timestamp { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    public DateTimeOffset? ProcessedAt { get; set; }
+}
+
+public enum MessengerEventKind
+{
+    Message = 0,
+    Postback = 1,
+    Echo = 2,
+}

@@ -1,0 +1,34 @@
+namespace SalesBot.Facebook;
+
+/// <summary>The <c>message</c> object of a Send API call: text with quick replies, or a generic template.</summary>
+public sealed record OutgoingMessage(string? Text, IReadOnlyList<QuickReply>? QuickReplies = null, MessageAttachment? Attachment = null)
+{
+    public const int MaxTextLength = 2000;
+    public const int MaxQuickReplies = 13;
+    public const int MaxElements = 10;
+    public const int MaxTitleLength = 80;
+    public const int MaxButtons = 3;
+
+    public static OutgoingMessage Cards(IReadOnlyList<GenericElement> elements, IReadOnlyList<QuickReply>? quickReplies = null) =>
+        new(null, quickReplies, new MessageAttachment("template", new TemplatePayload("generic", elements.Take(MaxElements).ToList())));
+}
+
+public sealed record QuickReply(string ContentType, string Title, string Payload)
+{
+    public static QuickReply Text(string title, string payload) =>
+        new("text", title.Length > 20 ? title[..20] : title, payload);
+}
+
+public sealed record MessageAttachment(string Type, TemplatePayload Payload);
+
+public sealed record TemplatePayload(string TemplateType, IReadOnlyList<GenericElement> Elements);
+
+public sealed record GenericElement(string Title, string? Subtitle, string? ImageUrl, DefaultAction? DefaultAction, IReadOnlyList<TemplateButton> Buttons);
+
+public sealed record DefaultAction(string Type, string Url);
+
+public sealed record TemplateButton(string Type, string Title, string? Url = null, string? Payload = null)
+{
+    public static TemplateButton Link(string title, string url) => new("web_url", title, url);
+    public static TemplateButton Postback(string title, string payload) => new("postback", title, null, payload);
+}

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Data;
+
+namespace SalesBot.Facebook;
+
+/// <summary>
+/// Connected pages with their tokens decrypted on demand. The page pre-configured through
+/// <c>FACEBOOK_PAGE_*</c> (or the sandbox page) is answered from options and never written to the database.
+/// </summary>
+public sealed class PageStore(
+    IDbContextFactory<SalesBotDbContext> dbFactory,
+    IDataProtectionProvider protection,
+    FacebookApp app,
+    TimeProvider time,
+    ILogger<PageStore> logger)
+{
+    private readonly IDataProtector _protector = protection.CreateProtector("SalesBot.Facebook.PageToken");
+    // The pre-configured page has no row to flag, so its rejection is remembered here until restart.
+    private readonly ConcurrentDictionary<string, bool> _rejectedPreconfigured = new();
+
+    public async Task<PageCredentials?> GetAsync(string pageId, CancellationToken cancellationToken)
+    {
+        if (app.PreconfiguredPage is { } preconfigured && preconfigured.PageId == pageId)
+            return _rejectedPreconfigured.ContainsKey(pageId) ? null : preconfigured;
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var page = await db.ConnectedPages.AsNoTracking().FirstOrDefaultAsync(p => p.PageId == pageId, cancellationToken);
+        if (page is null || page.DisconnectedAt is not null) return null;
+        return new PageCredentials(page.PageId, page.Shop, _protector.Unprotect(page.ProtectedAccessToken));
+    }
+
+    public async Task SaveAsync(string pageId, string name, string shop, string token, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var page = await db.ConnectedPages.FirstOrDefaultAsync(p => p.PageId == pageId, cancellationToken);
+        if (page is null)
+        {
+            page = new ConnectedPage { PageId = pageId, Shop = shop, ProtectedAccessToken = "" };
+            db.ConnectedPages.Add(page);
+        }
+        page.Name = name;
+        page.Shop = shop;
+        page.ProtectedAccessToken = _protector.Protect(token);
+        page.ConnectedAt = time.GetUtcNow();
+        page.DisconnectedAt = null;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Facebook rejected the page token (error 190): stop using it until the merchant reconnects.</summary>
+    public async Task MarkDisconnectedAsync(string pageId, CancellationToken cancellationToken)
+    {
+        logger.LogError("Facebook rejected the access token of page {PageId} (error 190); the page is disconnected until it is connected again at /facebook/login", pageId);
+        if (app.PreconfiguredPage?.PageId == pageId)
+        {
+            _rejectedPreconfigured[pageId] = true;
+            return;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.ConnectedPages.Where(p => p.PageId == pageId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.DisconnectedAt, time.GetUtcNow()), cancellationToken);
+    }
+}
+
+/// <summary>What a turn needs to answer on a page. <see cref="Token"/> is a secret: never log it.</summary>
+public sealed record PageCredentials(string PageId, string Shop, string Token)
+{
+    public override string ToString() => $"PageCredentials {{ PageId = {PageId}, Shop = {Shop} }}";
+}

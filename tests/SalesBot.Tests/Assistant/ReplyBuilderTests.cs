@@ -1,0 +1,62 @@
+using SalesBot.Assistant;
+using SalesBot.Shopify.Catalog;
+
+namespace SalesBot.Tests.Assistant;
+
+public sealed class ReplyBuilderTests
+{
+    [Fact]
+    public void Long_text_is_split_at_sentence_boundaries_under_2000_characters()
+    {
+        var sentence = "This is a sentence about a lovely product that shoppers adore. ";
+        var text = string.Concat(Enumerable.Repeat(sentence, 80));
+
+        var chunks = ReplyBuilder.SplitText(text, 2000);
+
+        Assert.True(chunks.Count >= 3);
+        Assert.All(chunks, c => Assert.True(c.Length <= 2000));
+        Assert.All(chunks, c => Assert.EndsWith(".", c));
+        Assert.Equal(text.Trim().Replace(" ", ""), string.Concat(chunks).Replace(" ", ""));
+    }
+
+    [Fact]
+    public void Cards_become_one_generic_template_and_quick_replies_ride_on_the_last_message()
+    {
+        var cards = Enumerable.Range(1, 12).Select(i => new ProductCard($"p{i}", $"Product {i}", "$1.00", null, $"https://x/p{i}", $"https://x/cart/{i}:1", "$1.00", true)).ToList();
+        var reply = new AssistantReply("Hello.", cards, [new QuickReplyOption("Talk to a person", "HUMAN")]);
+
+        var messages = ReplyBuilder.Build(reply);
+
+        Assert.Equal(2, messages.Count);
+        Assert.Equal("Hello.", messages[0].Text);
+        Assert.Null(messages[0].QuickReplies);
+        var elements = messages[1].Attachment!.Payload.Elements;
+        Assert.Equal(10, elements.Count);
+        Assert.Equal(["View", "Buy"], elements[0].Buttons.Select(b => b.Title));
+        Assert.Equal("HUMAN", Assert.Single(messages[1].QuickReplies!).Payload);
+    }
+
+    [Theory]
+    [InlineData("${{amount}}", 1234.5, "$1,234.50")]
+    [InlineData("{{amount_with_comma_separator}} €", 1234.5, "1.234,50 €")]
+    [InlineData("<span class=money>£{{amount_no_decimals}}</span>", 19.99, "£20")]
+    public void Prices_use_the_shops_money_format(string format, decimal amount, string expected)
+    {
+        var shop = new ShopInfo("1", "S", null, "s.myshopify.com", null, "USD", null, null, new CurrencyFormats(format, format), null);
+
+        Assert.Equal(expected, new MoneyFormatter(shop).Format(amount));
+    }
+
+    [Theory]
+    [InlineData("shirts under $50", null, 50)]
+    [InlineData("between 20 and 40 dollars", 20, 40)]
+    [InlineData("necklace over 60", 60, null)]
+    [InlineData("around $100", 80, 120)]
+    public void Price_words_become_a_price_range(string text, int? min, int? max)
+    {
+        var query = ShopperMessage.Parse(text).Query;
+
+        Assert.Equal(min, (int?)query.MinPrice);
+        Assert.Equal(max, (int?)query.MaxPrice);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+using SalesBot.Shopify.Catalog;
+
+namespace SalesBot.Tests.Assistant;
+
+/// <summary>
+/// Loads Shopify's sample product CSVs (../shared/data/shopify-sample-products beside the repository)
+/// into a <see cref="ShopifyData"/> for one shop, as the sync side would publish it.
+/// </summary>
+public static class SampleCatalog
+{
+    public const string Shop = "demo-store.myshopify.com";
+
+    private static readonly Lazy<string?> Folder = new(FindFolder);
+
+    public static string? Directory => Folder.Value;
+
+    public static string? SkipReason => Directory is null
+        ? "Sample catalogs not found: expected ../shared/data/shopify-sample-products next to the folder holding SalesBot.slnx"
+        : null;
+
+    public static ShopifyData Load(IReadOnlyList<DiscountNode>? discounts = null)
+    {
+        var folder = Directory ?? throw new InvalidOperationException(SkipReason);
+        var products = new List<Product>();
+        var collections = new List<Collection>();
+        var nextId = 1000L;
+        foreach (var file in System.IO.Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal))
+        {
+            var fromFile = LoadFile(file, ref nextId);
+            products.AddRange(fromFile);
+            var name = Path.GetFileNameWithoutExtension(file);
+            collections.Add(new Collection($"gid://shopify/Collection/{nextId++}", CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.Replace('-', ' ')),
+                name, null, null, null, new Connection<ProductReference>(fromFile.Select(p => new ProductReference(p.Id)).ToList())));
+        }
+        var shop = new ShopInfo("gid://shopify/Shop/1", "Demo Store", null, Shop, "https://demo-store.example", "USD", "UTC",
+            new Domain("https://demo-store.example", "demo-store.example"), new CurrencyFormats("${{amount}}", "${{amount}} USD"), []);
+        return new ShopifyData(new CatalogData(shop, new(products), new(collections), new(discounts ?? [])), null);
+    }
+
+    public static DiscountNode Discount(string code, string summary, string status = "ACTIVE") =>
+        new($"gid://shopify/DiscountCodeNode/{code.Length}", new CodeDiscount("DiscountCodeBasic", code, status, summary, null, null,
+            null, null, null, new Connection<DiscountRedeemCode>([new DiscountRedeemCode(null, code)]), null, null, null, null));
+
+    private static List<Product> LoadFile(string file, ref long nextId)
+    {
+        var records = ParseCsv(File.ReadAllText(file));
+        var header = records[0];
+        var rows = records.Skip(1)
+            .Select(r => header.Select((h, i) => (h, v: i < r.Count ? r[i] : "")).GroupBy(p => p.h).ToDictionary(g => g.Key, g => g.First().v))
+            .ToList();
+
+        var products = new List<Product>();
+        foreach (var group in rows.GroupBy(r => r["Handle"]))
+        {
+            var first = group.First();
+            var productId = $"gid://shopify/Product/{nextId++}";
+            var variants = new List<ProductVariant>();
+            var images = new List<Media>();
+            foreach (var row in group)
+            {
+                if (row.GetValueOrDefault("Image Src") is { Length: > 0 } src && images.All(m => m.Image!.Url != src))
+                    images.Add(new Media(null, null, "IMAGE", new Image(src, null)));
+                if (string.IsNullOrEmpty(row.GetValueOrDefault("Variant Price"))) continue;
+                var options = new List<SelectedOption>();
+                for (var i = 1; i <= 3; i++)
+                    if (row.GetValueOrDefault($"Option{i} Value") is { Length: > 0 } value)
+                        options.Add(new SelectedOption(first.GetValueOrDefault($"Option{i} Name") ?? $"Option{i}", value));
+                var qty = long.TryParse(row.GetValueOrDefault("Variant Inventory Qty"), out var q) ? q : 0;
+                var available = qty > 0 || row.GetValueOrDefault("Variant Inventory Policy") == "continue";
+                variants.Add(new ProductVariant($"gid://shopify/ProductVariant/{nextId++}", string.Join(" / ", options.Select(o => o.Value)),
+                    row.GetValueOrDefault("Variant SKU"), decimal.Parse(row["Variant Price"], CultureInfo.InvariantCulture),
+                    decimal.TryParse(row.GetValueOrDefault("Variant Compare At Price"), CultureInfo.InvariantCulture, out var c) ? c : null,
+                    available, qty, "DENY", variants.Count + 1, options, null, null));
+            }
+            var optionNames = Enumerable.Range(1, 3).Select(i => first.GetValueOrDefault($"Option{i} Name")).Where(n => !string.IsNullOrEmpty(n)).ToList();
+            products.Add(new Product(productId, first["Title"], group.Key, first.GetValueOrDefault("Body (HTML)"), first.GetValueOrDefault("Vendor"),
+                first.GetValueOrDefault("Type"),
+                (first.GetValueOrDefault("Tags") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                first.GetValueOrDefault("Published") == "true" ? "ACTIVE" : "DRAFT",
+                $"https://demo-store.example/products/{group.Key}", null, null, variants.Sum(v => v.InventoryQuantity ?? 0),
+                optionNames.Select((n, i) => new ProductOption($"opt{i}", n!, i + 1, variants.Select(v => v.SelectedOptions.ElementAtOrDefault(i)?.Value ?? "").Distinct().ToList())).ToList(),
+                null, new Connection<Media>(images), new Connection<ProductVariant>(variants)));
+        }
+        return products;
+    }
+
+    /// <summary>RFC 4180: quoted fields may hold commas, doubled quotes and newlines.</summary>
+    private static List<List<string>> ParseCsv(string text)
+    {
+        var records = new List<List<string>>();
+        var record = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else field.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { record.Add(field.ToString()); field.Clear(); }
+            else if (c == '\n' || c == '\r')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+                record.Add(field.ToString()); field.Clear();
+                records.Add(record); record = [];
+            }
+            else field.Append(c);
+        }
+        if (field.Length > 0 || record.Count > 0) { record.Add(field.ToString()); records.Add(record); }
+        return records;
+    }
+
+    private static string? FindFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(Path.Combine(dir.FullName, "SalesBot.slnx"))) continue;
+            var candidate = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "shopify-sample-products"));
+            return System.IO.Directory.Exists(candidate) ? candidate : null;
+        }
+        return null;
+    }
+}
+
+/// <summary>A fact that is skipped, with the reason, when the sample catalogs are not on this machine.</summary>
+public sealed class SampleCatalogFactAttribute : FactAttribute
+{
+    public SampleCatalogFactAttribute() => Skip = SampleCatalog.SkipReason;
+}
+
+public sealed class SampleCatalogTheoryAttribute : TheoryAttribute
+{
+    public SampleCatalogTheoryAttribute() => Skip = SampleCatalog.SkipReason;
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SalesBot.Shopify.Catalog;
+using SalesBot.Snapshots;
+using SalesBot.Tests.Assistant;
+
+namespace SalesBot.Tests.Facebook;
+
+/// <summary>
+/// The sandbox chat page in a real browser (Debian's chromium through Playwright) against the app on
+/// real Kestrel: a shopper types, the page sends a signed webhook, product cards come back.
+/// </summary>
+public sealed class SandboxChatPageTests : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "salesbot-chat-" + Guid.NewGuid().ToString("N"));
+    private WebApplicationFactory<Program> _factory = null!;
+    private string _baseUrl = "";
+
+    public async Task InitializeAsync()
+    {
+        var store = new LocalFolderSnapshotStore(Path.Combine(_dataDir, "snapshots"));
+        await store.PutAsync(TestCatalog.Shop, JsonSerializer.SerializeToUtf8Bytes(TestCatalog.Create(), CatalogJson.Default.ShopifyData), "hash-1", default);
+        var port = FreePort();
+        _baseUrl = $"http://127.0.0.1:{port}";
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("DATA_DIR", _dataDir);
+            web.UseSetting("APP_BASE_URL", _baseUrl);
+            web.ConfigureServices(services => services.AddSingleton<ISnapshotStore>(store));
+        });
+        _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        _factory.StartServer();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task A_shopper_message_comes_back_as_product_cards_in_the_browser()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run tests/tools/install-browser.sh");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(_baseUrl + "/sandbox/chat");
+        await page.FillAsync("#text", "do you have a blue shirt?");
+        await page.ClickAsync("#send");
+
+        var title = page.Locator(".card .card-title").First;
+        await title.WaitForAsync(new LocatorWaitForOptions { Timeout = 20000 });
+        Assert.Equal("Ocean Blue Shirt", await title.TextContentAsync());
+        var buy = page.Locator(".card a.btn", new PageLocatorOptions { HasTextString = "Buy" }).First;
+        Assert.Equal("https://boutique.example/cart/100:1", await buy.GetAttributeAsync("href"));
+        Assert.Contains("$50.00", await page.Locator(".card .card-subtitle").First.TextContentAsync());
+        Assert.True(await page.Locator("#quick button").CountAsync() >= 2);
+        Assert.Equal("Here is what I found for you:", await page.Locator(".bubble.bot").First.TextContentAsync());
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
