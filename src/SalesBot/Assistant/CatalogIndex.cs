@@ -69,9 +69,12 @@ public sealed class CatalogIndex
     /// <summary>Finds products for a query; sold-out products rank below anything a shopper can buy.</summary>
     public IReadOnlyList<ProductMatch> Search(ProductQuery query, int limit)
     {
-        var terms = Tokenizer.Terms(query.Text).Distinct().ToList();
+        var words = Tokenizer.Terms(query.Text).ToList();
+        var terms = words.Distinct().ToList();
+        // "bean bag" should find "Beanbag": adjacent words are also tried joined.
+        var joined = words.Zip(words.Skip(1), (a, b) => a + b).Where(_postings.ContainsKey).Distinct().ToList();
         var scores = new Dictionary<int, (double Score, int Matched)>();
-        foreach (var term in terms)
+        foreach (var term in terms.Concat(joined))
         {
             if (!_postings.TryGetValue(term, out var postings)) continue;
             var idf = Math.Log(1 + (double)Products.Count / postings.Count);
@@ -82,30 +85,36 @@ public sealed class CatalogIndex
             }
         }
 
-        IEnumerable<(IndexedProduct Item, double Score)> candidates;
+        List<(IndexedProduct Item, double Score)> candidates;
         if (scores.Count > 0)
         {
             // Products that match every word the shopper used beat products matching one word strongly.
-            var matchedTerms = terms.Count(t => _postings.ContainsKey(t));
-            candidates = scores.Select(s => (Products[s.Key], s.Value.Score * (0.5 + (double)s.Value.Matched / matchedTerms)));
+            var matchedTerms = Math.Max(1, terms.Count(_postings.ContainsKey) + joined.Count);
+            candidates = scores.Select(s => (Products[s.Key], s.Value.Score * (0.5 + (double)s.Value.Matched / matchedTerms))).ToList();
         }
         else if (query.HasFilters || terms.Count == 0)
         {
             // "Gifts under $30": no word matched, so the filters alone choose; pricier first fills the budget best.
-            candidates = Products.Select(p => (p, (double)p.MinPrice / 1_000_000));
+            candidates = Products.Select(p => (p, (double)p.MinPrice / 1_000_000)).ToList();
         }
         else
         {
             return [];
         }
+        candidates.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Item.Ordinal.CompareTo(b.Item.Ordinal));
 
+        // Walk best-first and stop once enough buyable hits are found: a sold-out product scores a
+        // fifth of its match, so nothing further down the list can outrank them.
         var results = new List<ProductMatch>();
+        var buyable = 0;
         foreach (var (item, score) in candidates)
         {
+            if (buyable >= limit) break;
             if (!MatchesCollection(item, query.Collection)) continue;
             var variant = BestVariant(item, query, terms);
             if (variant is null) continue;
             if (query.InStockOnly && !variant.AvailableForSale) continue;
+            if (variant.AvailableForSale) buyable++;
             results.Add(new ProductMatch(item, variant, variant.AvailableForSale ? score : score * 0.2));
         }
         return results
@@ -132,9 +141,10 @@ public sealed class CatalogIndex
         {
             if (!query.InPriceRange(v.Price)) continue;
             var score = v.AvailableForSale ? 100 : 0;
-            foreach (var option in v.SelectedOptions)
-                foreach (var word in Tokenizer.Terms(option.Value))
-                    if (terms.Contains(word)) score += 10;
+            if (terms.Count > 0)
+                foreach (var option in v.SelectedOptions)
+                    foreach (var word in Tokenizer.Terms(option.Value))
+                        if (terms.Contains(word)) score += 10;
             if (score > bestScore) (best, bestScore) = (v, score);
         }
         return best;
@@ -159,6 +169,8 @@ public sealed class CatalogIndex
                 weights[term] = Math.Min(weights.GetValueOrDefault(term) + weight, 6f);
         }
         Add(p.Title, 3f);
+        var titleWords = Tokenizer.Terms(p.Title).ToList();
+        for (var i = 0; i + 1 < titleWords.Count; i++) Add(titleWords[i] + titleWords[i + 1], 1.5f);
         Add(p.ProductType, 2.5f);
         foreach (var tag in p.Tags) Add(tag, 2f);
         foreach (var title in item.CollectionTitles) Add(title, 1.5f);

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AssistantBench;
+using SalesBot.Assistant;
+using SalesBot.Shopify.Catalog;
+using SalesBot.Tests.Assistant;
+
+// Turn latency without the LLM and memory for a large generated catalog, then retrieval quality
+// (hit@3) on the sample catalogs. Run in Release: dotnet run -c Release --project bench/AssistantBench
+var size = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 50_000;
+const int turns = 5_000;
+
+var before = GC.GetTotalMemory(forceFullCollection: true);
+var json = JsonSerializer.SerializeToUtf8Bytes(SyntheticCatalog.Create(size), CatalogJson.Default.ShopifyData);
+var clock = Stopwatch.StartNew();
+var data = JsonSerializer.Deserialize(json, CatalogJson.Default.ShopifyData)!;
+var deserializeMs = clock.Elapsed.TotalMilliseconds;
+clock.Restart();
+var catalog = new CatalogIndex(data, "bench");
+var indexMs = clock.Elapsed.TotalMilliseconds;
+json = null;
+var managed = GC.GetTotalMemory(forceFullCollection: true) - before;
+GC.KeepAlive(catalog);
+
+string[] questions =
+[
+    "do you have a blue shirt?", "gifts under $30", "what earrings do you have", "red leather jacket", "cozy wool blanket between 20 and 60",
+    "hi", "any discounts?", "silver necklace under 100", "modern ceramic vase", "black sneakers size M", "something elegant in silk", "lamp",
+];
+var latencies = new double[turns];
+for (var i = 0; i < turns; i++)
+{
+    var start = Stopwatch.GetTimestamp();
+    var reply = CatalogOnlyAssistant.Reply(new AssistantRequest(catalog, questions[i % questions.Length], null, [], true));
+    ReplyBuilder.Build(reply);
+    latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+}
+Array.Sort(latencies);
+var process = Process.GetCurrentProcess();
+process.Refresh();
+
+Console.WriteLine($"Catalog-only turn (retrieval + cards + Send API messages), {size:N0} products, {turns:N0} turns");
+Console.WriteLine("| metric | value |");
+Console.WriteLine("|---|---|");
+Console.WriteLine($"| snapshot deserialize | {deserializeMs:F0} ms |");
+Console.WriteLine($"| index build | {indexMs:F0} ms |");
+Console.WriteLine($"| turn p50 | {Percentile(0.50):F2} ms |");
+Console.WriteLine($"| turn p99 | {Percentile(0.99):F2} ms |");
+Console.WriteLine($"| managed heap for catalog + index | {managed / 1024.0 / 1024.0:F0} MB |");
+Console.WriteLine($"| process working set | {process.WorkingSet64 / 1024.0 / 1024.0:F0} MB |");
+Console.WriteLine();
+
+if (SampleCatalog.Directory is null)
+{
+    Console.WriteLine(SampleCatalog.SkipReason);
+    return;
+}
+var sample = new CatalogIndex(SampleCatalog.Load());
+var hits = 0;
+Console.WriteLine("| question | top 3 | hit |");
+Console.WriteLine("|---|---|---|");
+foreach (var (question, expected) in QuestionSet.Items)
+{
+    var top = CatalogOnlyAssistant.Reply(new AssistantRequest(sample, question, null, [], true)).Cards.Take(3)
+        .Select(c => sample.FindById(c.ProductId)!.Product.Handle).ToList();
+    var hit = top.Any(expected.Contains);
+    if (hit) hits++;
+    Console.WriteLine($"| {question} | {string.Join(", ", top)} | {(hit ? "✓" : "✗")} |");
+}
+Console.WriteLine();
+Console.WriteLine($"hit@3 on the sample catalogs: {hits}/{QuestionSet.Items.Length} = {(double)hits / QuestionSet.Items.Length:P0}");
+
+double Percentile(double p) => latencies[Math.Min(latencies.Length - 1, (int)(p * latencies.Length))];
