@@ -78,10 +78,10 @@ public sealed class LiveShop : IAsyncDisposable
     }
 
     /// <summary>Stops the app (as a crash would, from the store's point of view) and starts it again on the same DATA_DIR and port.</summary>
-    public async Task RestartAppAsync(IDictionary<string, string?>? settings = null)
+    public async Task RestartAppAsync(IDictionary<string, string?>? settings = null, bool samePort = true)
     {
         var dataDir = App.DataDir;
-        var port = App.BaseUri.Port;
+        int? port = samePort ? App.BaseUri.Port : null;
         await App.DisposeAsync();
         App = SalesBotApp.Start(Settings(_s3, Sandbox, settings), dataDir, port);
     }
