@@ -1,4 +1,5 @@
 using SalesBot.Shopify.Catalog;
+using SalesBot.Shopify.Sync;
 using SalesBot.Tests.Snapshots;
 
 namespace SalesBot.Tests.Webhooks;
@@ -59,8 +60,10 @@ public sealed class IncrementalSyncTests(S3rverFixture s3) : IClassFixture<S3rve
         var createdGid = created["admin_graphql_api_id"]!.GetValue<string>();
         await live.WaitForSnapshotAsync(d => FindProduct(d, createdGid)?.Title == "Brand new thing", "the created product");
 
-        var doomedProduct = store.Products.Values.Last(p => p.Gid != createdGid && p.Id != product.Id);
+        // A product that belongs to a collection we keep: deleting it sends products/delete only.
         var doomedCollection = store.Collections.Values.Last();
+        var doomedProduct = store.Products.Values.Last(p => p.Gid != createdGid && p.Id != product.Id
+            && store.Collections.Values.Any(c => c.Id != doomedCollection.Id && c.ProductIds.Contains(p.Id)));
         var doomedDiscount = store.Discounts.Values.Last();
         Assert.NotEqual(discount.Id, doomedDiscount.Id);
         await live.AdminAsync(HttpMethod.Delete, $"products/{doomedProduct.Id}");
@@ -73,6 +76,9 @@ public sealed class IncrementalSyncTests(S3rverFixture s3) : IClassFixture<S3rve
         // The snapshot is the store, item for item.
         Assert.Equal(store.Products.Values.Select(p => p.Gid), final.Products.Nodes.Select(p => p.Id));
         Assert.Equal(store.Collections.Values.Select(c => c.Gid), final.Collections.Nodes.Select(c => c.Id));
+        foreach (var kept in store.Collections.Values)
+            Assert.Equal(kept.ProductIds.Select(id => store.Products[id].Gid),
+                final.Collections.Nodes.Single(c => c.Id == kept.Gid).Products.Nodes.Select(p => p.Id));
         Assert.Equal(store.Discounts.Values.Select(d => d.Gid), final.CodeDiscountNodes.Nodes.Select(d => d.Id));
 
         // Only targeted reads since the install.
@@ -81,6 +87,11 @@ public sealed class IncrementalSyncTests(S3rverFixture s3) : IClassFixture<S3rve
             Assert.Contains(targeted, operations);
         foreach (var full in FullFetchOperations)
             Assert.DoesNotContain(full, operations);
+
+        // And the edited catalog is exactly what a full fetch reads now: reconciling changes nothing.
+        var reconciled = await live.App.Get<IncrementalSync>().ReconcileAsync(live.Shop, default);
+        Assert.Equal("full", reconciled.Mode);
+        Assert.False(reconciled.Published!.Uploaded, reconciled.Published.Message);
     }
 
     private static Product? FindProduct(CatalogData data, string gid) => data.Products.Nodes.SingleOrDefault(p => p.Id == gid);
