@@ -107,6 +107,9 @@ public sealed class WebhookLifecycleTests(S3rverFixture s3) : IClassFixture<S3rv
         // 48 hours later Shopify asks for the shop's data to be erased.
         var snapshots = live.App.Get<ISnapshotStore>();
         Assert.NotNull(await snapshots.HeadAsync(live.Shop, default));
+        var factory = live.App.Get<IDbContextFactory<SalesBotDbContext>>();
+        await using (var context = await factory.CreateDbContextAsync())
+            Assert.True(await context.SnapshotPublications.AnyAsync(p => p.Shop == live.Shop));
         var redactId = Guid.NewGuid().ToString();
         using (var redact = await live.PostWebhookAsync(WebhookTopics.ShopRedact,
                    new JsonObject { ["shop_id"] = 1, ["shop_domain"] = live.Shop }, redactId))
@@ -116,9 +119,10 @@ public sealed class WebhookLifecycleTests(S3rverFixture s3) : IClassFixture<S3rv
         Assert.Null(await snapshots.HeadAsync(live.Shop, default));
         Assert.Null(await live.SnapshotAsync());
         Assert.Null(await tokens.FindAsync(live.Shop, default));
-        var factory = live.App.Get<IDbContextFactory<SalesBotDbContext>>();
-        await using var context = await factory.CreateDbContextAsync();
-        Assert.Equal([redactId], await context.WebhookDeliveries.Where(d => d.Shop == live.Shop).Select(d => d.EventId).ToListAsync());
+        await using var after = await factory.CreateDbContextAsync();
+        Assert.False(await after.SnapshotPublications.AnyAsync(p => p.Shop == live.Shop));
+        Assert.False(await after.PendingSnapshots.AnyAsync(p => p.Shop == live.Shop));
+        Assert.Equal([redactId], await after.WebhookDeliveries.Where(d => d.Shop == live.Shop).Select(d => d.EventId).ToListAsync());
     }
 
     [Fact]
