@@ -126,6 +126,24 @@ public sealed class WebhookLifecycleTests(S3rverFixture s3) : IClassFixture<S3rv
     }
 
     [Fact]
+    public async Task Installing_again_after_an_uninstall_resumes_syncing()
+    {
+        await using var live = await LiveShop.StartAsync(s3);
+        await live.InstallAsync();
+        await live.AdminAsync(HttpMethod.Post, "app/uninstall");
+        var tokens = live.App.Get<ShopTokenStore>();
+        await LiveShop.WaitUntilAsync(async () => await tokens.GetAccessTokenAsync(live.Shop, default) is null, "app/uninstalled");
+        Assert.Empty(live.Store.Webhooks);
+
+        await live.InstallAsync();
+        Assert.Contains(live.Shop, await tokens.ListActiveShopsAsync(default));
+        AssertSubscriptions(live, live.App.BaseUri);
+        var product = live.Store.Products.Values.First();
+        await live.AdminAsync(HttpMethod.Patch, $"products/{product.Id}", new { title = "Back again" });
+        await live.WaitForSnapshotAsync(d => d.Products.Nodes.Single(p => p.Id == product.Gid).Title == "Back again", "an edit after reinstalling");
+    }
+
+    [Fact]
     public async Task Reinstalling_never_duplicates_subscriptions_and_moves_them_to_the_new_address()
     {
         await using var live = await LiveShop.StartAsync(s3);
