@@ -94,5 +94,24 @@ public sealed class IncrementalSyncTests(S3rverFixture s3) : IClassFixture<S3rve
         Assert.False(reconciled.Published!.Uploaded, reconciled.Published.Message);
     }
 
+    [Fact]
+    public async Task A_burst_of_edits_is_coalesced_into_one_targeted_query()
+    {
+        await using var live = await LiveShop.StartAsync(s3, new Dictionary<string, string?> { ["SHOPIFY_SYNC_DEBOUNCE"] = "00:00:02" });
+        await live.InstallAsync();
+        var products = live.Store.Products.Values.Take(5).ToList();
+        var mark = live.QueryCount;
+
+        foreach (var product in products)
+            await live.AdminAsync(HttpMethod.Patch, $"products/{product.Id}", new { title = product.Title + " (burst)" });
+        await live.AdminAsync(HttpMethod.Patch, $"products/{products[0].Id}", new { tags = new[] { "burst" } });
+
+        await live.WaitForSnapshotAsync(d => products.All(p => FindProduct(d, p.Gid)?.Title == p.Title)
+            && FindProduct(d, products[0].Gid)!.Tags.SequenceEqual(["burst"]), "the burst", seconds: 15);
+        var operations = live.OperationsSince(mark);
+        Assert.Equal(1, operations.Count(o => o == "ProductsByIds"));
+        Assert.DoesNotContain("ProductsPage", operations);
+    }
+
     private static Product? FindProduct(CatalogData data, string gid) => data.Products.Nodes.SingleOrDefault(p => p.Id == gid);
 }
