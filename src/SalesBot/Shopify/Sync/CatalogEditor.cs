@@ -17,9 +17,25 @@ public static class CatalogEditor
     {
         Shop = shop ?? catalog.Shop,
         Products = Merge(catalog.Products, products, p => p.Id),
-        Collections = Merge(catalog.Collections, collections, c => c.Id),
+        Collections = WithoutMembers(Merge(catalog.Collections, collections, c => c.Id), products),
         CodeDiscountNodes = Merge(catalog.CodeDiscountNodes, discounts, d => d.Id),
     };
+
+    /// <summary>
+    /// A deleted product leaves every collection, but Shopify only sends <c>products/delete</c> for it:
+    /// drop its references here, or collections would point at a product the catalog no longer has.
+    /// </summary>
+    private static Connection<Collection> WithoutMembers(Connection<Collection> collections, IReadOnlyDictionary<string, Product?> products)
+    {
+        var gone = products.Where(p => p.Value is null).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        if (gone.Count == 0) return collections;
+        return collections with
+        {
+            Nodes = collections.Nodes.Select(c => c.Products.Nodes.Any(p => gone.Contains(p.Id))
+                ? c with { Products = c.Products with { Nodes = c.Products.Nodes.Where(p => !gone.Contains(p.Id)).ToList() } }
+                : c).ToList(),
+        };
+    }
 
     /// <summary><paramref name="changes"/> maps an id to its new state, or to null when it is gone.</summary>
     private static Connection<T> Merge<T>(Connection<T> current, IReadOnlyDictionary<string, T?> changes, Func<T, string> id) where T : class

@@ -62,6 +62,12 @@ public sealed class WebhookProcessor(
                 logger.LogInformation("{Shop} uninstalled the app: token discarded, syncing stopped", delivery.Shop);
                 break;
             case WebhookTopics.ShopRedact:
+                // Publication state first: a pending snapshot holds the whole catalog and its retrier would upload it again.
+                await using (var context = await db.CreateDbContextAsync(cancellationToken))
+                {
+                    await context.PendingSnapshots.Where(p => p.Shop == delivery.Shop).ExecuteDeleteAsync(cancellationToken);
+                    await context.SnapshotPublications.Where(p => p.Shop == delivery.Shop).ExecuteDeleteAsync(cancellationToken);
+                }
                 await snapshots.DeleteAsync(delivery.Shop, cancellationToken);
                 cache.Forget(delivery.Shop);
                 await tokens.DeleteAsync(delivery.Shop, cancellationToken);
