@@ -8,7 +8,7 @@ namespace SalesBot.Tests.Sandbox;
 /// <summary>Catalog sources: Shopify's CSV export format and the seeded generator.</summary>
 public sealed class CatalogTests
 {
-    [Fact]
+    [SalesBot.Tests.Assistant.SampleCatalogFact]
     public void Csv_export_becomes_products_with_variants_images_collections_locations_and_every_discount_shape()
     {
         var store = new ShopifyStore("csv.myshopify.com", TimeProvider.System);
@@ -28,7 +28,7 @@ public sealed class CatalogTests
         Assert.Contains(store.Discounts.Values, d => d.Minimum is DiscountMinimum.Subtotal && d.CustomerGets is DiscountValue.Amount);
     }
 
-    [Fact]
+    [SalesBot.Tests.Assistant.SampleCatalogFact]
     public void Every_sample_csv_loads()
     {
         foreach (var file in Directory.GetFiles(RepoPaths.SampleProducts, "*.csv"))
@@ -60,7 +60,7 @@ public sealed class CatalogTests
         Assert.Equal(store.Products.Values.Select(p => (p.Id, p.Title)), again.Products.Values.Select(p => (p.Id, p.Title)));
     }
 
-    [Fact]
+    [SalesBot.Tests.Assistant.SampleCatalogFact]
     public async Task Each_shop_gets_its_own_store_and_per_shop_sources_apply()
     {
         await using var server = await ShopifySandboxServer.StartAsync(SandboxFixture.Options(o =>
