@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
+using SalesBot.Sandbox.Shopify;
+using SalesBot.Sandbox.Shopify.Catalog;
+using SalesBot.Shopify.Admin;
+using SalesBot.Shopify.Catalog;
+
+// Catalog sync against the sandbox Shopify on loopback: one full paged fetch (CatalogFetcher.FetchAllAsync) per
+// case, and how close its wall time comes to the floor the leaky-bucket throttle sets:
+//   bound = max(0, actual cost − bucket) / restore rate   (the first bucket is free, the rest trickles in).
+// Usage: dotnet run -c Release --project bench/CatalogFetchBench [--quick] [--json PATH]
+var quick = args.Contains("--quick");
+var jsonIndex = Array.IndexOf(args, "--json");
+var jsonPath = jsonIndex >= 0 && jsonIndex + 1 < args.Length ? args[jsonIndex + 1] : null;
+
+var standard = new Plan("Standard", 1_000, 100);
+var plus = new Plan("Plus", 10_000, 1_000);
+Case[] cases = quick
+    ? [new(200, standard)]
+    : [new(1_000, standard), new(10_000, plus)];
+
+var results = new List<Result>();
+foreach (var c in cases)
+{
+    var r = await RunAsync(c);
+    results.Add(r);
+    Console.Error.WriteLine($"  done: {c.Products:N0} products on {c.Plan.Name} in {r.Seconds:F1} s");
+}
+
+Console.WriteLine();
+Console.WriteLine($"Catalog sync: full paged fetch (CatalogFetcher) from the sandbox Shopify on loopback, 5 variants per product");
+Console.WriteLine();
+Console.WriteLine("| products | plan (bucket / restore) | wall s | queries | requested cost | actual cost | throttled | bound s | wall / bound | products/s | Standard bound s |");
+Console.WriteLine("|---------:|-------------------------|-------:|--------:|---------------:|------------:|----------:|--------:|-------------:|-----------:|-----------------:|");
+foreach (var r in results)
+{
+    var plan = $"{r.Plan.Name} ({r.Plan.Bucket:N0} / {r.Plan.Restore:N0}/s)";
+    var ratio = r.BoundSeconds > 0 ? $"{r.Seconds / r.BoundSeconds:F2}×" : "n/a";
+    Console.WriteLine($"| {r.Products,8:N0} | {plan,-23} | {r.Seconds,6:F1} | {r.Queries,7:N0} | {r.RequestedCost,14:N0} | {r.ActualCost,11:N0} | {r.Throttled,9:N0} | {r.BoundSeconds,7:F1} | {ratio,12} | {r.Products / r.Seconds,10:F0} | {r.StandardBoundSeconds,16:F1} |");
+}
+Console.WriteLine();
+Console.WriteLine("bound = max(0, actual cost − bucket) / restore rate: the least time the throttle allows for that much cost.");
+Console.WriteLine("Standard bound = the same actual cost on the Standard plan (1,000 / 100/s); for Plus runs it is the extrapolated Standard-plan floor.");
+foreach (var r in results.Where(r => r.Plan != standard))
+    Console.WriteLine($"{r.Products:N0} products ran on the {r.Plan.Name} plan: on Standard its actual cost of {r.ActualCost:N0} would take at least {r.StandardBoundSeconds / 60:F1} min.");
+
+if (jsonPath is not null)
+{
+    var json = new JsonObject
+    {
+        ["bench"] = "CatalogFetchBench",
+        ["quick"] = quick,
+        ["cases"] = new JsonArray([.. results.Select(r => (JsonNode)new JsonObject
+        {
+            ["products"] = r.Products,
+            ["variantsPerProduct"] = 5,
+            ["plan"] = r.Plan.Name,
+            ["bucket"] = r.Plan.Bucket,
+            ["restoreRate"] = r.Plan.Restore,
+            ["wallSeconds"] = Math.Round(r.Seconds, 3),
+            ["queries"] = r.Queries,
+            ["requestedCost"] = r.RequestedCost,
+            ["actualCost"] = r.ActualCost,
+            ["throttled"] = r.Throttled,
+            ["retries"] = r.Retries,
+            ["boundSeconds"] = Math.Round(r.BoundSeconds, 3),
+            ["wallOverBound"] = r.BoundSeconds > 0 ? Math.Round(r.Seconds / r.BoundSeconds, 3) : null,
+            ["standardBoundSeconds"] = Math.Round(r.StandardBoundSeconds, 3),
+            ["generateSeconds"] = Math.Round(r.GenerateSeconds, 3),
+        })]),
+    };
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!);
+    await File.WriteAllTextAsync(jsonPath, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+}
+
+static async Task<Result> RunAsync(Case c)
+{
+    const string shop = "bench-outfitters.myshopify.com";
+    var spec = new CatalogGeneratorSpec { Products = c.Products, VariantsPerProduct = 5, LargeProducts = 0, LargeDiscounts = 0 };
+    await using var server = await ShopifySandboxServer.StartAsync(new ShopifySandboxOptions
+    {
+        Catalog = CatalogSource.Generated(spec),
+        ThrottleBucketSize = c.Plan.Bucket,
+        ThrottleRestoreRate = c.Plan.Restore,
+    });
+
+    // Generating the store happens on first access; keep it out of the fetch time.
+    var generate = Stopwatch.StartNew();
+    var store = server.Sandbox.GetStore(shop);
+    var token = store.IssueAccessToken("read_products");
+    var generateSeconds = generate.Elapsed.TotalSeconds;
+
+    var endpoint = new Uri($"{server.ApiOrigin.Replace("{shop}", shop)}/admin/api/2026-01/graphql.json");
+    using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(100) };
+    var client = new ShopifyAdminClient(http, endpoint, shop, token, new ShopThrottle(TimeProvider.System), TimeProvider.System,
+        NullLogger<ShopifyAdminClient>.Instance);
+    var fetcher = new CatalogFetcher(TimeProvider.System, NullLogger<CatalogFetcher>.Instance);
+
+    var watch = Stopwatch.StartNew();
+    var data = await fetcher.FetchAllAsync(client, null, CancellationToken.None);
+    var seconds = watch.Elapsed.TotalSeconds;
+
+    var fetched = data.Data.Products.Nodes.Count;
+    var variants = data.Data.Products.Nodes.Sum(p => p.Variants?.Nodes.Count ?? 0);
+    if (fetched != c.Products || variants != c.Products * 5)
+        throw new InvalidOperationException($"incomplete fetch: {fetched} products / {variants} variants, expected {c.Products} / {c.Products * 5}");
+
+    var report = data.Extensions!;
+    return new Result(c.Products, c.Plan, seconds, report.Queries, report.RequestedCost, report.ActualCost, report.Throttled, report.Retries,
+        Bound(report.ActualCost, c.Plan), Bound(report.ActualCost, new Plan("Standard", 1_000, 100)), generateSeconds);
+}
+
+static double Bound(long actualCost, Plan plan) => Math.Max(0, actualCost - plan.Bucket) / plan.Restore;
+
+record Plan(string Name, double Bucket, double Restore);
+record Case(int Products, Plan Plan);
+record Result(int Products, Plan Plan, double Seconds, int Queries, long RequestedCost, long ActualCost, int Throttled, int Retries,
+    double BoundSeconds, double StandardBoundSeconds, double GenerateSeconds);
