@@ -57,7 +57,7 @@ foreach (var r in results)
 {
     var plan = $"{r.Plan.Name} ({r.Plan.Bucket:N0} / {r.Plan.Restore:N0}/s)";
     var ratio = r.BoundSeconds > 0 ? $"{r.Seconds / r.BoundSeconds:F2}×" : "n/a";
-    Console.WriteLine($"| {r.Products,8:N0} | {plan,-43} | {r.Seconds,6:F1} | {r.Queries,7:N0} | {r.RequestedCost,14:N0} | {r.ActualCost,11:N0} | {r.Throttled,9:N0} | {r.BoundSeconds,7:F1} | {ratio,12} | {r.Products / r.Seconds,10:F0} | {r.StandardBoundSeconds,16:F1} |");
+    Console.WriteLine($"| {r.Products,8:N0} | {plan,-43} | {r.Seconds,6:F1} | {r.Queries,7:N0} | {r.RequestedCost,14:N0} | {r.ActualCost,11:N0} | {r.Throttled,9:N0} | {r.BoundSeconds,7:F1} | {ratio,12} | {r.Products / r.Seconds,10:F1} | {r.StandardBoundSeconds,16:F1} |");
 }
 Console.WriteLine();
 Console.WriteLine("bound = max(0, actual cost − bucket) / restore rate: the least time the throttle allows for that much cost.");
