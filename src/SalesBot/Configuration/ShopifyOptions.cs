@@ -36,6 +36,13 @@ public sealed class ShopifyOptions
     [ConfigurationKeyName("SHOPIFY_SYNC_DEBOUNCE")]
     public TimeSpan SyncDebounce { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Above this many products a full fetch reads products through one bulk operation instead of pages
+    /// (a paged fetch of a large store is bound to the throttle's restore rate). Negative: never bulk.
+    /// </summary>
+    [ConfigurationKeyName("SHOPIFY_BULK_THRESHOLD")]
+    public int BulkThreshold { get; set; } = Shopify.Catalog.FetchSettings.DefaultBulkThreshold;
+
     /// <summary>True when no real app is configured: the sandbox store stands in for Shopify.</summary>
     public bool IsSandbox => string.IsNullOrEmpty(ApiKey);
 

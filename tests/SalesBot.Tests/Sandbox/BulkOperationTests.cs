@@ -19,7 +19,7 @@ public sealed class BulkOperationTests
         var client = new SandboxClient(server, Shop, http);
         await client.QueryAsync(AdminDocuments.Load("WebhookSubscriptionCreate"), new { topic = "BULK_OPERATIONS_FINISH", uri = receiver.Url });
 
-        var run = await client.QueryAsync(AdminDocuments.Load("BulkProductsRun"), new
+        var run = await client.QueryAsync(AdminDocuments.Load("BulkOperationRun"), new
         {
             query = "{ products(first: 1) { edges { node { id title variants(first: 1) { edges { node { id price inventoryItem { id inventoryLevels(first: 1) { edges { node { id quantities(names: [\"available\"]) { quantity } } } } } } } } } } } }",
         });

@@ -15,7 +15,12 @@ public class InstallFlowTests
     private const string Shop = "big-store.myshopify.com";
 
     [Fact]
-    public async Task Install_returns_the_whole_catalog_with_every_page_merged()
+    public Task Install_of_a_large_store_reads_products_with_one_bulk_operation() => InstallsWholeCatalogAsync(bulkThreshold: 250, expectedMode: "bulk");
+
+    [Fact]
+    public Task Install_with_bulk_off_pages_through_everything_and_merges_every_page() => InstallsWholeCatalogAsync(bulkThreshold: -1, expectedMode: "paged");
+
+    private static async Task InstallsWholeCatalogAsync(int bulkThreshold, string expectedMode)
     {
         await using var sandbox = await ShopifySandboxServer.StartAsync(new ShopifySandboxOptions
         {
@@ -27,12 +32,15 @@ public class InstallFlowTests
             ThrottleBucketSize = 100_000,
             ThrottleRestoreRate = 100_000,
         });
-        await using var app = SalesBotApp.Start(SalesBotApp.AgainstSandbox(sandbox.ApiOrigin));
+        var settings = SalesBotApp.AgainstSandbox(sandbox.ApiOrigin);
+        settings["SHOPIFY_BULK_THRESHOLD"] = bulkThreshold.ToString();
+        await using var app = SalesBotApp.Start(settings);
         using var browser = app.Browser();
 
         var (status, body) = await InstallFlow.InstallAsync(browser, "big-store");
 
-        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(status == HttpStatusCode.OK, body.ToJsonString());
+        Assert.Equal(expectedMode, body["shopify_data"]!["extensions"]!["mode"]!.GetValue<string>());
         var store = sandbox.Sandbox.GetStore(Shop);
         var data = body["shopify_data"]!["data"]!;
         var products = data["products"]!["nodes"]!.AsArray();
@@ -48,9 +56,13 @@ public class InstallFlowTests
             Assert.Null(product["variants"]!["pageInfo"]);
             foreach (var variant in variants)
             {
-                var levels = variant!["inventoryItem"]!["inventoryLevels"]!["nodes"]!.AsArray();
-                Assert.Equal(4, levels.Count);
+                var variantId = long.Parse(variant!["id"]!.GetValue<string>().Split('/')[^1]);
+                var expectedVariant = expected.Variants.Single(v => v.Id == variantId);
+                var levels = variant["inventoryItem"]!["inventoryLevels"]!["nodes"]!.AsArray();
+                Assert.Equal(expectedVariant.InventoryItem.Levels.Count, levels.Count);
+                Assert.Equal(expectedVariant.Price, decimal.Parse(variant["price"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
             }
+            Assert.Equal(expected.Variants.Select(v => v.Id), variants.Select(v => long.Parse(v!["id"]!.GetValue<string>().Split('/')[^1])));
         }
         Assert.Contains(products, p => p!["variants"]!["nodes"]!.AsArray().Count >= 120);
 
@@ -74,7 +86,7 @@ public class InstallFlowTests
         Assert.Equal("success", body["webhook_test"]!["status"]!.GetValue<string>());
         Assert.Equal("success", body["polling_test"]!["status"]!.GetValue<string>());
         var extensions = body["shopify_data"]!["extensions"]!;
-        Assert.True(extensions["queries"]!.GetValue<int>() > 10);
+        Assert.True(extensions["queries"]!.GetValue<int>() > (expectedMode == "bulk" ? 3 : 10));
         Assert.True(extensions["actualCost"]!.GetValue<long>() > 0);
 
         // The token is masked in the answer and stored encrypted, never in clear.

@@ -23,7 +23,10 @@ public sealed class ShopifyAdminClient(
     TimeProvider time,
     ILogger logger)
 {
-    private const int MaxAttempts = 12;
+    private const int MaxAttempts = 8;
+    private const string Throttled = "THROTTLED";
+    // THROTTLED answers cost nothing and each one waits for the bucket, so a long fetch may meet many.
+    private const int MaxThrottledAttempts = 60;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, double> _lastCost = new(StringComparer.Ordinal);
 
@@ -40,7 +43,8 @@ public sealed class ShopifyAdminClient(
     public async Task<T> QueryAsync<T>(string document, JsonObject? variables, JsonTypeInfo<T> dataType, CancellationToken cancellationToken)
     {
         var body = BuildBody(GraphQlDocuments.Get(document), variables);
-        for (var attempt = 1; ; attempt++)
+        int failures = 0, throttled = 0;
+        while (true)
         {
             var wait = throttle.DelayFor(_lastCost.GetValueOrDefault(document, 0));
             if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken);
@@ -51,13 +55,15 @@ public sealed class ShopifyAdminClient(
                 if (outcome.RequestedCost is { } requested) _lastCost[document] = requested;
                 return data.Deserialize(dataType) ?? throw new ShopifyApiException($"{document}: the response had no data.");
             }
-            if (attempt >= MaxAttempts)
-                throw new ShopifyApiException($"{document}: gave up after {attempt} attempts ({outcome.RetryReason}).", statusCode: outcome.StatusCode);
+            if (outcome.IsThrottled) throttled++;
+            else failures++;
+            if (failures >= MaxAttempts || throttled >= MaxThrottledAttempts)
+                throw new ShopifyApiException($"{document}: gave up after {failures + throttled} attempts ({outcome.RetryReason}).", statusCode: outcome.StatusCode);
 
             Stats.AddRetry();
-            var delay = outcome.RetryAfter ?? Backoff(attempt);
+            var delay = outcome.RetryAfter ?? Backoff(Math.Max(failures, 1));
             logger.LogInformation("Shopify {Shop}: {Document} {Reason}; retrying in {Delay:0.0}s (attempt {Attempt})",
-                Shop, document, outcome.RetryReason, delay.TotalSeconds, attempt);
+                Shop, document, outcome.RetryReason, delay.TotalSeconds, failures + throttled + 1);
             await Task.Delay(delay, time, cancellationToken);
         }
     }
@@ -104,7 +110,7 @@ public sealed class ShopifyAdminClient(
             if (json["errors"] is JsonArray { Count: > 0 } errors)
             {
                 var first = errors[0]?["extensions"]?["code"]?.GetValue<string>();
-                if (first == "THROTTLED")
+                if (first == Throttled)
                 {
                     Stats.AddThrottled();
                     Stats.AddQuery(0, 0);
@@ -114,7 +120,7 @@ public sealed class ShopifyAdminClient(
                         throw new ShopifyApiException($"A query costing {needed} exceeds {Shop}'s bucket of {throttle.Maximum} points.",
                             ShopifyApiException.MaxCostExceeded, status);
                     var wait = throttle.DelayFor(needed);
-                    return Outcome.Retry("THROTTLED", status, wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(250));
+                    return Outcome.Retry(Throttled, status, wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(250));
                 }
                 var messages = string.Join("; ", errors.Select(e => e?["message"]?.GetValue<string>()).Where(m => m is not null));
                 throw new ShopifyApiException($"Shopify GraphQL error: {messages}", first, status);
@@ -159,6 +165,8 @@ public sealed class ShopifyAdminClient(
 
     private sealed record Outcome(JsonNode? Data, string? RetryReason, TimeSpan? RetryAfter, int? StatusCode, double? RequestedCost)
     {
+        public bool IsThrottled => RetryReason == Throttled;
+
         public static Outcome Retry(string reason, int? status, TimeSpan? after = null) => new(null, reason, after, status, null);
     }
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Options;
+using SalesBot.Configuration;
 using SalesBot.Shopify.Admin;
 
 namespace SalesBot.Shopify.Catalog;
@@ -10,22 +12,25 @@ namespace SalesBot.Shopify.Catalog;
 /// inventory level, collection member and discount code, with every page merged. Page sizes adapt
 /// to the cost Shopify reports; nested connections that overflow are finished with follow-up queries.
 /// </summary>
-public sealed class CatalogFetcher(TimeProvider time, ILogger<CatalogFetcher> logger)
+public sealed class CatalogFetcher(
+    TimeProvider time,
+    ILogger<CatalogFetcher> logger,
+    BulkProductReader? bulk = null,
+    IOptions<ShopifyOptions>? options = null)
 {
     private static readonly CatalogJson Json = CatalogJson.Default;
 
+    private FetchSettings Defaults => options is null ? FetchSettings.Default : FetchSettings.Default with { BulkThreshold = options.Value.BulkThreshold };
+
     public async Task<ShopifyData> FetchAllAsync(ShopifyAdminClient client, FetchSettings? settings, CancellationToken cancellationToken)
     {
-        settings ??= FetchSettings.Default;
+        settings ??= Defaults;
         var started = time.GetTimestamp();
         var shopData = await client.QueryAsync("Shop", null, Json.ShopData, cancellationToken);
         var progress = new FetchProgress(client.Shop, time, settings.ProgressEvery, logger);
 
         progress.Begin("products", shopData.ProductsCount?.Count);
-        var products = await FetchAllPagesAsync(client, "ProductsPage", new PageSizer(10),
-            (first, after) => ProductVariables(settings, first, after), Json.ProductsPageData, d => d.Products, progress, cancellationToken);
-        for (var i = 0; i < products.Count; i++)
-            products[i] = await CompleteProductAsync(client, products[i], settings, cancellationToken);
+        var (products, mode) = await FetchProductsAsync(client, shopData.ProductsCount?.Count, settings, progress, cancellationToken);
 
         progress.Begin("collections", shopData.CollectionsCount?.Count);
         var collections = await FetchAllPagesAsync(client, "CollectionsPage", new PageSizer(10),
@@ -41,12 +46,34 @@ public sealed class CatalogFetcher(TimeProvider time, ILogger<CatalogFetcher> lo
         for (var i = 0; i < discounts.Count; i++)
             discounts[i] = await CompleteDiscountAsync(client, discounts[i], settings, cancellationToken);
 
-        var report = Report(client, "paged", time.GetElapsedTime(started));
+        var report = Report(client, mode, time.GetElapsedTime(started));
         logger.LogInformation("Fetched catalog of {Shop}: {Products} products, {Collections} collections, {Discounts} discounts in {Queries} queries (cost {Actual}) over {Seconds:0.0}s",
             client.Shop, products.Count, collections.Count, discounts.Count, report.Queries, report.ActualCost, report.Seconds);
         return new ShopifyData(
             new CatalogData(shopData.Shop, new(products), new(collections), new(discounts)),
             report);
+    }
+
+    /// <summary>Products by bulk operation for a large store, by pages otherwise or when the bulk export fails.</summary>
+    private async Task<(List<Product> Products, string Mode)> FetchProductsAsync(
+        ShopifyAdminClient client, long? count, FetchSettings settings, FetchProgress progress, CancellationToken cancellationToken)
+    {
+        if (bulk is not null && settings.BulkThreshold >= 0 && count > settings.BulkThreshold)
+        {
+            try
+            {
+                return (await bulk.ReadAllAsync(client, cancellationToken), "bulk");
+            }
+            catch (ShopifyApiException e) when (!e.IsUnauthorized)
+            {
+                logger.LogWarning("Bulk export of {Shop} failed ({Reason}); reading products page by page instead", client.Shop, e.Message);
+            }
+        }
+        var products = await FetchAllPagesAsync(client, "ProductsPage", new PageSizer(10),
+            (first, after) => ProductVariables(settings, first, after), Json.ProductsPageData, d => d.Products, progress, cancellationToken);
+        for (var i = 0; i < products.Count; i++)
+            products[i] = await CompleteProductAsync(client, products[i], settings, cancellationToken);
+        return (products, "paged");
     }
 
     public static FetchReport Report(ShopifyAdminClient client, string mode, TimeSpan elapsed) => new(

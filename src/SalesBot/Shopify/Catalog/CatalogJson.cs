@@ -24,4 +24,10 @@ namespace SalesBot.Shopify.Catalog;
 [JsonSerializable(typeof(ProductNodesData))]
 [JsonSerializable(typeof(CollectionNodesData))]
 [JsonSerializable(typeof(DiscountNodesData))]
+[JsonSerializable(typeof(BulkOperationRunData))]
+[JsonSerializable(typeof(BulkOperationStatusData))]
+[JsonSerializable(typeof(Product))]
+[JsonSerializable(typeof(ProductVariant))]
+[JsonSerializable(typeof(Media))]
+[JsonSerializable(typeof(InventoryLevel))]
 public sealed partial class CatalogJson : JsonSerializerContext;

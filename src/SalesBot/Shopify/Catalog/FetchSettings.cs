@@ -11,8 +11,12 @@ public sealed record FetchSettings(
     int CollectionProductsFirst = 50,
     int CodesFirst = 20,
     int FollowUpFirst = 100,
-    TimeSpan? ProgressInterval = null)
+    TimeSpan? ProgressInterval = null,
+    int BulkThreshold = FetchSettings.DefaultBulkThreshold)
 {
+    /// <summary>Above this many products a full fetch uses a bulk operation; negative turns bulk off.</summary>
+    public const int DefaultBulkThreshold = 250;
+
     public static FetchSettings Default { get; } = new();
 
     public TimeSpan ProgressEvery => ProgressInterval ?? TimeSpan.FromSeconds(5);
