@@ -130,7 +130,7 @@ static async Task<Result> RunAsync(Case c)
     using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(100) };
     var client = new ShopifyAdminClient(http, endpoint, shop, token, new ShopThrottle(TimeProvider.System), TimeProvider.System,
         NullLogger<ShopifyAdminClient>.Instance);
-    var bulk = new BulkProductReader(new PlainHttpClients(), TimeProvider.System, NullLogger<BulkProductReader>.Instance);
+    var bulk = new BulkCatalogReader(new PlainHttpClients(), TimeProvider.System, NullLogger<BulkCatalogReader>.Instance);
     var fetcher = new CatalogFetcher(TimeProvider.System, NullLogger<CatalogFetcher>.Instance, bulk);
     var settings = FetchSettings.Default with { BulkThreshold = c.Bulk ? 0 : -1 };
 

@@ -29,8 +29,8 @@ public static class ShopifyExtensions
         services.AddHttpClient<AccessTokenExchanger>(c => c.Timeout = TimeSpan.FromSeconds(20));
         services.AddSingleton<ShopThrottleRegistry>();
         services.AddSingleton<ShopifyAdminClientFactory>();
-        services.AddHttpClient(BulkProductReader.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(10));
-        services.AddSingleton<BulkProductReader>();
+        services.AddHttpClient(BulkCatalogReader.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(10));
+        services.AddSingleton<BulkCatalogReader>();
         services.AddSingleton<CatalogFetcher>();
         services.AddSingleton<OAuthStateStore>();
         services.AddSingleton<ShopTokenStore>();

@@ -15,7 +15,7 @@ namespace SalesBot.Shopify.Catalog;
 public sealed class CatalogFetcher(
     TimeProvider time,
     ILogger<CatalogFetcher> logger,
-    BulkProductReader? bulk = null,
+    BulkCatalogReader? bulk = null,
     IOptions<ShopifyOptions>? options = null)
 {
     private static readonly CatalogJson Json = CatalogJson.Default;
@@ -33,11 +33,7 @@ public sealed class CatalogFetcher(
         var (products, mode) = await FetchProductsAsync(client, shopData.ProductsCount?.Count, settings, progress, cancellationToken);
 
         progress.Begin("collections", shopData.CollectionsCount?.Count);
-        var collections = await FetchAllPagesAsync(client, "CollectionsPage", new PageSizer(10),
-            (first, after) => Variables(first, after, ("collectionProductsFirst", settings.CollectionProductsFirst)),
-            Json.CollectionsPageData, d => d.Collections, progress, cancellationToken);
-        for (var i = 0; i < collections.Count; i++)
-            collections[i] = await CompleteCollectionAsync(client, collections[i], settings, cancellationToken);
+        var collections = await FetchCollectionsAsync(client, bulkPreferred: mode == "bulk", settings, progress, cancellationToken);
 
         progress.Begin("discounts", null);
         var discounts = await FetchAllPagesAsync(client, "DiscountsPage", new PageSizer(10),
@@ -62,7 +58,7 @@ public sealed class CatalogFetcher(
         {
             try
             {
-                return (await bulk.ReadAllAsync(client, cancellationToken), "bulk");
+                return (await bulk.ReadProductsAsync(client, cancellationToken), "bulk");
             }
             catch (ShopifyApiException e) when (!e.IsUnauthorized)
             {
@@ -74,6 +70,29 @@ public sealed class CatalogFetcher(
         for (var i = 0; i < products.Count; i++)
             products[i] = await CompleteProductAsync(client, products[i], settings, cancellationToken);
         return (products, "paged");
+    }
+
+    /// <summary>Collections with their members: by bulk export for a large store (members run into the tens of thousands), else by pages.</summary>
+    private async Task<List<Collection>> FetchCollectionsAsync(
+        ShopifyAdminClient client, bool bulkPreferred, FetchSettings settings, FetchProgress progress, CancellationToken cancellationToken)
+    {
+        if (bulk is not null && bulkPreferred)
+        {
+            try
+            {
+                return await bulk.ReadCollectionsAsync(client, cancellationToken);
+            }
+            catch (ShopifyApiException e) when (!e.IsUnauthorized)
+            {
+                logger.LogWarning("Bulk export of {Shop}'s collections failed ({Reason}); reading them page by page instead", client.Shop, e.Message);
+            }
+        }
+        var collections = await FetchAllPagesAsync(client, "CollectionsPage", new PageSizer(10),
+            (first, after) => Variables(first, after, ("collectionProductsFirst", settings.CollectionProductsFirst)),
+            Json.CollectionsPageData, d => d.Collections, progress, cancellationToken);
+        for (var i = 0; i < collections.Count; i++)
+            collections[i] = await CompleteCollectionAsync(client, collections[i], settings, cancellationToken);
+        return collections;
     }
 
     public static FetchReport Report(ShopifyAdminClient client, string mode, TimeSpan elapsed) => new(

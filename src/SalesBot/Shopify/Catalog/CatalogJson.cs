@@ -30,4 +30,5 @@ namespace SalesBot.Shopify.Catalog;
 [JsonSerializable(typeof(ProductVariant))]
 [JsonSerializable(typeof(Media))]
 [JsonSerializable(typeof(InventoryLevel))]
+[JsonSerializable(typeof(Collection))]
 public sealed partial class CatalogJson : JsonSerializerContext;

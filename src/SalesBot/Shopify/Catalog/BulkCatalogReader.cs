@@ -6,39 +6,53 @@ using SalesBot.Shopify.Admin;
 namespace SalesBot.Shopify.Catalog;
 
 /// <summary>
-/// Reads every product of a large store with one bulk operation instead of thousands of paged
-/// queries: the bulk query costs a few points however big the catalog, where a paged fetch of 10,000
+/// Reads a large store's products and collections with bulk operations instead of thousands of paged
+/// queries: a bulk query costs a few points however big the catalog, where a paged fetch of 10,000
 /// products is bound to hours by the Standard plan's throttle. Shopify writes JSONL in which nested
 /// connection nodes are lines of their own carrying <c>__parentId</c>; this puts them back together.
 /// </summary>
-public sealed class BulkProductReader(IHttpClientFactory httpClients, TimeProvider time, ILogger<BulkProductReader> logger)
+public sealed class BulkCatalogReader(IHttpClientFactory httpClients, TimeProvider time, ILogger<BulkCatalogReader> logger)
 {
     public const string HttpClientName = "shopify-bulk-result";
     private static readonly TimeSpan MaxWait = TimeSpan.FromHours(2);
     private static readonly CatalogJson Json = CatalogJson.Default;
 
-    public async Task<List<Product>> ReadAllAsync(ShopifyAdminClient client, CancellationToken cancellationToken)
+    public async Task<List<Product>> ReadProductsAsync(ShopifyAdminClient client, CancellationToken cancellationToken)
     {
-        var operation = await StartAsync(client, cancellationToken);
+        await using var stream = await ExportAsync(client, "BulkProducts", cancellationToken);
+        return await AssembleProductsAsync(stream, cancellationToken);
+    }
+
+    public async Task<List<Collection>> ReadCollectionsAsync(ShopifyAdminClient client, CancellationToken cancellationToken)
+    {
+        await using var stream = await ExportAsync(client, "BulkCollections", cancellationToken);
+        return await AssembleCollectionsAsync(stream, cancellationToken);
+    }
+
+    /// <summary>Runs one bulk query to the end and returns its JSONL (buffered: the HTTP response is not kept open while it is parsed).</summary>
+    private async Task<Stream> ExportAsync(ShopifyAdminClient client, string document, CancellationToken cancellationToken)
+    {
+        var operation = await StartAsync(client, document, cancellationToken);
         operation = await WaitAsync(client, operation, cancellationToken);
         if (operation.Status != "COMPLETED")
             throw new ShopifyApiException($"The bulk export of {client.Shop} ended {operation.Status}{(operation.ErrorCode is { } code ? $" ({code})" : "")}.");
-        if (operation.Url is null) return []; // Shopify gives no file when there was nothing to export.
+        if (operation.Url is null) return Stream.Null; // Shopify gives no file when there was nothing to export.
 
         // The result URL is a pre-signed storage link: it must not carry the shop's access token.
         using var http = httpClients.CreateClient(HttpClientName);
         using var response = await http.GetAsync(operation.Url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (!response.IsSuccessStatusCode)
             throw new ShopifyApiException($"The bulk export file of {client.Shop} could not be downloaded (HTTP {(int)response.StatusCode}).");
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var products = await AssembleAsync(stream, cancellationToken);
-        logger.LogInformation("Bulk export of {Shop}: {Products} products from {Objects} objects", client.Shop, products.Count, operation.ObjectCount);
-        return products;
+        var buffer = new MemoryStream();
+        await response.Content.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        logger.LogInformation("Bulk export {Document} of {Shop}: {Objects} objects, {Bytes} bytes", document, client.Shop, operation.ObjectCount, buffer.Length);
+        return buffer;
     }
 
-    private static async Task<BulkOperation> StartAsync(ShopifyAdminClient client, CancellationToken cancellationToken)
+    private static async Task<BulkOperation> StartAsync(ShopifyAdminClient client, string document, CancellationToken cancellationToken)
     {
-        var run = await client.QueryAsync("BulkOperationRun", new JsonObject { ["query"] = GraphQlDocuments.Get("BulkProducts") },
+        var run = await client.QueryAsync("BulkOperationRun", new JsonObject { ["query"] = GraphQlDocuments.Get(document) },
             Json.BulkOperationRunData, cancellationToken);
         var payload = run.BulkOperationRunQuery;
         if (payload?.UserErrors is { Count: > 0 } errors)
@@ -68,21 +82,54 @@ public sealed class BulkProductReader(IHttpClientFactory httpClients, TimeProvid
         return operation;
     }
 
-    /// <summary>Rebuilds products from JSONL lines; children may come in any order after their parents.</summary>
-    public static async Task<List<Product>> AssembleAsync(Stream jsonl, CancellationToken cancellationToken)
+    /// <summary>Rebuilds collections and their member ids from JSONL lines.</summary>
+    public static async Task<List<Collection>> AssembleCollectionsAsync(Stream jsonl, CancellationToken cancellationToken)
     {
-        var products = new List<ProductParts>();
-        var productsById = new Dictionary<string, ProductParts>(StringComparer.Ordinal);
-        var variantsById = new Dictionary<string, VariantParts>(StringComparer.Ordinal);
+        var collections = new List<(Collection Collection, List<ProductReference> Members)>();
+        var byId = new Dictionary<string, List<ProductReference>>(StringComparer.Ordinal);
+        await foreach (var (bytes, id, parent) in LinesAsync(jsonl, cancellationToken))
+        {
+            if (parent is null)
+            {
+                var members = new List<ProductReference>();
+                collections.Add((Deserialize(bytes, Json.Collection), members));
+                byId[id] = members;
+            }
+            else if (byId.TryGetValue(parent, out var members))
+                members.Add(new ProductReference(id));
+            else
+                throw new ShopifyApiException($"The bulk export has a line whose parent {parent} came before it was defined.");
+        }
+        return collections.Select(c => c.Collection with { Products = new(c.Members) }).ToList();
+    }
+
+    private static async IAsyncEnumerable<(byte[] Bytes, string Id, string? Parent)> LinesAsync(
+        Stream jsonl, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         using var reader = new StreamReader(jsonl, Encoding.UTF8);
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
             if (string.IsNullOrWhiteSpace(line)) continue;
             var bytes = Encoding.UTF8.GetBytes(line);
-            using var doc = JsonDocument.Parse(bytes);
-            var root = doc.RootElement;
-            var id = root.TryGetProperty("id", out var idElement) ? idElement.GetString() ?? "" : "";
-            var parent = root.TryGetProperty("__parentId", out var p) ? p.GetString() : null;
+            string id, parent;
+            using (var doc = JsonDocument.Parse(bytes))
+            {
+                var root = doc.RootElement;
+                id = root.TryGetProperty("id", out var idElement) ? idElement.GetString() ?? "" : "";
+                parent = root.TryGetProperty("__parentId", out var p) ? p.GetString() ?? "" : "";
+            }
+            yield return (bytes, id, parent.Length == 0 ? null : parent);
+        }
+    }
+
+    /// <summary>Rebuilds products from JSONL lines; children may come in any order after their parents.</summary>
+    public static async Task<List<Product>> AssembleProductsAsync(Stream jsonl, CancellationToken cancellationToken)
+    {
+        var products = new List<ProductParts>();
+        var productsById = new Dictionary<string, ProductParts>(StringComparer.Ordinal);
+        var variantsById = new Dictionary<string, VariantParts>(StringComparer.Ordinal);
+        await foreach (var (bytes, id, parent) in LinesAsync(jsonl, cancellationToken))
+        {
             if (parent is null)
             {
                 var product = new ProductParts(Deserialize(bytes, Json.Product));
