@@ -1,3 +1,4 @@
+using SalesBot.Tests.Support;
 using System.Text.RegularExpressions;
 
 namespace SalesBot.Tests.Sandbox;

@@ -1,3 +1,4 @@
+using SalesBot.Tests.Support;
 using System.Diagnostics;
 using SalesBot.Sandbox.Shopify;
 using SalesBot.Sandbox.Shopify.Catalog;

@@ -11,6 +11,8 @@ public static class RepoPaths
 
     public static string SampleProducts => Path.Combine(Shared, "data", "shopify-sample-products");
 
+    public static string AdminDocuments => Path.Combine(Root, "src", "SalesBot", "Shopify", "Admin", "Documents");
+
     /// <summary>Null when the file exists, else the reason a test skips.</summary>
     public static string? MissingShared(string path) =>
         File.Exists(path) || Directory.Exists(path) ? null : $"{path} is absent: ../shared is not beside this clone, so this check cannot run.";
