@@ -98,10 +98,5 @@ public sealed class S3rverFixture : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SalesBot.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("SalesBot.slnx not found above " + AppContext.BaseDirectory);
-    }
+    internal static string RepositoryRoot() => Support.RepoPaths.Root;
 }
