@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace SalesBot.Tests.Shopify;
+
+/// <summary>A bad or missing setting stops the app at start with a message naming the variable.</summary>
+public class ConfigurationTests
+{
+    [Theory]
+    [InlineData("SHOPIFY_API_KEY", "key", "SHOPIFY_API_SECRET")]
+    [InlineData("SHOPIFY_API_ORIGIN", "https://shopify.example", "SHOPIFY_API_ORIGIN")]
+    [InlineData("SHOPIFY_POLL_INTERVAL", "every day", "SHOPIFY_POLL_INTERVAL")]
+    [InlineData("SHOPIFY_POLL_INTERVAL", "-00:01:00", "SHOPIFY_POLL_INTERVAL")]
+    [InlineData("SPACES_BUCKET", "catalogs", "SPACES_ACCESS_KEY")]
+    [InlineData("SPACES_ENDPOINT", "not a url", "SPACES_ENDPOINT")]
+    [InlineData("FACEBOOK_PAGE_ID", "123", "FACEBOOK_PAGE_ACCESS_TOKEN")]
+    [InlineData("DATABASE_URL", "mysql://x", "DATABASE_URL")]
+    public void A_bad_setting_stops_the_start_and_names_the_variable(string name, string value, string named)
+    {
+        var dataDir = Directory.CreateTempSubdirectory("salesbot-config-").FullName;
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("DATA_DIR", dataDir);
+            b.UseSetting(name, value);
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains(named, Flatten(error));
+    }
+
+    [Fact]
+    public async Task With_nothing_configured_the_app_starts_in_sandbox_mode()
+    {
+        var dataDir = Directory.CreateTempSubdirectory("salesbot-config-").FullName;
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("DATA_DIR", dataDir));
+        using var client = factory.CreateClient();
+        var home = await client.GetStringAsync("/");
+        Assert.Contains("Install the demo store", home);
+    }
+
+    private static string Flatten(Exception e) => e.InnerException is null ? e.Message : e.Message + " | " + Flatten(e.InnerException);
+}
