@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace SalesBot.Sandbox.Facebook;
 
@@ -28,15 +24,8 @@ public sealed class FacebookSandboxServer : IAsyncDisposable
 
     public static async Task<FacebookSandboxServer> StartAsync(Action<FacebookSandboxOptions>? configure = null, int port = 0, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
-        builder.Services.AddFacebookSandbox(configure);
-        var app = builder.Build();
-        app.MapFacebookSandbox();
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new FacebookSandboxServer(app, address.TrimEnd('/'));
+        var (app, address) = await LoopbackHost.StartAsync(s => s.AddFacebookSandbox(configure), a => a.MapFacebookSandbox(), port, cancellationToken);
+        return new FacebookSandboxServer(app, address.ToString().TrimEnd('/'));
     }
 
     public async ValueTask DisposeAsync()

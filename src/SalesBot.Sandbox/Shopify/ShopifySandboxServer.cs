@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace SalesBot.Sandbox.Shopify;
 
@@ -30,15 +26,8 @@ public sealed class ShopifySandboxServer : IAsyncDisposable
 
     public static async Task<ShopifySandboxServer> StartAsync(ShopifySandboxOptions options, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
-        builder.Services.AddShopifySandbox(options);
-        var app = builder.Build();
-        app.MapShopifySandbox();
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ShopifySandboxServer(app, new Uri(address));
+        var (app, address) = await LoopbackHost.StartAsync(s => s.AddShopifySandbox(options), a => a.MapShopifySandbox(), 0, cancellationToken);
+        return new ShopifySandboxServer(app, address);
     }
 
     public async ValueTask DisposeAsync()

@@ -116,6 +116,15 @@ public static class SampleCatalog
         return records;
     }
 
-    private static string? FindFolder() =>
-        System.IO.Directory.Exists(Support.RepoPaths.SampleProducts) ? Support.RepoPaths.SampleProducts : null;
+    // Self-contained rather than using Support.RepoPaths: bench/AssistantBench compiles this file too.
+    private static string? FindFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(Path.Combine(dir.FullName, "SalesBot.slnx"))) continue;
+            var candidate = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "shopify-sample-products"));
+            return System.IO.Directory.Exists(candidate) ? candidate : null;
+        }
+        return null;
+    }
 }
