@@ -12,8 +12,9 @@ public static class CatalogAmounts
     public static HashSet<decimal> Build(IEnumerable<IndexedProduct> products, IEnumerable<DiscountNode> discounts)
     {
         var amounts = OfDiscounts(discounts);
+        // Savings only count next to their product: "$5 off" alone would otherwise pass as "some product saves $5".
         foreach (var item in products)
-            amounts.UnionWith(Of(item));
+            amounts.UnionWith(Of(item, withSavings: false));
         return amounts;
     }
 
@@ -37,7 +38,7 @@ public static class CatalogAmounts
     }
 
     /// <summary>What one product may truthfully be said to cost: its prices, compare-at prices and savings.</summary>
-    public static IEnumerable<decimal> Of(IndexedProduct item)
+    public static IEnumerable<decimal> Of(IndexedProduct item, bool withSavings = true)
     {
         foreach (var v in item.Product.Variants.Nodes)
         {
@@ -45,7 +46,7 @@ public static class CatalogAmounts
             if (v.CompareAtPrice is { } was && was > v.Price)
             {
                 yield return Normalize(was);
-                yield return Normalize(was - v.Price);
+                if (withSavings) yield return Normalize(was - v.Price);
             }
         }
     }

@@ -24,7 +24,7 @@ public static partial class FactChecker
         var activeCodes = turn.MayPromote
             ? catalog.Discounts.Select(d => d.Code).ToHashSet(StringComparer.OrdinalIgnoreCase)
             : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var seenAmounts = turn.Seen.SelectMany(CatalogAmounts.Of).ToHashSet();
+        var seenAmounts = turn.Seen.SelectMany(i => CatalogAmounts.Of(i)).ToHashSet();
         // "It costs $19.99." talks about the product the sentence before named.
         IndexedProduct? previous = null;
 
@@ -167,9 +167,9 @@ public static partial class FactChecker
     [GeneratedRegex(@"(?:(?:US|CA|AU|NZ)?[$€£¥]\s?(?:\d[\d.,]*\d|\d))|(?:(?:\d[\d.,]*\d|\d)\s?(?:€|£|\$|(?:EUR|USD|GBP|CAD|AUD|dollars?|euros?|pounds?)\b))", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyPattern();
 
-    // After "code"/"coupon"/"promo"/"voucher" anything with a capital or digit is a code; "use WELCOME" too;
+    // After "code"/"coupon"/"promo"/"voucher" anything with a capital, digit, dash or underscore is a code; "use WELCOME" too;
     // elsewhere a token of capitals and digits with both ("SAVE10").
-    [GeneratedRegex(@"\b(?i:codes?|coupons?|promo(?:\s*codes?)?|vouchers?|código|codice|gutschein(?:code)?|rabattcode)\s*:?\s*[""“'‘]?(?<c>(?=[A-Za-z0-9_-]*[A-Z0-9])[A-Za-z0-9_-]{3,})|\b(?i:use|enter|apply|redeem)\s+[""“'‘]?(?<c>[A-Z][A-Z0-9_-]{3,})\b|\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{4,}\b")]
+    [GeneratedRegex(@"\b(?i:codes?|coupons?|promo(?:\s*codes?)?|vouchers?|código|codice|gutschein(?:code)?|rabattcode)\s*:?\s*[""“'‘]?(?<c>(?=[A-Za-z0-9_-]*[A-Z0-9_-])[A-Za-z0-9_-]{3,})|\b(?i:use|enter|apply|redeem)\s+[""“'‘]?(?<c>[A-Z][A-Z0-9_-]{3,})\b|\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{4,}\b")]
     private static partial Regex CodePattern();
 
     [GeneratedRegex(@"^\d+(?:AM|PM|GB|MB|TB|ML|CM|MM|KG|K|G|H|L|M|X|XL|D|P)$")]
