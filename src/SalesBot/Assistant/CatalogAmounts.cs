@@ -37,6 +37,34 @@ public static class CatalogAmounts
         return amounts;
     }
 
+    /// <summary>The percentages active discounts give (Shopify stores 0.15 for 15%), and those in their wording.</summary>
+    public static HashSet<decimal> PercentsOfDiscounts(IEnumerable<DiscountNode> discounts)
+    {
+        var percents = new HashSet<decimal>();
+        foreach (var node in discounts)
+        {
+            var d = node.CodeDiscount;
+            if (!d.IsActive) continue;
+            for (var value = d.CustomerGets?.Value; value is not null; value = value.Effect)
+                if (value.Percentage is { } share) percents.Add(Math.Round((decimal)share * 100, 2));
+            foreach (var text in new[] { d.Summary, d.Title })
+                percents.UnionWith(PercentMentions.Values(text));
+        }
+        return percents;
+    }
+
+    /// <summary>"25% off" is true of a product priced 25% below its compare-at price, rounded or cut to a whole percent.</summary>
+    public static IEnumerable<decimal> SavingPercentsOf(IndexedProduct item)
+    {
+        foreach (var v in item.Product.Variants.Nodes)
+        {
+            if (v.CompareAtPrice is not { } was || was <= v.Price) continue;
+            var percent = (was - v.Price) / was * 100;
+            yield return Math.Round(percent);
+            yield return Math.Floor(percent);
+        }
+    }
+
     /// <summary>What one product may truthfully be said to cost: its prices, compare-at prices and savings.</summary>
     public static IEnumerable<decimal> Of(IndexedProduct item, bool withSavings = true)
     {

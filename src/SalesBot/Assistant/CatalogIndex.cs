@@ -15,6 +15,7 @@ public sealed class CatalogIndex
     private readonly Lazy<CatalogVocabulary> _vocabulary;
     private readonly Lazy<IReadOnlySet<decimal>> _amounts;
     private readonly Lazy<IReadOnlySet<decimal>> _discountAmounts;
+    private readonly Lazy<IReadOnlySet<decimal>> _discountPercents;
 
     public CatalogIndex(ShopifyData data, string? contentHash = null)
     {
@@ -55,6 +56,7 @@ public sealed class CatalogIndex
         _vocabulary = new Lazy<CatalogVocabulary>(() => new CatalogVocabulary(this));
         _discountAmounts = new Lazy<IReadOnlySet<decimal>>(() => CatalogAmounts.OfDiscounts(discountNodes));
         _amounts = new Lazy<IReadOnlySet<decimal>>(() => CatalogAmounts.Build(Products, discountNodes));
+        _discountPercents = new Lazy<IReadOnlySet<decimal>>(() => CatalogAmounts.PercentsOfDiscounts(discountNodes));
 
         Discounts = data.Data.CodeDiscountNodes.Nodes
             .Where(d => d.CodeDiscount.IsActive)
@@ -79,6 +81,9 @@ public sealed class CatalogIndex
 
     /// <summary>The amounts active discounts state: their values and minimums.</summary>
     public IReadOnlySet<decimal> DiscountAmounts => _discountAmounts.Value;
+
+    /// <summary>The percentages active discounts give.</summary>
+    public IReadOnlySet<decimal> DiscountPercents => _discountPercents.Value;
 
     public IndexedProduct? FindById(string id) => _byId.GetValueOrDefault(id);
 

@@ -8,18 +8,27 @@ namespace SalesBot.Assistant;
 public sealed class CatalogVocabulary
 {
     private readonly Dictionary<string, List<IndexedProduct>> _products = new(StringComparer.Ordinal);
-    private readonly Dictionary<IndexedProduct, (HashSet<string> Title, HashSet<string> All)> _terms = new(ReferenceEqualityComparer.Instance);
+    // Per product, indexed by ordinal; small arrays of pooled strings keep a 50,000-product catalog cheap.
+    private readonly (string[] Title, string[] All)[] _terms;
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private readonly HashSet<string> _tokens = new(StringComparer.OrdinalIgnoreCase);
 
     public CatalogVocabulary(CatalogIndex catalog)
     {
+        _terms = new (string[], string[])[catalog.Products.Count];
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Pooled(string term)
+        {
+            if (pool.TryGetValue(term, out var pooled)) return pooled;
+            pool[term] = term;
+            return term;
+        }
         foreach (var item in catalog.Products)
         {
             var p = item.Product;
-            var title = Tokenizer.Terms(p.Title).ToHashSet(StringComparer.Ordinal);
+            var title = Tokenizer.Terms(p.Title).Select(Pooled).ToHashSet(StringComparer.Ordinal);
             var all = new HashSet<string>(title, StringComparer.Ordinal);
-            void Add(string? text) { if (!string.IsNullOrEmpty(text)) all.UnionWith(Tokenizer.Terms(text)); }
+            void Add(string? text) { if (!string.IsNullOrEmpty(text)) all.UnionWith(Tokenizer.Terms(text).Select(Pooled)); }
             Add(p.ProductType);
             Add(p.Vendor);
             foreach (var tag in p.Tags) Add(tag);
@@ -27,7 +36,7 @@ public sealed class CatalogVocabulary
             foreach (var option in p.Options)
                 foreach (var value in option.Values)
                     if (value != "Default Title") Add(value);
-            _terms[item] = (title, all);
+            _terms[item.Ordinal] = ([.. title], [.. all]);
             foreach (var term in all)
             {
                 if (!_products.TryGetValue(term, out var list)) _products[term] = list = [];
@@ -56,7 +65,7 @@ public sealed class CatalogVocabulary
     public IReadOnlyList<IndexedProduct> ProductsWith(string term) => _products.GetValueOrDefault(term) ?? [];
 
     /// <summary>The stemmed terms of a product's title, and of everything it may be called by (options, type, tags...).</summary>
-    public (HashSet<string> Title, HashSet<string> All) TermsOf(IndexedProduct item) => _terms[item];
+    public (string[] Title, string[] All) TermsOf(IndexedProduct item) => _terms[item.Ordinal];
 
     /// <summary>The shop, a collection, a vendor, a product type or a discount, by its normalized terms.</summary>
     public bool IsOtherName(IReadOnlyList<string> terms) => _names.Contains(string.Join(' ', terms));

@@ -8,7 +8,8 @@ namespace SalesBot.Assistant;
 /// Every money amount must be one the catalog states: a price of the product the sentence names
 /// (a wrong one is repaired to the catalog price), a discount's value or minimum, a price of some
 /// catalog product when no product is named, or the shopper's own budget. Anything that looks like
-/// a discount code must be active and allowed right now. A sentence that fails is dropped whole,
+/// a discount code must be active and allowed right now, and so must a promised percentage off
+/// (unless it is the product's own markdown from its compare-at price). A sentence that fails is dropped whole,
 /// because half a claim reads as a different claim.
 /// </summary>
 public static partial class FactChecker
@@ -44,14 +45,17 @@ public static partial class FactChecker
             });
             sentence = NamePattern().Replace(sentence, m =>
             {
-                var name = m.Groups["n"].Value.Trim();
+                var bold = m.Groups["b"].Success;
+                var name = (bold ? m.Groups["b"] : m.Groups["q"]).Value.Trim();
                 var item = FindTitle(catalog, turn.Seen, name);
                 if (item is not null) inSentence.Add(item);
-                else if (!activeCodes.Contains(name) && !catalog.CollectionTitles.Contains(name, StringComparer.OrdinalIgnoreCase)
+                // Bold is how models mark product names, so a bold name must be known; quotes are also
+                // ordinary punctuation ("a “cozy” fit"), so a quoted phrase only fails when it reads as a product.
+                else if (bold && !activeCodes.Contains(name) && !catalog.CollectionTitles.Contains(name, StringComparer.OrdinalIgnoreCase)
                     && ProductNames.In(name, catalog.Vocabulary).All(n => n.Matches.Count == 0))
                     problem ??= $"unknown product '{name}'";
-                // Messenger shows no markdown, so the emphasis goes either way.
-                return name;
+                // Messenger shows no markdown, so the emphasis goes either way; quotes stay, the plain-text check below sees them.
+                return bold ? name : m.Value;
             });
             foreach (var name in ProductNames.In(sentence, catalog.Vocabulary))
             {
@@ -62,6 +66,7 @@ public static partial class FactChecker
                 if (!inSentence.Contains(item)) inSentence.Add(item);
 
             problem ??= CheckCodes(sentence, catalog, activeCodes, inSentence);
+            problem ??= CheckPercents(sentence, catalog, turn, inSentence.Count > 0 ? inSentence : previous is null ? turn.Seen : [previous]);
             if (problem is null)
                 sentence = CheckPrices(sentence, catalog, turn, seenAmounts, inSentence, previous, corrections, ref problem);
 
@@ -89,6 +94,22 @@ public static partial class FactChecker
             // Outside "code …", a catalog token ("XL", a SKU) or a unit ("32GB", "4K") is just a word.
             if (!named && (catalog.Vocabulary.IsCatalogToken(value) || MeasurePattern().IsMatch(value) || IsPartOfTitle(value, inSentence))) continue;
             return $"code '{value}' is not active or not allowed now";
+        }
+        return null;
+    }
+
+    /// <summary>"20% off" must be an active discount's (when promotions are allowed) or a product's own markdown.</summary>
+    private static string? CheckPercents(string sentence, CatalogIndex catalog, TurnFacts turn, IEnumerable<IndexedProduct> context)
+    {
+        if (!PercentMentions.IsPromotion(sentence)) return null;
+        HashSet<decimal>? markdowns = null;
+        foreach (Match m in PercentMentions.Find(sentence))
+        {
+            if (PercentMentions.Value(m) is not { } percent) continue;
+            if (turn.MayPromote && catalog.DiscountPercents.Contains(percent)) continue;
+            markdowns ??= context.SelectMany(CatalogAmounts.SavingPercentsOf).ToHashSet();
+            if (markdowns.Contains(percent)) continue;
+            return $"{m.Value} is not a discount the catalog gives{(turn.MayPromote ? "" : " now")}";
         }
         return null;
     }
@@ -160,7 +181,7 @@ public static partial class FactChecker
     [GeneratedRegex(@"\[\[(?<h>[^\]]{1,255})\]\]")]
     private static partial Regex HandlePattern();
 
-    [GeneratedRegex(@"\*\*(?<n>[^*]{2,120})\*\*|[""“](?<n>[^""”]{2,120})[""”]")]
+    [GeneratedRegex(@"\*\*(?<b>[^*]{2,120})\*\*|[""“](?<q>[^""”]{2,120})[""”]")]
     private static partial Regex NamePattern();
 
     /// <summary>The same shapes as <see cref="MoneyMentions"/>, matched here so they can be replaced in place.</summary>

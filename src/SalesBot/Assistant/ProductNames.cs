@@ -48,7 +48,7 @@ public static partial class ProductNames
     }
 
     /// <summary>Products whose naming covers every term of the phrase, allowing one typo in longer words.</summary>
-    private static List<IndexedProduct> Match(List<string> terms, CatalogVocabulary vocabulary, Func<IndexedProduct, HashSet<string>> naming)
+    private static List<IndexedProduct> Match(List<string> terms, CatalogVocabulary vocabulary, Func<IndexedProduct, string[]> naming)
     {
         var candidates = terms.Where(vocabulary.IsProductWord).SelectMany(vocabulary.ProductsWith).Distinct();
         return candidates.Where(p =>

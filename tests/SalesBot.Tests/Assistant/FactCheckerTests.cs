@@ -64,6 +64,21 @@ public sealed class FactCheckerTests
     public void A_code_that_is_not_active_drops_its_sentence(string reply) =>
         Assert.Equal("", Check(reply).Text);
 
+    [Theory]
+    [InlineData("Everything is 20% off this weekend! Have a look.", "Have a look.")]
+    [InlineData("Try the “Galaxy Hoodie”, it is new. It has a “relaxed” fit.", "It has a “relaxed” fit.")]
+    [InlineData("**Sunset Sneakers** are my pick. Happy shopping!", "Happy shopping!")]
+    public void Invented_promotions_and_marked_names_drop_their_sentence(string reply, string expected) =>
+        Assert.Equal(expected, Check(reply).Text);
+
+    [Fact]
+    public void A_real_percentage_passes_only_when_it_is_a_discount_or_the_products_markdown()
+    {
+        Assert.Equal("Everything is 15% off with code SPRING15.", Check("Everything is 15% off with code SPRING15.").Text);
+        Assert.Equal("", Check("Everything is 15% off this week.", mayPromote: false).Text);
+        Assert.Equal("It is 100% cotton.", Check("It is 100% cotton.").Text);
+    }
+
     [Fact]
     public void An_active_code_passes_only_when_promotions_are_allowed()
     {
@@ -115,6 +130,8 @@ public sealed class FactCheckerTests
     [InlineData("For the garden, the Wooden Outdoor Table ($99.99) and the Yellow watering can ($40.99) are favourites.")]
     [InlineData("The Anchor Bracelet Mens is $69.99 in Gold; the Silver one is sold out.")]
     [InlineData("The Choker with Gold Pendant is $29.99. It pairs well with the Dainty Gold Necklace.")]
+    [InlineData("The Pretty Gold Necklace is 30% off: $44.95 instead of $63.99.")]
+    [InlineData("The Silver Threader Necklace is made of 100% sterling silver.")]
     [InlineData("Our LED High Tops are $80 and the Clay Plant Pot comes in Regular ($9.99) or Large ($15.99).")]
     public void A_truthful_reply_about_the_sample_catalog_passes_unchanged(string reply)
     {
@@ -128,6 +145,7 @@ public sealed class FactCheckerTests
     [InlineData("The Turquoise Moon Earrings sparkle.", "unknown product")]
     [InlineData("Everything in jewelry is $5 off today.", "not in the catalog")]
     [InlineData("Use code OLD20 for 20% off.", "not active")]
+    [InlineData("The Cream Sofa is 50% off today.", "not a discount")]
     [InlineData("The Grey Sofa is a steal at $299.", "repaired price")]
     public void A_hallucination_about_the_sample_catalog_is_caught(string reply, string correction)
     {
