@@ -11,7 +11,7 @@ namespace SalesBot.Assistant;
 public static partial class ProductNames
 {
     /// <summary>Lowercase words that may sit inside a title ("Choker with Bead", "Skirt and Top").</summary>
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "with", "and", "of", "&", "in", "de", "la", "du", "for" };
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "with", "and", "of", "&", "in", "de", "la", "du" };
 
     /// <summary>A product-like name in the sentence and the products it matches (empty: invented).</summary>
     public sealed record Mention(string Phrase, IReadOnlyList<IndexedProduct> Matches, IndexedProduct? Exact);
@@ -50,7 +50,7 @@ public static partial class ProductNames
     /// <summary>Products whose naming covers every term of the phrase, allowing one typo in longer words.</summary>
     private static List<IndexedProduct> Match(List<string> terms, CatalogVocabulary vocabulary, Func<IndexedProduct, string[]> naming)
     {
-        var candidates = terms.Where(vocabulary.IsProductWord).SelectMany(vocabulary.ProductsWith).Distinct();
+        var candidates = terms.Where(vocabulary.IsProductWord).SelectMany(vocabulary.ProductsWith).DistinctBy(p => p.Ordinal);
         return candidates.Where(p =>
         {
             var known = naming(p);

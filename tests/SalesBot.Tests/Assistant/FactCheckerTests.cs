@@ -132,6 +132,7 @@ public sealed class FactCheckerTests
     [InlineData("The Choker with Gold Pendant is $29.99. It pairs well with the Dainty Gold Necklace.")]
     [InlineData("The Pretty Gold Necklace is 30% off: $44.95 instead of $63.99.")]
     [InlineData("The Silver Threader Necklace is made of 100% sterling silver.")]
+    [InlineData("We have great Gifts for Men and Women, from Home and Garden to Gold Jewelry.")]
     [InlineData("Our LED High Tops are $80 and the Clay Plant Pot comes in Regular ($9.99) or Large ($15.99).")]
     public void A_truthful_reply_about_the_sample_catalog_passes_unchanged(string reply)
     {
