@@ -50,12 +50,15 @@ public static partial class ProductNames
     /// <summary>Products whose naming covers every term of the phrase, allowing one typo in longer words.</summary>
     private static List<IndexedProduct> Match(List<string> terms, CatalogVocabulary vocabulary, Func<IndexedProduct, string[]> naming)
     {
-        var candidates = terms.Where(vocabulary.IsProductWord).SelectMany(vocabulary.ProductsWith).DistinctBy(p => p.Ordinal);
-        return candidates.Where(p =>
+        bool Fits(IndexedProduct p)
         {
             var known = naming(p);
             return terms.All(t => known.Contains(t) || known.Any(k => Similar(t, k)));
-        }).Take(20).ToList();
+        }
+        // A match names its product with every term, so only products using the rarest catalog word
+        // need a look (typos are forgiven in the other words, which is what "Ocean Blu Shirt" needs).
+        var rarest = terms.Where(vocabulary.IsProductWord).MinBy(t => vocabulary.ProductsWith(t).Count)!;
+        return vocabulary.ProductsWith(rarest).Where(Fits).Take(20).ToList();
     }
 
     /// <summary>Equal, or one edit apart when the words are long enough for that to be a typo rather than another word.</summary>
