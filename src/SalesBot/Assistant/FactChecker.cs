@@ -118,11 +118,9 @@ public static partial class FactChecker
         List<IndexedProduct> named, IndexedProduct? previous, List<string> corrections, ref string? problem)
     {
         string? local = null;
-        var result = MoneyPattern().Replace(sentence, m =>
+        var result = MoneyMentions.Replace(sentence, m =>
         {
-            if (local is not null) return m.Value;
-            var match = MoneyMentions.Find(m.Value).FirstOrDefault();
-            if (match is null || MoneyMentions.Parse(match) is not { } parsed) return m.Value;
+            if (local is not null || MoneyMentions.Parse(m) is not { } parsed) return m.Value;
             var amount = CatalogAmounts.Normalize(parsed);
             var context = named.Count > 0 ? named : previous is null ? [] : [previous];
 
@@ -183,10 +181,6 @@ public static partial class FactChecker
 
     [GeneratedRegex(@"\*\*(?<b>[^*]{2,120})\*\*|[""“](?<q>[^""”]{2,120})[""”]")]
     private static partial Regex NamePattern();
-
-    /// <summary>The same shapes as <see cref="MoneyMentions"/>, matched here so they can be replaced in place.</summary>
-    [GeneratedRegex(@"(?:(?:US|CA|AU|NZ)?[$€£¥]\s?(?:\d[\d.,]*\d|\d))|(?:(?:\d[\d.,]*\d|\d)\s?(?:€|£|\$|(?:EUR|USD|GBP|CAD|AUD|dollars?|euros?|pounds?)\b))", RegexOptions.IgnoreCase)]
-    private static partial Regex MoneyPattern();
 
     // After "code"/"coupon"/"promo"/"voucher" anything with a capital, digit, dash or underscore is a code; "use WELCOME" too;
     // elsewhere a token of capitals and digits with both ("SAVE10").

@@ -11,6 +11,9 @@ public static partial class MoneyMentions
 {
     public static IEnumerable<Match> Find(string text) => Pattern().Matches(text);
 
+    /// <summary>Rewrites each amount in place, e.g. to repair it to the catalog price.</summary>
+    public static string Replace(string text, MatchEvaluator evaluator) => Pattern().Replace(text, evaluator);
+
     /// <summary>The amounts in <paramref name="text"/>, e.g. a shopper's "under $30".</summary>
     public static IEnumerable<decimal> Amounts(string? text)
     {
