@@ -12,6 +12,10 @@ public sealed class CatalogIndex
     private readonly Dictionary<string, List<Posting>> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IndexedProduct> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IndexedProduct> _byHandle = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lazy<CatalogVocabulary> _vocabulary;
+    private readonly Lazy<IReadOnlySet<decimal>> _amounts;
+    private readonly Lazy<IReadOnlySet<decimal>> _discountAmounts;
+    private readonly Lazy<IReadOnlySet<decimal>> _discountPercents;
 
     public CatalogIndex(ShopifyData data, string? contentHash = null)
     {
@@ -47,6 +51,13 @@ public sealed class CatalogIndex
         }
         Products = products;
 
+        var discountNodes = data.Data.CodeDiscountNodes.Nodes;
+        // Built on first use: only the LLM's fact check needs them, and catalog-only mode should not pay.
+        _vocabulary = new Lazy<CatalogVocabulary>(() => new CatalogVocabulary(this));
+        _discountAmounts = new Lazy<IReadOnlySet<decimal>>(() => CatalogAmounts.OfDiscounts(discountNodes));
+        _amounts = new Lazy<IReadOnlySet<decimal>>(() => CatalogAmounts.Build(Products, discountNodes));
+        _discountPercents = new Lazy<IReadOnlySet<decimal>>(() => CatalogAmounts.PercentsOfDiscounts(discountNodes));
+
         Discounts = data.Data.CodeDiscountNodes.Nodes
             .Where(d => d.CodeDiscount.IsActive)
             .SelectMany(d => (d.CodeDiscount.Codes?.Nodes ?? []).Select(c =>
@@ -61,6 +72,18 @@ public sealed class CatalogIndex
     public IReadOnlyList<IndexedProduct> Products { get; }
     public IReadOnlyList<string> CollectionTitles { get; }
     public IReadOnlyList<ActiveDiscount> Discounts { get; }
+
+    /// <summary>The words this catalog names things with, for checking names in the model's text.</summary>
+    public CatalogVocabulary Vocabulary => _vocabulary.Value;
+
+    /// <summary>Every amount the catalog states: prices, compare-at prices, savings, discount values and minimums.</summary>
+    public IReadOnlySet<decimal> Amounts => _amounts.Value;
+
+    /// <summary>The amounts active discounts state: their values and minimums.</summary>
+    public IReadOnlySet<decimal> DiscountAmounts => _discountAmounts.Value;
+
+    /// <summary>The percentages active discounts give.</summary>
+    public IReadOnlySet<decimal> DiscountPercents => _discountPercents.Value;
 
     public IndexedProduct? FindById(string id) => _byId.GetValueOrDefault(id);
 

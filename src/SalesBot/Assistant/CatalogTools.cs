@@ -13,7 +13,12 @@ public sealed class CatalogTools(CatalogIndex catalog, bool mayPromote)
     private readonly Dictionary<string, IndexedProduct> _seen = new(StringComparer.Ordinal);
     private readonly List<ProductMatch> _searchResults = [];
 
+    private readonly List<decimal> _priceBounds = [];
+
     public bool HandOffRequested { get; private set; }
+
+    /// <summary>The price limits the model searched with: it may repeat them ("gifts under $30").</summary>
+    public IReadOnlyList<decimal> PriceBounds => _priceBounds;
 
     /// <summary>Every product a tool returned, in first-seen order.</summary>
     public IReadOnlyCollection<IndexedProduct> Seen => _seen.Values;
@@ -40,6 +45,8 @@ public sealed class CatalogTools(CatalogIndex catalog, bool mayPromote)
         [Description("Only products that can be bought now")] bool inStockOnly = false,
         [Description("A collection title to search within")] string? collection = null)
     {
+        if (minPrice is { } min) _priceBounds.Add(min);
+        if (maxPrice is { } max) _priceBounds.Add(max);
         var matches = catalog.Search(new ProductQuery(query, minPrice, maxPrice, inStockOnly, collection), SearchLimit);
         foreach (var m in matches)
         {

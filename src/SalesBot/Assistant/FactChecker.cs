@@ -1,28 +1,33 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace SalesBot.Assistant;
 
 /// <summary>
-/// Checks the model's words against the catalog before a shopper sees them. Product references
-/// (<c>[[handle]]</c>, bold or quoted names) must exist; a price must belong to the product the
-/// sentence names (it is repaired to the catalog price) or to some product the model was shown
-/// (else the sentence is dropped); a discount code must be active and allowed right now.
+/// Checks the model's words against the catalog before a shopper sees them, sentence by sentence.
+/// Products — as <c>[[handle]]</c>, bold or quoted, or a capitalised name in plain text — must exist.
+/// Every money amount must be one the catalog states: a price of the product the sentence names
+/// (a wrong one is repaired to the catalog price), a discount's value or minimum, a price of some
+/// catalog product when no product is named, or the shopper's own budget. Anything that looks like
+/// a discount code must be active and allowed right now, and so must a promised percentage off
+/// (unless it is the product's own markdown from its compare-at price). A sentence that fails is dropped whole,
+/// because half a claim reads as a different claim.
 /// </summary>
 public static partial class FactChecker
 {
     /// <summary>Plain-text title matching scans at most this many products beyond those the tools returned.</summary>
     private const int FullScanLimit = 5000;
 
-    public static FactCheckResult Check(string text, CatalogIndex catalog, IReadOnlyCollection<IndexedProduct> seen, bool mayPromote)
+    public static FactCheckResult Check(string text, CatalogIndex catalog, TurnFacts turn)
     {
         var mentioned = new List<IndexedProduct>();
         var corrections = new List<string>();
         var kept = new List<string>();
-        var activeCodes = mayPromote
+        var activeCodes = turn.MayPromote
             ? catalog.Discounts.Select(d => d.Code).ToHashSet(StringComparer.OrdinalIgnoreCase)
             : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var seenPrices = seen.SelectMany(Prices).ToHashSet();
+        var seenAmounts = turn.Seen.SelectMany(i => CatalogAmounts.Of(i)).ToHashSet();
+        // "It costs $19.99." talks about the product the sentence before named.
+        IndexedProduct? previous = null;
 
         foreach (var raw in SentencePattern().Split(text.Trim()))
         {
@@ -40,25 +45,30 @@ public static partial class FactChecker
             });
             sentence = NamePattern().Replace(sentence, m =>
             {
-                var name = m.Groups["n"].Value.Trim();
-                var item = FindTitle(catalog, seen, name);
+                var bold = m.Groups["b"].Success;
+                var name = (bold ? m.Groups["b"] : m.Groups["q"]).Value.Trim();
+                var item = FindTitle(catalog, turn.Seen, name);
                 if (item is not null) inSentence.Add(item);
-                else if (!activeCodes.Contains(name) && !catalog.CollectionTitles.Contains(name, StringComparer.OrdinalIgnoreCase))
+                // Bold is how models mark product names, so a bold name must be known; quotes are also
+                // ordinary punctuation ("a “cozy” fit"), so a quoted phrase only fails when it reads as a product.
+                else if (bold && !activeCodes.Contains(name) && !catalog.CollectionTitles.Contains(name, StringComparer.OrdinalIgnoreCase)
+                    && ProductNames.In(name, catalog.Vocabulary).All(n => n.Matches.Count == 0))
                     problem ??= $"unknown product '{name}'";
-                // Messenger shows no markdown, so the emphasis goes either way.
-                return name;
+                // Messenger shows no markdown, so the emphasis goes either way; quotes stay, the plain-text check below sees them.
+                return bold ? name : m.Value;
             });
-            foreach (var item in TitlesIn(sentence, catalog, seen))
+            foreach (var name in ProductNames.In(sentence, catalog.Vocabulary))
+            {
+                if (name.Matches.Count == 0) problem ??= $"unknown product '{name.Phrase}'";
+                else if (name.Exact is { } exact && !inSentence.Contains(exact)) inSentence.Add(exact);
+            }
+            foreach (var item in TitlesIn(sentence, catalog, turn.Seen))
                 if (!inSentence.Contains(item)) inSentence.Add(item);
 
-            foreach (Match code in CodePattern().Matches(sentence))
-            {
-                var value = code.Groups["c"].Success ? code.Groups["c"].Value : code.Value;
-                if (!activeCodes.Contains(value) && !IsPartOfTitle(value, inSentence)) problem ??= $"code '{value}' is not active or not allowed now";
-            }
-
+            problem ??= CheckCodes(sentence, catalog, activeCodes, inSentence);
+            problem ??= CheckPercents(sentence, catalog, turn, inSentence.Count > 0 ? inSentence : previous is null ? turn.Seen : [previous]);
             if (problem is null)
-                sentence = CheckPrices(sentence, catalog, inSentence, seenPrices, corrections, ref problem);
+                sentence = CheckPrices(sentence, catalog, turn, seenAmounts, inSentence, previous, corrections, ref problem);
 
             if (problem is not null)
             {
@@ -67,46 +77,81 @@ public static partial class FactChecker
             }
             foreach (var item in inSentence)
                 if (!mentioned.Contains(item)) mentioned.Add(item);
+            previous = inSentence.Count switch { 0 => previous, 1 => inSentence[0], _ => null };
             kept.Add(sentence.Trim());
         }
         return new FactCheckResult(string.Join(" ", kept).Replace(" \n ", "\n").Trim(), mentioned, corrections);
     }
 
-    private static string CheckPrices(string sentence, CatalogIndex catalog, List<IndexedProduct> inSentence,
-        HashSet<decimal> seenPrices, List<string> corrections, ref string? problem)
+    /// <summary>A code-looking token ("SAVE10", or anything after "code") that is not an active code allowed now.</summary>
+    private static string? CheckCodes(string sentence, CatalogIndex catalog, HashSet<string> activeCodes, List<IndexedProduct> inSentence)
     {
-        var local = problem;
-        var result = MoneyPattern().Replace(sentence, m =>
+        foreach (Match code in CodePattern().Matches(sentence))
         {
-            if (local is not null) return m.Value;
-            var amount = ParseAmount(m.Groups["a"].Value);
-            if (amount is null) return m.Value;
-            if (inSentence.Count > 0)
+            var named = code.Groups["c"].Success;
+            var value = named ? code.Groups["c"].Value : code.Value;
+            if (activeCodes.Contains(value)) continue;
+            // Outside "code …", a catalog token ("XL", a SKU) or a unit ("32GB", "4K") is just a word.
+            if (!named && (catalog.Vocabulary.IsCatalogToken(value) || MeasurePattern().IsMatch(value) || IsPartOfTitle(value, inSentence))) continue;
+            return $"code '{value}' is not active or not allowed now";
+        }
+        return null;
+    }
+
+    /// <summary>"20% off" must be an active discount's (when promotions are allowed) or a product's own markdown.</summary>
+    private static string? CheckPercents(string sentence, CatalogIndex catalog, TurnFacts turn, IEnumerable<IndexedProduct> context)
+    {
+        if (!PercentMentions.IsPromotion(sentence)) return null;
+        HashSet<decimal>? markdowns = null;
+        foreach (Match m in PercentMentions.Find(sentence))
+        {
+            if (PercentMentions.Value(m) is not { } percent) continue;
+            if (turn.MayPromote && catalog.DiscountPercents.Contains(percent)) continue;
+            markdowns ??= context.SelectMany(CatalogAmounts.SavingPercentsOf).ToHashSet();
+            if (markdowns.Contains(percent)) continue;
+            return $"{m.Value} is not a discount the catalog gives{(turn.MayPromote ? "" : " now")}";
+        }
+        return null;
+    }
+
+    private static string CheckPrices(string sentence, CatalogIndex catalog, TurnFacts turn, HashSet<decimal> seenAmounts,
+        List<IndexedProduct> named, IndexedProduct? previous, List<string> corrections, ref string? problem)
+    {
+        string? local = null;
+        var result = MoneyMentions.Replace(sentence, m =>
+        {
+            if (local is not null || MoneyMentions.Parse(m) is not { } parsed) return m.Value;
+            var amount = CatalogAmounts.Normalize(parsed);
+            var context = named.Count > 0 ? named : previous is null ? [] : [previous];
+
+            if (context.Any(i => CatalogAmounts.Of(i).Contains(amount))) return m.Value;
+            if (catalog.DiscountAmounts.Contains(amount)) return m.Value;
+            if (turn.Budgets.Contains(amount) && IsTrueBound(sentence[..m.Index], amount, context)) return m.Value;
+            if (named.Count == 1)
             {
-                if (inSentence.Any(i => Prices(i).Contains(amount.Value))) return m.Value;
-                if (inSentence.Count == 1)
-                {
-                    var right = catalog.Money.Format(inSentence[0].AvailableVariants.FirstOrDefault()?.Price ?? inSentence[0].MinPrice);
-                    corrections.Add($"repaired price {m.Value.Trim()} → {right} for {inSentence[0].Product.Title}");
-                    return right;
-                }
+                var right = catalog.Money.Format(PriceOf(named[0]));
+                corrections.Add($"repaired price {m.Value.Trim()} → {right} for {named[0].Product.Title}");
+                return right;
             }
-            // A price with no product named must still be one the model was shown, or a discount threshold.
-            if (seenPrices.Contains(amount.Value)) return m.Value;
-            local = $"price {m.Value.Trim()} is not in the catalog";
+            // With no product in this sentence or the one before, any price the catalog states may be meant.
+            if (context.Count == 0 && (catalog.Amounts.Contains(amount) || seenAmounts.Contains(amount))) return m.Value;
+            local = $"price {m.Value.Trim()} is not in the catalog" + (context.Count > 0 ? $" for {string.Join(", ", context.Select(c => c.Product.Title))}" : "");
             return m.Value;
         });
         problem = local;
         return result;
     }
 
-    private static IEnumerable<decimal> Prices(IndexedProduct item) =>
-        item.Product.Variants.Nodes.SelectMany(v => v.CompareAtPrice is { } c ? new[] { v.Price, c } : [v.Price]);
+    /// <summary>The price to state: the first variant a shopper can buy, as cards show it.</summary>
+    private static decimal PriceOf(IndexedProduct item) => item.AvailableVariants.FirstOrDefault()?.Price ?? item.MinPrice;
 
-    private static decimal? ParseAmount(string value)
+    /// <summary>"Under $30" repeats the shopper's budget; it is true when the products named fit it.</summary>
+    private static bool IsTrueBound(string before, decimal amount, IReadOnlyList<IndexedProduct> products)
     {
-        var cleaned = value.Replace(",", "");
-        return decimal.TryParse(cleaned, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null;
+        var bound = BoundPattern().Match(before);
+        if (!bound.Success) return false;
+        var upper = bound.Groups["upper"].Success;
+        return products.All(p => upper ? p.MinPrice <= amount : p.Product.Variants.Nodes.Max(v => v.Price) >= amount);
     }
 
     private static IndexedProduct? FindTitle(CatalogIndex catalog, IReadOnlyCollection<IndexedProduct> seen, string name)
@@ -126,7 +171,7 @@ public static partial class FactChecker
     }
 
     private static bool IsPartOfTitle(string word, List<IndexedProduct> items) =>
-        items.Any(i => i.Product.Title.Contains(word, StringComparison.OrdinalIgnoreCase) || (i.Product.Variants.Nodes.Any(v => v.Sku == word)));
+        items.Any(i => i.Product.Title.Contains(word, StringComparison.OrdinalIgnoreCase) || i.Product.Variants.Nodes.Any(v => v.Sku == word));
 
     [GeneratedRegex(@"(?<=[.!?])\s+|(?<=\n)")]
     private static partial Regex SentencePattern();
@@ -134,14 +179,19 @@ public static partial class FactChecker
     [GeneratedRegex(@"\[\[(?<h>[^\]]{1,255})\]\]")]
     private static partial Regex HandlePattern();
 
-    [GeneratedRegex(@"\*\*(?<n>[^*]{2,120})\*\*|[""“](?<n>[^""”]{2,120})[""”]")]
+    [GeneratedRegex(@"\*\*(?<b>[^*]{2,120})\*\*|[""“](?<q>[^""”]{2,120})[""”]")]
     private static partial Regex NamePattern();
 
-    [GeneratedRegex(@"(?:[$€£]\s?(?<a>\d[\d,]*(?:\.\d{1,2})?))|(?:(?<a>\d[\d,]*(?:\.\d{1,2})?)\s?(?:€|£|\$|EUR|USD|GBP|dollars?|euros?)\b?)")]
-    private static partial Regex MoneyPattern();
-
-    [GeneratedRegex(@"\bcodes?\s*:?\s*[""“']?(?<c>(?=[A-Za-z0-9_-]*[A-Z0-9])[A-Za-z0-9_-]{3,})|\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{4,}\b")]
+    // After "code"/"coupon"/"promo"/"voucher" anything with a capital, digit, dash or underscore is a code; "use WELCOME" too;
+    // elsewhere a token of capitals and digits with both ("SAVE10").
+    [GeneratedRegex(@"\b(?i:codes?|coupons?|promo(?:\s*codes?)?|vouchers?|código|codice|gutschein(?:code)?|rabattcode)\s*:?\s*[""“'‘]?(?<c>(?=[A-Za-z0-9_-]*[A-Z0-9_-])[A-Za-z0-9_-]{3,})|\b(?i:use|enter|apply|redeem)\s+[""“'‘]?(?<c>[A-Z][A-Z0-9_-]{3,})\b|\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{4,}\b")]
     private static partial Regex CodePattern();
+
+    [GeneratedRegex(@"^\d+(?:AM|PM|GB|MB|TB|ML|CM|MM|KG|K|G|H|L|M|X|XL|D|P)$")]
+    private static partial Regex MeasurePattern();
+
+    [GeneratedRegex(@"(?:(?<upper>\b(?i:under|below|less than|up to|within|max(?:imum)?|no more than|cheaper than|unter|moins de|menos de|sous)\b)|\b(?i:over|above|more than|from|at least|starting at|ab|plus de|más de)\b)\s*$")]
+    private static partial Regex BoundPattern();
 }
 
 public sealed record FactCheckResult(string Text, IReadOnlyList<IndexedProduct> Mentioned, IReadOnlyList<string> Corrections);

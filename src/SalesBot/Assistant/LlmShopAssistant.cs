@@ -37,7 +37,7 @@ public sealed class LlmShopAssistant(IChatClient chat, ILogger<LlmShopAssistant>
             return CatalogOnlyAssistant.Reply(request);
         }
 
-        var check = FactChecker.Check(response.Text ?? "", catalog, tools.Seen, request.MayPromote);
+        var check = FactChecker.Check(response.Text ?? "", catalog, TurnFacts.For(request, tools));
         foreach (var correction in check.Corrections)
             logger.LogInformation("Fact check: {Correction}", correction);
 

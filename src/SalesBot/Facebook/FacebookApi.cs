@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using SalesBot.Shopify.Auth;
 using SalesBot.Signing;
 
 namespace SalesBot.Facebook;
@@ -10,8 +11,6 @@ namespace SalesBot.Facebook;
 public static class FacebookApi
 {
     public const string StateCookie = "salesbot_fb_state";
-    /// <summary>Set by the Shopify install so the page connect that follows knows the shop.</summary>
-    public const string ShopCookie = "salesbot_shop";
 
     public static RouteGroupBuilder MapFacebook(this IEndpointRouteBuilder app)
     {
@@ -26,7 +25,7 @@ public static class FacebookApi
     private static async Task<Results<RedirectHttpResult, BadRequest<PageConnectReport>>> Login(
         [FromQuery] string? shop, HttpContext http, PageConnectService connect, CancellationToken cancellationToken)
     {
-        var resolved = await connect.ResolveShopAsync(shop ?? http.Request.Cookies[ShopCookie], cancellationToken);
+        var resolved = await connect.ResolveShopAsync(shop ?? InstalledShopCookie.Get(http), cancellationToken);
         if (resolved is null)
             return TypedResults.BadRequest(PageConnectReport.Failed("Name the shop these pages sell for: /facebook/login?shop=acme.myshopify.com"));
         var (dialog, state) = await connect.StartAsync(resolved, cancellationToken);

@@ -71,6 +71,7 @@ public static class ShopifyAuthApi
         {
             var token = await exchanger.ExchangeAsync(shop, code, http.RequestAborted);
             var report = await installer.InstallAsync(shop, token, http.RequestAborted);
+            InstalledShopCookie.Set(http, shop);
             return TypedResults.File(report.ToJson(), "application/json; charset=utf-8");
         }
         catch (OAuthFailure e)
