@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
 
 namespace SalesBot.Data;
 
@@ -8,7 +10,12 @@ namespace SalesBot.Data;
 /// Creates the schema before the app serves requests (hosted services start before Kestrel).
 /// EnsureCreated keeps one model for both providers; see the README for why there are no migrations yet.
 /// </summary>
-public sealed class DatabaseInitializer(IDbContextFactory<SalesBotDbContext> factory, ILogger<DatabaseInitializer> logger) : IHostedService
+public sealed class DatabaseInitializer(
+    IDbContextFactory<SalesBotDbContext> factory,
+    IKeyManager keys,
+    IOptions<KeyManagementOptions> keyOptions,
+    TimeProvider time,
+    ILogger<DatabaseInitializer> logger) : IHostedService
 {
     /// <summary>
     /// Any fixed number works as long as nothing else in the database uses it; instances of SalesBot
@@ -41,6 +48,18 @@ public sealed class DatabaseInitializer(IDbContextFactory<SalesBotDbContext> fac
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Instances that find no Data Protection key each create one at start. If two do so at once, each encrypts
+    /// with its own key, and the other reloads its key ring only in its first minutes or a day later: tokens one
+    /// wrote could not be read by the other in between. Creating the first key under the schema lock leaves one.
+    /// </summary>
+    private async Task EnsureFirstKeyAsync(SalesBotDbContext db, CancellationToken cancellationToken)
+    {
+        if (await db.DataProtectionKeys.AnyAsync(cancellationToken)) return;
+        var now = time.GetUtcNow();
+        keys.CreateNewKey(activationDate: now, expirationDate: now + keyOptions.Value.NewKeyLifetime);
+    }
+
     /// <summary>The model's tables that the database does not have (empty when the schema is complete).</summary>
     public static async Task<IReadOnlyList<string>> FindMissingTablesAsync(SalesBotDbContext db, CancellationToken cancellationToken)
     {
@@ -52,7 +71,7 @@ public sealed class DatabaseInitializer(IDbContextFactory<SalesBotDbContext> fac
             .Distinct().Where(t => !existing.Contains(t)).Order(StringComparer.Ordinal).ToList();
     }
 
-    private static async Task<bool> EnsureCreatedUnderLockAsync(SalesBotDbContext db, CancellationToken cancellationToken)
+    private async Task<bool> EnsureCreatedUnderLockAsync(SalesBotDbContext db, CancellationToken cancellationToken)
     {
         // EnsureCreated creates a missing database through the maintenance database; that cannot take a lock in a
         // database that does not exist yet, so only a creation race there is forgiven (another instance won it).
@@ -70,7 +89,9 @@ public sealed class DatabaseInitializer(IDbContextFactory<SalesBotDbContext> fac
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({SchemaLockKey})", cancellationToken);
             try
             {
-                return await db.Database.EnsureCreatedAsync(cancellationToken);
+                var created = await db.Database.EnsureCreatedAsync(cancellationToken);
+                await EnsureFirstKeyAsync(db, cancellationToken);
+                return created;
             }
             finally
             {

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
 using SalesBot.Data;
 using SalesBot.Tests.Support;
 
@@ -12,23 +12,27 @@ public sealed class DatabaseInitializerTests(PostgresFixture postgres) : IClassF
     [PostgresFact]
     public async Task Instances_starting_together_on_an_empty_database_all_start_and_create_the_schema_once()
     {
-        for (var round = 0; round < 3; round++)
+        for (var round = 0; round < 10; round++)
         {
-            var factory = Factory(PostgresConnectionString.FromUrl(await postgres.CreateDatabaseAsync()));
-            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
-                new DatabaseInitializer(factory, NullLogger<DatabaseInitializer>.Instance).StartAsync(default))));
+            // Each instance has its own services, as separate processes would.
+            var connection = PostgresConnectionString.FromUrl(await postgres.CreateDatabaseAsync());
+            var instances = Enumerable.Range(0, 4).Select(_ => Instance(connection)).ToList();
+            await Task.WhenAll(instances.Select(i => Task.Run(() => i.GetRequiredService<DatabaseInitializer>().StartAsync(default))));
 
-            await using var db = await factory.CreateDbContextAsync();
+            await using var db = await instances[0].GetRequiredService<IDbContextFactory<SalesBotDbContext>>().CreateDbContextAsync();
             Assert.Empty(await DatabaseInitializer.FindMissingTablesAsync(db, default));
+            // One shared key, so what one instance encrypts every other can decrypt from the start.
+            Assert.Equal(1, await db.DataProtectionKeys.CountAsync());
+            foreach (var instance in instances) await instance.DisposeAsync();
         }
     }
 
     [PostgresFact]
     public async Task A_table_missing_from_an_existing_postgres_database_is_found()
     {
-        var connection = PostgresConnectionString.FromUrl(await postgres.CreateDatabaseAsync());
-        var factory = Factory(connection);
-        await new DatabaseInitializer(factory, NullLogger<DatabaseInitializer>.Instance).StartAsync(default);
+        await using var instance = Instance(PostgresConnectionString.FromUrl(await postgres.CreateDatabaseAsync()));
+        await instance.GetRequiredService<DatabaseInitializer>().StartAsync(default);
+        var factory = instance.GetRequiredService<IDbContextFactory<SalesBotDbContext>>();
         await using (var db = await factory.CreateDbContextAsync())
             await db.Database.ExecuteSqlRawAsync("""DROP TABLE "HandoffPauses" """);
 
@@ -53,6 +57,13 @@ public sealed class DatabaseInitializerTests(PostgresFixture postgres) : IClassF
         Directory.Delete(dir, recursive: true);
     }
 
-    private static PooledDbContextFactory<SalesBotDbContext> Factory(string connectionString) =>
-        new(new DbContextOptionsBuilder<SalesBotDbContext>().UseNpgsql(connectionString).Options);
+    /// <summary>What one app instance has of the database: the context factory, Data Protection keyed in it, the initializer.</summary>
+    private static ServiceProvider Instance(string connectionString)
+    {
+        var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<SalesBotDbContext>(o => o.UseNpgsql(connectionString));
+        services.AddDataProtection().SetApplicationName("SalesBot").PersistKeysToDbContext<SalesBotDbContext>();
+        services.AddSingleton<DatabaseInitializer>();
+        return services.BuildServiceProvider();
+    }
 }

@@ -42,7 +42,7 @@ public sealed class PostgresMultiInstanceTests(PostgresFixture postgres) : IClas
         Assert.False(Directory.Exists(Path.Combine(a.DataDir, "keys")));
         Assert.False(Directory.Exists(Path.Combine(b.DataDir, "keys")));
         await using var db = await b.Get<IDbContextFactory<SalesBotDbContext>>().CreateDbContextAsync();
-        Assert.NotEmpty(await db.DataProtectionKeys.ToListAsync());
+        Assert.Single(await db.DataProtectionKeys.ToListAsync());
         Assert.Contains(Shop, await b.Get<ShopTokenStore>().ListActiveShopsAsync(default));
     }
 
