@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using System.Net;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SalesBot.Data;
 using SalesBot.Tests.Support;
 
@@ -28,16 +31,32 @@ public sealed class DatabaseInitializerTests(PostgresFixture postgres) : IClassF
     }
 
     [PostgresFact]
-    public async Task A_table_missing_from_an_existing_postgres_database_is_found()
+    public async Task A_table_missing_from_an_existing_postgres_database_is_named_in_an_error_at_start()
     {
-        await using var instance = Instance(PostgresConnectionString.FromUrl(await postgres.CreateDatabaseAsync()));
-        await instance.GetRequiredService<DatabaseInitializer>().StartAsync(default);
-        var factory = instance.GetRequiredService<IDbContextFactory<SalesBotDbContext>>();
-        await using (var db = await factory.CreateDbContextAsync())
+        var url = await postgres.CreateDatabaseAsync();
+        await using (var instance = Instance(PostgresConnectionString.FromUrl(url)))
+        {
+            await instance.GetRequiredService<DatabaseInitializer>().StartAsync(default);
+            await using var db = await instance.GetRequiredService<IDbContextFactory<SalesBotDbContext>>().CreateDbContextAsync();
+            // As if this table came with a newer SalesBot than the one that created the database.
             await db.Database.ExecuteSqlRawAsync("""DROP TABLE "HandoffPauses" """);
+            Assert.Equal(["HandoffPauses"], await DatabaseInitializer.FindMissingTablesAsync(db, default));
+        }
 
-        await using var check = await factory.CreateDbContextAsync();
-        Assert.Equal(["HandoffPauses"], await DatabaseInitializer.FindMissingTablesAsync(check, default));
+        var logs = new LogCollector();
+        var dataDir = Directory.CreateTempSubdirectory("salesbot-init-").FullName;
+        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("DATA_DIR", dataDir)
+            .UseSetting("DATABASE_URL", url)
+            .ConfigureServices(s => s.AddSingleton<ILoggerProvider>(logs)));
+        using var client = app.CreateClient();
+
+        using var health = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        var error = Assert.Single(logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("lacks the tables"));
+        Assert.Contains("HandoffPauses", error.Message);
+        Assert.Contains("empty database", error.Message);
     }
 
     [Fact]
