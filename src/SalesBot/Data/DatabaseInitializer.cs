@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace SalesBot.Data;
 
@@ -79,7 +80,7 @@ public sealed class DatabaseInitializer(
         if (!await creator.ExistsAsync(cancellationToken))
         {
             try { await creator.CreateAsync(cancellationToken); }
-            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase) { }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase) { }
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);
