@@ -31,7 +31,7 @@ public static class TestDatabase
         var server = new PostgresFixture();
         server.InitializeAsync().GetAwaiter().GetResult();
         // xUnit 2 has no assembly-wide fixture; the server lives as long as the test process.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;
     }
 }
