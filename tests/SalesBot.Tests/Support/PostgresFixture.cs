@@ -68,9 +68,9 @@ public sealed class PostgresFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Stops the server and deletes its folder, synchronously and fast: it also runs at process exit,
-    /// where the test host does not wait long. The immediate shutdown is signalled, then its end awaited
-    /// here by the pid file's removal rather than by pg_ctl -w, whose polling is too slow for that window.
+    /// Stops the server and deletes its folder, synchronously so that it can also run at process exit.
+    /// The immediate shutdown is signalled, then its end awaited by the pid file's removal, which is quicker
+    /// than pg_ctl -w's polling. At process exit the test host may still end us mid-delete; see <see cref="DeleteLeftovers"/>.
     /// </summary>
     public void Stop()
     {
