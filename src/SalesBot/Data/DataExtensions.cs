@@ -25,11 +25,13 @@ public static class DataExtensions
             else o.UseSqlite($"Data Source={Path.Combine(dataDir, "salesbot.db")};Pooling=True");
         });
 
+        // Registered before Data Protection: hosted services start in order, and Data Protection's own one reads
+        // the key ring at start, which with PostgreSQL is a table this initializer may still have to create.
+        builder.Services.AddHostedService<DatabaseInitializer>();
+
         var protection = builder.Services.AddDataProtection().SetApplicationName("SalesBot");
         if (postgres is not null) protection.PersistKeysToDbContext<SalesBotDbContext>();
         else protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, "keys")));
-
-        builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }
 }

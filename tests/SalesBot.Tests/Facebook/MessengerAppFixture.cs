@@ -11,6 +11,7 @@ using SalesBot.Shopify.Catalog;
 using SalesBot.Signing;
 using SalesBot.Snapshots;
 using SalesBot.Tests.Assistant;
+using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Facebook;
 
@@ -37,7 +38,7 @@ public sealed class MessengerAppFixture : IAsyncLifetime
 
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            web.UseSetting("DATA_DIR", _dataDir);
+            web.UseSetting("DATA_DIR", _dataDir).UseTestDatabase(_dataDir);
             web.UseSetting("FACEBOOK_GRAPH_ORIGIN", Sandbox.GraphOrigin);
             web.UseSetting("FACEBOOK_HANDOFF_PAUSE", "00:30:00");
             web.ConfigureServices(services =>

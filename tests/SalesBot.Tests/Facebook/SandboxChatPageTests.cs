@@ -8,6 +8,7 @@ using Microsoft.Playwright;
 using SalesBot.Shopify.Catalog;
 using SalesBot.Snapshots;
 using SalesBot.Tests.Assistant;
+using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Facebook;
 
@@ -30,7 +31,7 @@ public sealed class SandboxChatPageTests : IAsyncLifetime
         _baseUrl = $"http://127.0.0.1:{port}";
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            web.UseSetting("DATA_DIR", _dataDir);
+            web.UseSetting("DATA_DIR", _dataDir).UseTestDatabase(_dataDir);
             web.UseSetting("APP_BASE_URL", _baseUrl);
             web.ConfigureServices(services => services.AddSingleton<ISnapshotStore>(store));
         });

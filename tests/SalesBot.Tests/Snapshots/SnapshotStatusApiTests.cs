@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SalesBot.Snapshots;
+using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Snapshots;
 
@@ -15,7 +16,7 @@ public sealed class SnapshotStatusApiTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("DATA_DIR", dataDir));
+        app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("DATA_DIR", dataDir).UseTestDatabase(dataDir));
         return Task.CompletedTask;
     }
 

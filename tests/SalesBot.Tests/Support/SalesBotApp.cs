@@ -43,6 +43,7 @@ public sealed class SalesBotApp : IAsyncDisposable
             ["SNAPSHOT_RETRY_MAX_DELAY"] = "00:00:01",
         };
         foreach (var (key, value) in settings) all[key] = value;
+        if (!all.ContainsKey("DATABASE_URL") && TestDatabase.UrlFor(dataDir) is { } databaseUrl) all["DATABASE_URL"] = databaseUrl;
 
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
