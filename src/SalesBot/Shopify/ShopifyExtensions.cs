@@ -35,6 +35,7 @@ public static class ShopifyExtensions
         services.AddSingleton<OAuthStateStore>();
         services.AddSingleton<ShopTokenStore>();
         services.AddSingleton<CallbackVerifier>();
+        services.AddSingleton<CallbackValidator>();
         services.AddSingleton<ShopInstaller>();
 
         services.AddHttpClient<WebhookSelfTest>(c => c.Timeout = TimeSpan.FromSeconds(10));

@@ -10,7 +10,6 @@ namespace SalesBot.Shopify.Auth;
 public static class ShopifyAuthApi
 {
     public const string StateCookie = "salesbot_shopify_state";
-    private const string Purpose = "shopify";
 
     public static RouteGroupBuilder MapShopifyAuth(this IEndpointRouteBuilder app)
     {
@@ -26,7 +25,7 @@ public static class ShopifyAuthApi
         if (!ShopDomain.TryParse(shop, out var domain))
             return TypedResults.BadRequest(new ApiError(ShopDomain.ErrorMessage(shop)));
 
-        var state = await states.CreateAsync(Purpose, domain, http.RequestAborted);
+        var state = await states.CreateAsync(CallbackValidator.Purpose, domain, http.RequestAborted);
         http.Response.Cookies.Append(StateCookie, state, new CookieOptions
         {
             HttpOnly = true,
@@ -48,27 +47,14 @@ public static class ShopifyAuthApi
     }
 
     private static async Task<Results<FileContentHttpResult, JsonHttpResult<ApiError>>> CallbackAsync(
-        HttpContext http, CallbackVerifier verifier, OAuthStateStore states, AccessTokenExchanger exchanger,
-        ShopInstaller installer, ILoggerFactory loggers)
+        HttpContext http, CallbackValidator validator, AccessTokenExchanger exchanger, ShopInstaller installer, ILoggerFactory loggers)
     {
         var query = http.Request.Query.Select(p => new KeyValuePair<string, string>(p.Key, p.Value.ToString())).ToList();
-        string Param(string name) => query.FirstOrDefault(p => p.Key == name).Value ?? "";
-
-        if (!ShopDomain.TryParse(Param("shop"), out var shop))
-            return Error(400, ShopDomain.ErrorMessage(Param("shop")));
-        if (verifier.Verify(query) is { } hmacProblem)
-            return Error(401, hmacProblem);
-        var state = Param("state");
-        if (state.Length == 0 || !StateCookieMatches(http, state))
-            return Error(403, "The state does not match this browser's login; start the install again from /shopify/{shop}/login.");
-        if (!await states.TryConsumeAsync(Purpose, state, shop, http.RequestAborted))
-            return Error(403, "The state is unknown, used or expired; start the install again.");
-        http.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = "/shopify" });
-        if (Param("code") is not { Length: > 0 } code)
-            return Error(400, "The callback has no code.");
-
+        string? shop = null;
         try
         {
+            (shop, var code) = await validator.ValidateAsync(query, http.Request.Cookies[StateCookie], http.RequestAborted);
+            http.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = "/shopify" });
             var token = await exchanger.ExchangeAsync(shop, code, http.RequestAborted);
             var report = await installer.InstallAsync(shop, token, http.RequestAborted);
             InstalledShopCookie.Set(http, shop);
@@ -84,11 +70,6 @@ public static class ShopifyAuthApi
             return Error(502, $"The install of {shop} could not read the catalog: {e.Message}");
         }
     }
-
-    private static bool StateCookieMatches(HttpContext http, string state) =>
-        http.Request.Cookies.TryGetValue(StateCookie, out var cookie) && cookie is not null
-        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-            System.Text.Encoding.UTF8.GetBytes(cookie), System.Text.Encoding.UTF8.GetBytes(state));
 
     private static JsonHttpResult<ApiError> Error(int status, string message) => TypedResults.Json(new ApiError(message), statusCode: status);
 }
