@@ -45,7 +45,7 @@ public static class FacebookApi
         return report.Ok ? TypedResults.Ok(report) : TypedResults.BadRequest(report);
     }
 
-    private static Results<ContentHttpResult, StatusCodeHttpResult> Verify(
+    private static Results<ContentHttpResult, JsonHttpResult<ApiError>> Verify(
         [FromQuery(Name = "hub.mode")] string? mode,
         [FromQuery(Name = "hub.verify_token")] string? token,
         [FromQuery(Name = "hub.challenge")] string? challenge,
@@ -53,21 +53,24 @@ public static class FacebookApi
     {
         var valid = mode == "subscribe" && token is not null && challenge is not null
             && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(facebook.VerifyToken));
-        return valid ? TypedResults.Text(challenge!, "text/plain") : TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        return valid
+            ? TypedResults.Text(challenge!, "text/plain")
+            : TypedResults.Json(new ApiError("Verification refused: hub.mode must be subscribe and hub.verify_token must match."), statusCode: StatusCodes.Status403Forbidden);
     }
 
-    private static async Task<Results<Ok, StatusCodeHttpResult, BadRequest>> Receive(
+    private static async Task<Results<Ok, JsonHttpResult<ApiError>>> Receive(
         HttpRequest request, MessengerWebhookReceiver receiver, CancellationToken cancellationToken)
     {
         // The signature covers the raw bytes, so they are read before anything parses them.
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        var (outcome, _) = await receiver.ReceiveAsync(buffer.ToArray(), request.Headers[MetaSignature.HeaderName], cancellationToken);
+        var body = await RequestBody.ReadBoundedAsync(request, RequestBody.WebhookLimit, cancellationToken);
+        if (body is null)
+            return TypedResults.Json(new ApiError(RequestBody.TooLargeMessage(RequestBody.WebhookLimit)), statusCode: StatusCodes.Status413PayloadTooLarge);
+        var (outcome, _) = await receiver.ReceiveAsync(body, request.Headers[MetaSignature.HeaderName], cancellationToken);
         return outcome switch
         {
             WebhookOutcome.Accepted => TypedResults.Ok(),
-            WebhookOutcome.BadSignature => TypedResults.StatusCode(StatusCodes.Status403Forbidden),
-            _ => TypedResults.BadRequest(),
+            WebhookOutcome.BadSignature => TypedResults.Json(new ApiError($"Invalid {MetaSignature.HeaderName} signature."), statusCode: StatusCodes.Status403Forbidden),
+            _ => TypedResults.Json(new ApiError("The body is not a Messenger page event."), statusCode: StatusCodes.Status400BadRequest),
         };
     }
 }

@@ -33,9 +33,25 @@ public sealed class MessengerWebhookTests(MessengerAppFixture app) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, missing.StatusCode);
+        Assert.Contains("signature", await forged.Content.ReadAsStringAsync());
         await using var db = await Db().CreateDbContextAsync();
         Assert.False(await db.MessengerEvents.AnyAsync(e => e.Psid == psid));
         Assert.Empty(app.Sandbox.State.Sent(psid));
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_refused_with_413_before_anything_is_read_into_the_database()
+    {
+        var psid = NewPsid();
+        var padding = new string(' ', 2 * 1024 * 1024);
+        byte[] body = [.. MessengerAppFixture.Body(MessengerAppFixture.Message(psid, "blue shirt")), .. System.Text.Encoding.UTF8.GetBytes(padding)];
+
+        var response = await app.PostWebhookAsync(body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("larger than", await response.Content.ReadAsStringAsync());
+        await using var db = await Db().CreateDbContextAsync();
+        Assert.False(await db.MessengerEvents.AnyAsync(e => e.Psid == psid));
     }
 
     [Fact]

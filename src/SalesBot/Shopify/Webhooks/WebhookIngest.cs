@@ -21,9 +21,6 @@ public sealed class WebhookIngest(
     TimeProvider time,
     ILogger<WebhookIngest> logger)
 {
-    /// <summary>Shopify payloads are far smaller; anything larger is refused with 413 before it is read.</summary>
-    public const int MaxBodyBytes = 1024 * 1024;
-
     private readonly ShopifyWebhookHmac _hmac = new(ShopifyCredentials.From(options.Value).ApiSecret);
     private readonly Channel<WebhookDelivery> _recorded = Channel.CreateUnbounded<WebhookDelivery>(new() { SingleReader = true });
 
