@@ -6,6 +6,7 @@ using SalesBot.Data;
 using SalesBot.Sandbox.Shopify;
 using SalesBot.Sandbox.Shopify.Catalog;
 using SalesBot.Shopify.Auth;
+using SalesBot.Shopify.Sync;
 using SalesBot.Shopify.Webhooks;
 using SalesBot.Signing;
 using SalesBot.Tests.Support;
@@ -111,6 +112,46 @@ public sealed class PostgresMultiInstanceTests(PostgresFixture postgres) : IClas
         ThrottleBucketSize = 100_000,
         ThrottleRestoreRate = 100_000,
     });
+
+    [PostgresFact]
+    public async Task A_poll_round_run_by_two_instances_reads_the_catalog_once()
+    {
+        await using var sandbox = await StartSandboxAsync();
+        var (a, b) = await StartPairAsync(sandbox);
+        await using var _ = a;
+        await using var __ = b;
+        using var browser = a.Browser();
+        var (status, body) = await InstallFlow.InstallAsync(browser, "multi-store");
+        Assert.True(status == HttpStatusCode.OK, body.ToJsonString());
+        var before = sandbox.Sandbox.QueryLog(Shop).Count;
+
+        await Task.WhenAll(
+            a.Get<PollingReconciler>().PollAllAsync(default),
+            b.Get<PollingReconciler>().PollAllAsync(default));
+
+        // Each full read starts with one Shop query; the second instance found the round already done.
+        var fullReads = sandbox.Sandbox.QueryLog(Shop).Skip(before).Count(q => q.OperationName == "Shop");
+        Assert.Equal(1, fullReads);
+    }
+
+    [PostgresFact]
+    public async Task The_shop_lock_makes_a_second_instance_wait_and_leaves_other_shops_free()
+    {
+        var url = await postgres.CreateDatabaseAsync();
+        ShopLock NewInstance() => new(new Microsoft.EntityFrameworkCore.Infrastructure.PooledDbContextFactory<SalesBotDbContext>(
+            new DbContextOptionsBuilder<SalesBotDbContext>().UseNpgsql(PostgresConnectionString.FromUrl(url)).Options));
+        var first = NewInstance();
+        var second = NewInstance();
+
+        var held = await first.AcquireAsync(Shop, default);
+        var waiting = second.AcquireAsync(Shop, default);
+        await using (await second.AcquireAsync("other-store.myshopify.com", default)) { }
+        await Task.Delay(300);
+        Assert.False(waiting.IsCompleted, "the second instance got the lock while the first held it");
+
+        await held.DisposeAsync();
+        await using var got = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+    }
 
     /// <summary>Two instances on a fresh database, started at the same moment so their schema creation races.</summary>
     private async Task<(SalesBotApp A, SalesBotApp B)> StartPairAsync(ShopifySandboxServer sandbox)

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Data;
 using SalesBot.Shopify.Admin;
 using SalesBot.Shopify.Auth;
 using SalesBot.Shopify.Catalog;
@@ -17,11 +19,15 @@ public sealed class IncrementalSync(
     CatalogFetcher fetcher,
     CatalogCache cache,
     ISnapshotPublisher publisher,
+    ShopLock shopLock,
+    IDbContextFactory<SalesBotDbContext> db,
     TimeProvider time,
     ILogger<IncrementalSync> logger)
 {
     public async Task<SyncOutcome> ApplyAsync(string shop, IReadOnlyList<CatalogChange> changes, CancellationToken cancellationToken)
     {
+        // Read, edit and publish under the shop's lock: another instance's edit is either already in the snapshot we read, or waits.
+        await using var held = await shopLock.AcquireAsync(shop, cancellationToken);
         var token = await tokens.GetAccessTokenAsync(shop, cancellationToken);
         if (token is null)
         {
@@ -55,13 +61,28 @@ public sealed class IncrementalSync(
         return await PublishAsync(shop, new ShopifyData(edited, report), "incremental", cancellationToken);
     }
 
-    /// <summary>The polling safety net: re-read everything and publish if it changed.</summary>
-    public async Task<SyncOutcome> ReconcileAsync(string shop, CancellationToken cancellationToken)
+    /// <summary>
+    /// The polling safety net: re-read everything and publish if it changed. Skipped when any instance
+    /// did so within <paramref name="skipIfWithin"/>, so several instances do not each pay for the same poll.
+    /// </summary>
+    public async Task<SyncOutcome> ReconcileAsync(string shop, CancellationToken cancellationToken, TimeSpan? skipIfWithin = null)
     {
+        await using var held = await shopLock.AcquireAsync(shop, cancellationToken);
         var token = await tokens.GetAccessTokenAsync(shop, cancellationToken);
         if (token is null) return new SyncOutcome("skipped", 0, null);
+
+        await using var context = await db.CreateDbContextAsync(cancellationToken);
+        var row = await context.ShopReconciliations.FindAsync([shop], cancellationToken);
+        var now = time.GetUtcNow();
+        if (skipIfWithin is { } window && row is not null && now - row.ReconciledAt < window)
+            return new SyncOutcome("recent", 0, null);
+
         var data = await fetcher.FetchAllAsync(clients.Create(shop, token), null, cancellationToken);
-        return await PublishAsync(shop, data, "full", cancellationToken);
+        var outcome = await PublishAsync(shop, data, "full", cancellationToken);
+        if (row is null) context.ShopReconciliations.Add(new ShopReconciliation { Shop = shop, ReconciledAt = now });
+        else row.ReconciledAt = now;
+        await context.SaveChangesAsync(cancellationToken);
+        return outcome;
     }
 
     private async Task<SyncOutcome> PublishAsync(string shop, ShopifyData data, string mode, CancellationToken cancellationToken)
@@ -86,5 +107,8 @@ public sealed class IncrementalSync(
     }
 }
 
-/// <summary>What a sync did: <c>full</c>, <c>incremental</c> or <c>skipped</c>, how many queries, and the publish result.</summary>
+/// <summary>
+/// What a sync did: <c>full</c>, <c>incremental</c>, <c>skipped</c> (shop not installed) or <c>recent</c>
+/// (another poll just ran), how many queries, and the publish result.
+/// </summary>
 public sealed record SyncOutcome(string Mode, int Queries, PublishResult? Published);

@@ -28,7 +28,8 @@ public sealed class PollingReconciler(
         {
             try
             {
-                var outcome = await sync.ReconcileAsync(shop, cancellationToken);
+                // Half an interval: another instance's poll of the same round counts, the previous round does not.
+                var outcome = await sync.ReconcileAsync(shop, cancellationToken, skipIfWithin: options.Value.PollInterval / 2);
                 logger.LogInformation("Poll of {Shop}: {Message}", shop, outcome.Published?.Message ?? outcome.Mode);
             }
             catch (Exception e) when (e is not OperationCanceledException)
