@@ -16,6 +16,7 @@ public readonly record struct ConversationKey(string PageId, string Psid);
 public sealed class ConversationDispatcher(
     IDbContextFactory<SalesBotDbContext> dbFactory,
     IServiceScopeFactory scopes,
+    DistributedLock locks,
     TimeProvider time,
     ILogger<ConversationDispatcher> logger) : BackgroundService
 {
@@ -92,6 +93,8 @@ public sealed class ConversationDispatcher(
 
     private async Task DrainAsync(ConversationKey key, CancellationToken cancellationToken)
     {
+        // With several instances, whichever holds the conversation's lock drains it in timestamp order from the database.
+        await using var held = await locks.AcquireAsync($"conversation:{key.PageId}:{key.Psid}", cancellationToken);
         while (true)
         {
             MessengerEvent? next;

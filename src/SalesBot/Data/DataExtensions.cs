@@ -28,7 +28,7 @@ public static class DataExtensions
         // Registered before Data Protection: hosted services start in order, and Data Protection's own one reads
         // the key ring at start, which with PostgreSQL is a table this initializer may still have to create.
         builder.Services.AddHostedService<DatabaseInitializer>();
-        builder.Services.AddSingleton<ShopLock>();
+        builder.Services.AddSingleton<DistributedLock>();
 
         var protection = builder.Services.AddDataProtection().SetApplicationName("SalesBot");
         if (postgres is not null) protection.PersistKeysToDbContext<SalesBotDbContext>();

@@ -135,17 +135,17 @@ public sealed class PostgresMultiInstanceTests(PostgresFixture postgres) : IClas
     }
 
     [PostgresFact]
-    public async Task The_shop_lock_makes_a_second_instance_wait_and_leaves_other_shops_free()
+    public async Task A_lock_makes_a_second_instance_wait_and_leaves_other_shops_free()
     {
         var url = await postgres.CreateDatabaseAsync();
-        ShopLock NewInstance() => new(new Microsoft.EntityFrameworkCore.Infrastructure.PooledDbContextFactory<SalesBotDbContext>(
+        DistributedLock NewInstance() => new(new Microsoft.EntityFrameworkCore.Infrastructure.PooledDbContextFactory<SalesBotDbContext>(
             new DbContextOptionsBuilder<SalesBotDbContext>().UseNpgsql(PostgresConnectionString.FromUrl(url)).Options));
         var first = NewInstance();
         var second = NewInstance();
 
-        var held = await first.AcquireAsync(Shop, default);
-        var waiting = second.AcquireAsync(Shop, default);
-        await using (await second.AcquireAsync("other-store.myshopify.com", default)) { }
+        var held = await first.AcquireAsync("shop:" + Shop, default);
+        var waiting = second.AcquireAsync("shop:" + Shop, default);
+        await using (await second.AcquireAsync("shop:other-store.myshopify.com", default)) { }
         await Task.Delay(300);
         Assert.False(waiting.IsCompleted, "the second instance got the lock while the first held it");
 

@@ -19,7 +19,7 @@ public sealed class IncrementalSync(
     CatalogFetcher fetcher,
     CatalogCache cache,
     ISnapshotPublisher publisher,
-    ShopLock shopLock,
+    DistributedLock locks,
     IDbContextFactory<SalesBotDbContext> db,
     TimeProvider time,
     ILogger<IncrementalSync> logger)
@@ -27,7 +27,7 @@ public sealed class IncrementalSync(
     public async Task<SyncOutcome> ApplyAsync(string shop, IReadOnlyList<CatalogChange> changes, CancellationToken cancellationToken)
     {
         // Read, edit and publish under the shop's lock: another instance's edit is either already in the snapshot we read, or waits.
-        await using var held = await shopLock.AcquireAsync(shop, cancellationToken);
+        await using var held = await locks.AcquireAsync(LockName(shop), cancellationToken);
         var token = await tokens.GetAccessTokenAsync(shop, cancellationToken);
         if (token is null)
         {
@@ -67,7 +67,7 @@ public sealed class IncrementalSync(
     /// </summary>
     public async Task<SyncOutcome> ReconcileAsync(string shop, CancellationToken cancellationToken, TimeSpan? skipIfWithin = null)
     {
-        await using var held = await shopLock.AcquireAsync(shop, cancellationToken);
+        await using var held = await locks.AcquireAsync(LockName(shop), cancellationToken);
         var token = await tokens.GetAccessTokenAsync(shop, cancellationToken);
         if (token is null) return new SyncOutcome("skipped", 0, null);
 
@@ -91,6 +91,8 @@ public sealed class IncrementalSync(
         cache.Remember(shop, result.Hash, data.Data);
         return new SyncOutcome(mode, data.Extensions?.Queries ?? 0, result);
     }
+
+    private static string LockName(string shop) => "shop:" + shop;
 
     private static HashSet<string> Ids(IReadOnlyList<CatalogChange> changes, ChangeKind kind) =>
         changes.Where(c => c.Kind == kind && c.Id is not null).Select(c => c.Id!).ToHashSet(StringComparer.Ordinal);
