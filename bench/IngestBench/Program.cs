@@ -13,8 +13,13 @@ using SalesBot.Data;
 //   - SalesBot (Release, its own process, SQLite in a temp DATA_DIR): HMAC check, dedupe, durable insert, 200;
 //   - the reference: Express + @shopify/shopify-api's webhooks.validate (bench/reference-node), validate only, 200.
 // Phases per server: warm-up (not reported), a fixed moderate rate, saturation.
-// Usage: dotnet run -c Release --project bench/IngestBench [--quick] [--json PATH]
+// Usage: dotnet run -c Release --project bench/IngestBench [--quick] [--json PATH] [--salesbot-env KEY=VALUE ...] [--show-log]
+//   --salesbot-env adds a setting to SalesBot's environment (e.g. Logging__LogLevel__Default=Warning) for experiments;
+//   --show-log prints the last lines SalesBot wrote.
 var quick = args.Contains("--quick");
+var showLog = args.Contains("--show-log");
+var extraEnv = args.Select((a, i) => (a, i)).Where(x => x.a == "--salesbot-env" && x.i + 1 < args.Length)
+    .Select(x => args[x.i + 1].Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "");
 var jsonIndex = Array.IndexOf(args, "--json");
 var jsonPath = jsonIndex >= 0 && jsonIndex + 1 < args.Length ? args[jsonIndex + 1] : null;
 
@@ -47,13 +52,15 @@ try
 
     // SalesBot first, then the reference; each alone on the machine while measured.
     {
-        await using var app = await BenchProcess.StartSalesBotAsync(new Dictionary<string, string>
+        var env = new Dictionary<string, string>
         {
             ["SHOPIFY_API_KEY"] = apiKey,
             ["SHOPIFY_API_SECRET"] = secret,
             // No shop is installed, so nothing calls Shopify; should anything try, it stays on loopback.
             ["SHOPIFY_API_ORIGIN"] = "http://127.0.0.1:9/{shop}",
-        });
+        };
+        foreach (var (k, v) in extraEnv) env[k] = v;
+        await using var app = await BenchProcess.StartSalesBotAsync(env);
         foreach (var phase in new[] { warmup, moderate, saturation })
         {
             var run = await RunWrkAsync("SalesBot", app, phase, bodiesFile, work);
@@ -62,6 +69,7 @@ try
         }
         // Every 200 must be a row on disk (wrk may stop with a few requests in flight that the app still recorded).
         recorded = await CountRecordedAsync(app);
+        if (showLog) Console.Error.WriteLine("SalesBot log tail:\n" + app.Tail);
         if (recorded < expected) failures.Add($"SalesBot answered 200 to {expected:N0} deliveries but recorded {recorded:N0}");
     }
     {
