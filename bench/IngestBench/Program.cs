@@ -33,7 +33,9 @@ const int bodyCount = 1_000;
 var moderate = new Phase("moderate", Threads: 1, Connections: 10, DelayMs: 20, Seconds: quick ? 5 : 10);
 // Saturation: 2 wrk threads, 64 connections, no pause.
 var saturation = new Phase("saturation", Threads: 2, Connections: 64, DelayMs: 0, Seconds: quick ? 8 : 15);
-var warmup = new Phase("warm-up", Threads: 2, Connections: 16, DelayMs: 0, Seconds: quick ? 2 : 3);
+// Warm-up (JIT, connection pools), then the bench waits until the server's CPU is quiet (the deliveries recorded in the
+// warm-up are still being processed for a moment) before measuring.
+var warmup = new Phase("warm-up", Threads: 2, Connections: 16, DelayMs: 0, Seconds: quick ? 3 : 5);
 
 if (!File.Exists("/usr/bin/wrk") && Which("wrk") is null)
 {
@@ -66,6 +68,7 @@ try
             var run = await RunWrkAsync("SalesBot", app, phase, bodiesFile, work);
             if (phase != warmup) results.Add(run);
             expected += run.Ok;
+            await SettleAsync(app);
         }
         // Every 200 must be a row on disk (wrk may stop with a few requests in flight that the app still recorded).
         recorded = await CountRecordedAsync(app);
@@ -78,6 +81,7 @@ try
         {
             var run = await RunWrkAsync("reference", node, phase, bodiesFile, work);
             if (phase != warmup) results.Add(run);
+            await SettleAsync(node);
         }
     }
     foreach (var r in results.Where(r => r.Ok == 0 || r.Failed > 0))
@@ -183,6 +187,18 @@ static async Task<Run> RunWrkAsync(string server, BenchProcess target, Phase pha
         requests > 0 ? cpu * 1000.0 / requests : 0, target.RssBytes() / 1048576.0);
     Console.Error.WriteLine($"  {server} {phase.Name}: {run.RequestsPerSecond:N0} req/s, p50 {run.P50Ms:F2} ms, p99 {run.P99Ms:F2} ms, {failed} failed");
     return run;
+}
+
+// Until the server used < 5 % of one core over 500 ms (at most 10 s): work left over from the previous phase done.
+static async Task SettleAsync(BenchProcess server)
+{
+    var deadline = DateTime.UtcNow.AddSeconds(10);
+    while (DateTime.UtcNow < deadline)
+    {
+        var before = CpuMs(server.Pid);
+        await Task.Delay(500);
+        if (CpuMs(server.Pid) - before < 25) return;
+    }
 }
 
 // utime + stime of a process in ms (clock ticks at 100 Hz), threads included.
