@@ -22,7 +22,7 @@ public static class DataExtensions
         builder.Services.AddDbContextFactory<SalesBotDbContext>(o =>
         {
             if (postgres is not null) o.UseNpgsql(postgres);
-            else o.UseSqlite($"Data Source={Path.Combine(dataDir, "salesbot.db")};Pooling=True");
+            else o.UseSqlite($"Data Source={Path.Combine(dataDir, "salesbot.db")};Pooling=True").AddInterceptors(new SqliteBusyTimeout());
         });
 
         // Registered before Data Protection: hosted services start in order, and Data Protection's own one reads

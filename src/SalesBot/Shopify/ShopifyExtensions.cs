@@ -40,6 +40,8 @@ public static class ShopifyExtensions
 
         services.AddHttpClient<WebhookSelfTest>(c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<WebhookRegistrar>();
+        services.AddSingleton<DeliveryRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryRecorder>());
         services.AddSingleton<WebhookIngest>();
         services.AddSingleton<CatalogCache>();
         services.AddSingleton<IncrementalSync>();

@@ -2,10 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesBot.Configuration;
-using SalesBot.Data;
 using SalesBot.Shopify.Auth;
 using SalesBot.Signing;
 
@@ -17,7 +15,7 @@ namespace SalesBot.Shopify.Webhooks;
 /// </summary>
 public sealed class WebhookIngest(
     IOptions<ShopifyOptions> options,
-    IDbContextFactory<SalesBotDbContext> db,
+    DeliveryRecorder recorder,
     TimeProvider time,
     ILogger<WebhookIngest> logger)
 {
@@ -55,30 +53,12 @@ public sealed class WebhookIngest(
             Payload = Encoding.UTF8.GetString(body.Span),
         };
 
-        await using var context = await db.CreateDbContextAsync(cancellationToken);
-        if (await context.WebhookDeliveries.AnyAsync(d => d.EventId == eventId, cancellationToken))
+        if (!await recorder.RecordAsync(delivery, cancellationToken))
             return new(200, "Duplicate delivery ignored.");
-        context.WebhookDeliveries.Add(delivery);
-        try
-        {
-            await context.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Two copies raced past the check above; the key let only one in.
-            if (await IsRecordedAsync(eventId, cancellationToken)) return new(200, "Duplicate delivery ignored.");
-            throw;
-        }
 
         logger.LogDebug("Recorded {Topic} for {Shop} ({EventId})", topic, shop, eventId);
         _recorded.Writer.TryWrite(delivery);
         return new(200, "Accepted.");
-    }
-
-    private async Task<bool> IsRecordedAsync(string eventId, CancellationToken cancellationToken)
-    {
-        await using var context = await db.CreateDbContextAsync(cancellationToken);
-        return await context.WebhookDeliveries.AnyAsync(d => d.EventId == eventId, cancellationToken);
     }
 
     private static bool IsJson(ReadOnlySpan<byte> body)
