@@ -45,6 +45,26 @@ public sealed class WebhookEndpointTests(S3rverFixture s3) : IClassFixture<S3rve
     }
 
     [Fact]
+    public async Task Copies_of_one_delivery_arriving_at_once_are_stored_once_and_all_answered_200()
+    {
+        await using var live = await LiveShop.StartAsync(s3);
+        await live.InstallAsync();
+        var product = live.Store.Products.Values.First();
+        var payload = await live.AdminAsync(HttpMethod.Patch, $"products/{product.Id}", new { title = product.Title + " v3" }, webhook: false);
+        var before = await live.DeliveryCountAsync();
+        var eventId = Guid.NewGuid().ToString();
+
+        // Concurrent copies land in the same write batch or in consecutive ones; either way one row.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => live.PostWebhookAsync(WebhookTopics.ProductsUpdate, payload, eventId)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+        Assert.Single(bodies, b => b.Contains("Accepted"));
+        Assert.Equal(before + 1, await live.DeliveryCountAsync());
+        foreach (var r in responses) r.Dispose();
+    }
+
+    [Fact]
     public async Task An_older_delivery_arriving_after_a_newer_one_never_rolls_data_back()
     {
         await using var live = await LiveShop.StartAsync(s3);
