@@ -28,11 +28,9 @@ public sealed class PostgresMultiInstanceTests(PostgresFixture postgres) : IClas
         var (a, b) = await StartPairAsync(sandbox);
         await using var _ = a;
         await using var __ = b;
-        using var browser = a.Browser();
 
-        var (status, body) = await InstallFlow.InstallAsync(browser, "multi-store");
+        var body = await InstallThroughAsync(a);
 
-        Assert.True(status == HttpStatusCode.OK, body.ToJsonString());
         Assert.Equal("success", body["webhook_test"]!["status"]!.GetValue<string>());
         var token = await a.Get<ShopTokenStore>().GetAccessTokenAsync(Shop, default);
         Assert.NotNull(token);
@@ -120,9 +118,7 @@ public sealed class PostgresMultiInstanceTests(PostgresFixture postgres) : IClas
         var (a, b) = await StartPairAsync(sandbox);
         await using var _ = a;
         await using var __ = b;
-        using var browser = a.Browser();
-        var (status, body) = await InstallFlow.InstallAsync(browser, "multi-store");
-        Assert.True(status == HttpStatusCode.OK, body.ToJsonString());
+        await InstallThroughAsync(a);
         var before = sandbox.Sandbox.QueryLog(Shop).Count;
 
         await Task.WhenAll(
@@ -151,6 +147,14 @@ public sealed class PostgresMultiInstanceTests(PostgresFixture postgres) : IClas
 
         await held.DisposeAsync();
         await using var got = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    private static async Task<System.Text.Json.Nodes.JsonObject> InstallThroughAsync(SalesBotApp instance)
+    {
+        using var browser = instance.Browser();
+        var (status, body) = await InstallFlow.InstallAsync(browser, "multi-store");
+        Assert.True(status == HttpStatusCode.OK, body.ToJsonString());
+        return body;
     }
 
     /// <summary>Two instances on a fresh database, started at the same moment so their schema creation races.</summary>
