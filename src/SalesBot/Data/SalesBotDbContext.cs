@@ -6,7 +6,8 @@ namespace SalesBot.Data;
 
 /// <summary>
 /// The app's one database (SQLite by default, PostgreSQL with DATABASE_URL). Each feature adds its
-/// tables in a partial file of its own beside this one, so features do not edit each other's files.
+/// tables in a partial file of its own beside this one, so features do not edit each other's files;
+/// entities configure themselves with attributes (keys, lengths, indexes).
 /// </summary>
 public sealed partial class SalesBotDbContext(DbContextOptions<SalesBotDbContext> options)
     : DbContext(options), IDataProtectionKeyContext
@@ -28,10 +29,5 @@ public sealed partial class SalesBotDbContext(DbContextOptions<SalesBotDbContext
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
         }
-    }
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SalesBotDbContext).Assembly);
     }
 }
