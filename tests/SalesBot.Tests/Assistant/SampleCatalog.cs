@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using SalesBot.Shopify.Catalog;
 
 namespace SalesBot.Tests.Assistant;
@@ -45,11 +44,7 @@ public static class SampleCatalog
 
     private static List<Product> LoadFile(string file, ref long nextId)
     {
-        var records = ParseCsv(File.ReadAllText(file));
-        var header = records[0];
-        var rows = records.Skip(1)
-            .Select(r => header.Select((h, i) => (h, v: i < r.Count ? r[i] : "")).GroupBy(p => p.h).ToDictionary(g => g.Key, g => g.First().v))
-            .ToList();
+        var rows = ReadRows(file);
 
         var products = new List<Product>();
         foreach (var group in rows.GroupBy(r => r["Handle"]))
@@ -86,34 +81,22 @@ public static class SampleCatalog
         return products;
     }
 
-    /// <summary>RFC 4180: quoted fields may hold commas, doubled quotes and newlines.</summary>
-    private static List<List<string>> ParseCsv(string text)
+    private static readonly string[] Columns =
+    [
+        "Handle", "Title", "Body (HTML)", "Vendor", "Type", "Tags", "Published",
+        "Option1 Name", "Option1 Value", "Option2 Name", "Option2 Value", "Option3 Name", "Option3 Value",
+        "Variant SKU", "Variant Inventory Qty", "Variant Inventory Policy", "Variant Price", "Variant Compare At Price", "Image Src",
+    ];
+
+    /// <summary>The export's rows as column → value, read with CsvHelper like the sandbox's importer.</summary>
+    private static List<Dictionary<string, string>> ReadRows(string file)
     {
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { record.Add(field.ToString()); field.Clear(); }
-            else if (c == '\n' || c == '\r')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-                record.Add(field.ToString()); field.Clear();
-                records.Add(record); record = [];
-            }
-            else field.Append(c);
-        }
-        if (field.Length > 0 || record.Count > 0) { record.Add(field.ToString()); records.Add(record); }
-        return records;
+        using var csv = CsvHelper.CsvReader.FromFile(file, null);
+        csv.ReadHeader();
+        var rows = new List<Dictionary<string, string>>();
+        while (csv.Read())
+            rows.Add(Columns.ToDictionary(c => c, c => csv.TryGetFieldIndex(c, out var index) && index < csv.FieldCount ? csv.GetString(index) : ""));
+        return rows;
     }
 
     // Self-contained rather than using Support.RepoPaths: bench/AssistantBench compiles this file too.
