@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SalesBot.Data;
 using SalesBot.Shopify.Admin;
 using SalesBot.Shopify.Auth;
 using SalesBot.Shopify.Catalog;
@@ -20,6 +21,7 @@ public sealed class ShopInstaller(
     CatalogCache cache,
     WebhookRegistrar registrar,
     WebhookSelfTest selfTest,
+    DistributedLock locks,
     ILogger<ShopInstaller> logger)
 {
     public async Task<InstallReport> InstallAsync(string shop, AccessTokenResponse token, CancellationToken cancellationToken)
@@ -28,10 +30,16 @@ public sealed class ShopInstaller(
         logger.LogInformation("Installed {Shop} with scopes {Scope}", shop, token.Scope);
 
         var client = clients.Create(shop, token.AccessToken);
-        var data = await fetcher.FetchAllAsync(client, null, cancellationToken);
+        ShopifyData data;
+        PublishResult published;
+        // Under the shop's lock, like every other read-edit-publish, so a webhook sync cannot interleave.
+        await using (await locks.AcquireAsync(IncrementalSync.LockName(shop), cancellationToken))
+        {
+            data = await fetcher.FetchAllAsync(client, null, cancellationToken);
+            published = await publisher.PublishAsync(shop, data, cancellationToken);
+            cache.Remember(shop, published.Hash, data.Data);
+        }
         var json = JsonSerializer.SerializeToUtf8Bytes(data, CatalogJson.Default.ShopifyData);
-        var published = await publisher.PublishAsync(shop, data, cancellationToken);
-        cache.Remember(shop, published.Hash, data.Data);
 
         // The catalog is published whatever these report; the merchant sees what failed.
         var webhooks = await TestWebhooksAsync(shop, client, cancellationToken);

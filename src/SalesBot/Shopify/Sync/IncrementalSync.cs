@@ -92,7 +92,8 @@ public sealed class IncrementalSync(
         return new SyncOutcome(mode, data.Extensions?.Queries ?? 0, result);
     }
 
-    private static string LockName(string shop) => "shop:" + shop;
+    /// <summary>The lock every read-edit-publish of a shop's catalog takes (install, webhook sync, poll).</summary>
+    public static string LockName(string shop) => "shop:" + shop;
 
     private static HashSet<string> Ids(IReadOnlyList<CatalogChange> changes, ChangeKind kind) =>
         changes.Where(c => c.Kind == kind && c.Id is not null).Select(c => c.Id!).ToHashSet(StringComparer.Ordinal);
