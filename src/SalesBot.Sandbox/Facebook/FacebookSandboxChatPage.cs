@@ -53,7 +53,15 @@ let after = -1;
 const log = document.getElementById('log'), typing = document.getElementById('typing'), quick = document.getElementById('quick');
 
 function add(el) { log.insertBefore(el, typing); log.scrollTop = log.scrollHeight; }
-function bubble(text, who) { const b = document.createElement('div'); b.className = 'bubble ' + who; b.textContent = text; add(b); }
+// Messenger turns web addresses in a text into links; so does the sandbox (the install hint carries one).
+function bubble(text, who) {
+  const b = document.createElement('div'); b.className = 'bubble ' + who;
+  for (const part of String(text).split(/(https?:\/\/[^\s]+[^\s.,;:!?)])/)) {
+    if (/^https?:\/\//.test(part)) { const a = document.createElement('a'); a.href = part; a.textContent = part; a.target = '_blank'; a.rel = 'noopener'; a.style.color = 'inherit'; b.appendChild(a); }
+    else if (part) b.appendChild(document.createTextNode(part));
+  }
+  add(b);
+}
 function link(title, url) { const a = document.createElement('a'); a.className = 'btn'; a.textContent = title; a.href = url; a.target = '_blank'; a.rel = 'noopener'; return a; }
 
 function cards(elements) {
@@ -82,6 +90,7 @@ function cards(elements) {
 function quickReplies(list) {
   quick.innerHTML = '';
   for (const q of list || []) { const b = document.createElement('button'); b.textContent = q.title; b.onclick = () => send(q.title, q.payload); quick.appendChild(b); }
+  log.scrollTop = log.scrollHeight; // the chips take room from the log: keep its last message in view
 }
 
 function render(item) {
