@@ -18,6 +18,7 @@ header{display:flex;align-items:center;gap:.6rem;padding:.7rem 1rem;border-botto
 .avatar{width:36px;height:36px;border-radius:50%;background:linear-gradient(135deg,#0084ff,#a033ff);color:#fff;display:grid;place-items:center;font-weight:700}
 header small{color:#65676b;display:block}
 #log{flex:1;overflow-y:auto;padding:1rem;display:flex;flex-direction:column;gap:.35rem}
+#log>*{flex-shrink:0}
 .bubble{max-width:78%;padding:.5rem .8rem;border-radius:18px;line-height:1.35;white-space:pre-wrap;word-wrap:break-word}
 .bubble.me{align-self:flex-end;background:#0084ff;color:#fff}
 .bubble.bot{align-self:flex-start;background:#e4e6eb;color:#050505}
@@ -25,6 +26,7 @@ header small{color:#65676b;display:block}
 .cards{display:flex;gap:.5rem;overflow-x:auto;padding:.2rem 0;align-self:stretch}
 .card{flex:0 0 220px;border:1px solid #e4e6eb;border-radius:14px;overflow:hidden;background:#fff}
 .card img{width:100%;height:150px;object-fit:cover;background:#f0f2f5;display:block}
+.card .no-image{height:150px;display:grid;place-items:center;background:#f0f2f5;color:#8a8d91;font-size:.85rem;text-align:center;padding:0 .8rem}
 .card .body{padding:.5rem .7rem}.card-title{font-weight:600;font-size:.95rem}.card-subtitle{color:#65676b;font-size:.82rem;margin-top:.15rem}
 .card .btn{display:block;text-align:center;border-top:1px solid #e4e6eb;padding:.5rem;color:#0084ff;text-decoration:none;font-weight:600;font-size:.9rem;background:none;border-left:0;border-right:0;border-bottom:0;width:100%;cursor:pointer}
 #quick{display:flex;flex-wrap:wrap;gap:.4rem;justify-content:flex-end;padding:0 1rem .4rem}
@@ -51,14 +53,27 @@ let after = -1;
 const log = document.getElementById('log'), typing = document.getElementById('typing'), quick = document.getElementById('quick');
 
 function add(el) { log.insertBefore(el, typing); log.scrollTop = log.scrollHeight; }
-function bubble(text, who) { const b = document.createElement('div'); b.className = 'bubble ' + who; b.textContent = text; add(b); }
+// Messenger turns web addresses in a text into links; so does the sandbox (the install hint carries one).
+function bubble(text, who) {
+  const b = document.createElement('div'); b.className = 'bubble ' + who;
+  for (const part of String(text).split(/(https?:\/\/[^\s]+[^\s.,;:!?)])/)) {
+    if (/^https?:\/\//.test(part)) { const a = document.createElement('a'); a.href = part; a.textContent = part; a.target = '_blank'; a.rel = 'noopener'; a.style.color = 'inherit'; b.appendChild(a); }
+    else if (part) b.appendChild(document.createTextNode(part));
+  }
+  add(b);
+}
 function link(title, url) { const a = document.createElement('a'); a.className = 'btn'; a.textContent = title; a.href = url; a.target = '_blank'; a.rel = 'noopener'; return a; }
 
 function cards(elements) {
   const row = document.createElement('div'); row.className = 'cards';
   for (const e of elements) {
     const c = document.createElement('div'); c.className = 'card';
-    if (e.image_url) { const img = document.createElement('img'); img.src = e.image_url; img.alt = e.title; c.appendChild(img); }
+    if (e.image_url) {
+      // Sandbox catalogs point at a made-up CDN: a picture that cannot load becomes a quiet placeholder.
+      const img = document.createElement('img'); img.alt = e.title;
+      img.onerror = () => { const ph = document.createElement('div'); ph.className = 'no-image'; ph.textContent = 'Image unavailable'; ph.title = e.image_url; img.replaceWith(ph); };
+      img.src = e.image_url; c.appendChild(img);
+    }
     const body = document.createElement('div'); body.className = 'body';
     const t = document.createElement('div'); t.className = 'card-title'; t.textContent = e.title; body.appendChild(t);
     if (e.subtitle) { const s = document.createElement('div'); s.className = 'card-subtitle'; s.textContent = e.subtitle; body.appendChild(s); }
@@ -75,6 +90,7 @@ function cards(elements) {
 function quickReplies(list) {
   quick.innerHTML = '';
   for (const q of list || []) { const b = document.createElement('button'); b.textContent = q.title; b.onclick = () => send(q.title, q.payload); quick.appendChild(b); }
+  log.scrollTop = log.scrollHeight; // the chips take room from the log: keep its last message in view
 }
 
 function render(item) {

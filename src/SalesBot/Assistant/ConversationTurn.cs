@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using SalesBot.Configuration;
 using SalesBot.Facebook;
 
 namespace SalesBot.Assistant;
@@ -14,6 +16,7 @@ public sealed class ConversationTurn(
     IShopAssistant assistant,
     SendApiClient send,
     TimeProvider time,
+    IOptions<AppOptions> appOptions,
     ILogger<ConversationTurn> logger)
 {
     /// <summary>Messenger's standard window: promotions only within 24 hours of the shopper's last message.</summary>
@@ -51,7 +54,7 @@ public sealed class ConversationTurn(
         {
             logger.LogWarning("No catalog snapshot for shop {Shop} yet; page {PageId} cannot answer", page.Shop, page.PageId);
             await SendOrGiveUpAsync(page, () => send.SendMessageAsync(page.Token, e.Psid,
-                new OutgoingMessage("Our catalog is being updated — please try again in a few minutes."), cancellationToken), cancellationToken);
+                new OutgoingMessage(NoCatalogReply(page.Shop)), cancellationToken), cancellationToken);
             return;
         }
 
@@ -69,6 +72,16 @@ public sealed class ConversationTurn(
                 return;
         await conversations.AppendAsync(key, "assistant", DescribeForHistory(reply), cancellationToken);
     }
+
+    /// <summary>
+    /// A real shopper hears the catalog is on its way; in the sandbox the one chatting is whoever runs the app,
+    /// and the likely cause is that they have not installed the demo store yet, so they are told where.
+    /// </summary>
+    internal string NoCatalogReply(string shop) => app.IsSandbox
+        ? $"(Sandbox) {shop} has no catalog yet, so there is nothing to answer from. Install the store first: open "
+          + $"{appOptions.Value.BaseUrlTrimmed}/shopify/{shop}/login and click Install, then ask again. "
+          + "(If you just installed it, give the first sync a few seconds.)"
+        : "Our catalog is being updated — please try again in a few minutes.";
 
     private async Task HandleEchoAsync(MessengerEvent e, ConversationKey key, CancellationToken cancellationToken)
     {

@@ -147,5 +147,17 @@ public sealed class MessengerWebhookTests(MessengerAppFixture app) : IClassFixtu
         Assert.Equal(2, app.Replies(own).Count);
     }
 
+    [Fact]
+    public void Without_a_catalog_the_sandbox_tells_whoever_is_chatting_to_install_the_store_first()
+    {
+        using var scope = app.Factory.Services.CreateScope();
+        var turn = scope.ServiceProvider.GetRequiredService<SalesBot.Assistant.ConversationTurn>();
+
+        var reply = turn.NoCatalogReply("not-installed.myshopify.com");
+
+        Assert.StartsWith("(Sandbox) not-installed.myshopify.com has no catalog yet", reply);
+        Assert.Contains("/shopify/not-installed.myshopify.com/login", reply);
+    }
+
     private IDbContextFactory<SalesBotDbContext> Db() => app.Factory.Services.GetRequiredService<IDbContextFactory<SalesBotDbContext>>();
 }

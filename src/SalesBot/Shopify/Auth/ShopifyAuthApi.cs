@@ -47,7 +47,8 @@ public static class ShopifyAuthApi
     }
 
     private static async Task<Results<FileContentHttpResult, JsonHttpResult<ApiError>>> CallbackAsync(
-        HttpContext http, CallbackValidator validator, AccessTokenExchanger exchanger, ShopInstaller installer, ILoggerFactory loggers)
+        HttpContext http, CallbackValidator validator, AccessTokenExchanger exchanger, ShopInstaller installer, ILoggerFactory loggers,
+        IOptions<AppOptions> app, IOptions<FacebookOptions> facebook)
     {
         var query = http.Request.Query.Select(p => new KeyValuePair<string, string>(p.Key, p.Value.ToString())).ToList();
         string? shop = null;
@@ -58,6 +59,7 @@ public static class ShopifyAuthApi
             var token = await exchanger.ExchangeAsync(shop, code, http.RequestAborted);
             var report = await installer.InstallAsync(shop, token, http.RequestAborted);
             InstalledShopCookie.Set(http, shop);
+            report = report with { NextSteps = NextSteps(app.Value.BaseUrlTrimmed, shop, facebook.Value.IsSandbox) };
             return TypedResults.File(report.ToJson(), "application/json; charset=utf-8");
         }
         catch (OAuthFailure e)
@@ -70,6 +72,11 @@ public static class ShopifyAuthApi
             return Error(502, $"The install of {shop} could not read the catalog: {e.Message}");
         }
     }
+
+    /// <summary>What a person who just installed does next: chat (sandbox Messenger) or connect a real Facebook Page.</summary>
+    internal static IReadOnlyList<string> NextSteps(string baseUrl, string shop, bool facebookSandbox) => facebookSandbox
+        ? [$"Chat with the store as a shopper: {baseUrl}/sandbox/chat", $"Home page: {baseUrl}/"]
+        : [$"Connect a Facebook Page to this shop: {baseUrl}/facebook/login?shop={Uri.EscapeDataString(shop)}", $"Home page: {baseUrl}/"];
 
     private static JsonHttpResult<ApiError> Error(int status, string message) => TypedResults.Json(new ApiError(message), statusCode: status);
 }

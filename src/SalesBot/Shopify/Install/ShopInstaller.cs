@@ -45,9 +45,18 @@ public sealed class ShopInstaller(
         var webhooks = await TestWebhooksAsync(shop, client, cancellationToken);
         var polling = await TestPollingAsync(client, cancellationToken);
 
-        return new InstallReport(shop, token.Scope ?? "", TokenMask.Mask(token.AccessToken), json,
-            new StepResult(published.Status, published.Message), webhooks, polling);
+        var upload = new StepResult(published.Status, published.Message);
+        return new InstallReport(shop, token.Scope ?? "", TokenMask.Mask(token.AccessToken), json, upload, webhooks, polling)
+        {
+            Summary = Summarize(shop, data.Data, upload, webhooks, polling),
+        };
     }
+
+    internal static string Summarize(string shop, CatalogData data, StepResult upload, StepResult webhooks, StepResult polling) =>
+        $"Installed {shop}: {Count(data.Products.Nodes.Count, "product")}, {Count(data.Collections.Nodes.Count, "collection")}, "
+        + $"{Count(data.CodeDiscountNodes.Nodes.Count, "discount")}. Catalog snapshot: {upload.Status}; webhooks: {webhooks.Status}; polling: {polling.Status}.";
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private async Task<StepResult> TestWebhooksAsync(string shop, ShopifyAdminClient client, CancellationToken cancellationToken)
     {
