@@ -12,7 +12,7 @@ namespace SalesBot.Shopify.Catalog;
 /// inventory level, collection member and discount code, with every page merged. Page sizes adapt
 /// to the cost Shopify reports; nested connections that overflow are finished with follow-up queries.
 /// </summary>
-public sealed class CatalogFetcher(
+public sealed partial class CatalogFetcher(
     TimeProvider time,
     ILogger<CatalogFetcher> logger,
     BulkCatalogReader? bulk = null,
@@ -101,59 +101,6 @@ public sealed class CatalogFetcher(
 
     public async Task<ShopInfo> FetchShopAsync(ShopifyAdminClient client, CancellationToken cancellationToken) =>
         (await client.QueryAsync("Shop", null, Json.ShopData, cancellationToken)).Shop;
-
-    /// <summary>The given products, complete; a deleted product comes back as null in its place.</summary>
-    public async Task<IReadOnlyList<Product?>> FetchProductsAsync(ShopifyAdminClient client, IReadOnlyList<string> ids, FetchSettings? settings, CancellationToken cancellationToken)
-    {
-        settings ??= FetchSettings.Default;
-        var result = new List<Product?>(ids.Count);
-        foreach (var batch in ids.Chunk(10))
-        {
-            var variables = ProductVariables(settings, 0, null);
-            variables.Remove("first");
-            variables.Remove("after");
-            variables["ids"] = new JsonArray([.. batch.Select(id => JsonValue.Create(id))]);
-            var data = await client.QueryAsync("ProductsByIds", variables, Json.ProductNodesData, cancellationToken);
-            foreach (var node in data.Nodes)
-                result.Add(node is { Id: not null, Title: not null } ? await CompleteProductAsync(client, node, settings, cancellationToken) : null);
-        }
-        return result;
-    }
-
-    public async Task<IReadOnlyList<Collection?>> FetchCollectionsAsync(ShopifyAdminClient client, IReadOnlyList<string> ids, FetchSettings? settings, CancellationToken cancellationToken)
-    {
-        settings ??= FetchSettings.Default;
-        var result = new List<Collection?>(ids.Count);
-        foreach (var batch in ids.Chunk(10))
-        {
-            var variables = new JsonObject { ["ids"] = new JsonArray([.. batch.Select(id => JsonValue.Create(id))]), ["collectionProductsFirst"] = settings.CollectionProductsFirst };
-            var data = await client.QueryAsync("CollectionsByIds", variables, Json.CollectionNodesData, cancellationToken);
-            foreach (var node in data.Nodes)
-                result.Add(node is { Id: not null, Title: not null } ? await CompleteCollectionAsync(client, node, settings, cancellationToken) : null);
-        }
-        return result;
-    }
-
-    public async Task<IReadOnlyList<DiscountNode?>> FetchDiscountsAsync(ShopifyAdminClient client, IReadOnlyList<string> ids, FetchSettings? settings, CancellationToken cancellationToken)
-    {
-        settings ??= FetchSettings.Default;
-        var result = new List<DiscountNode?>(ids.Count);
-        foreach (var batch in ids.Chunk(10))
-        {
-            var variables = new JsonObject { ["ids"] = new JsonArray([.. batch.Select(id => JsonValue.Create(id))]), ["codesFirst"] = settings.CodesFirst };
-            var data = await client.QueryAsync("DiscountsByIds", variables, Json.DiscountNodesData, cancellationToken);
-            foreach (var node in data.Nodes)
-                result.Add(node is { Id: not null, CodeDiscount: not null } ? await CompleteDiscountAsync(client, node, settings, cancellationToken) : null);
-        }
-        return result;
-    }
-
-    /// <summary>The product an inventory item belongs to (inventory webhooks name only the item).</summary>
-    public async Task<string?> FindProductOfInventoryItemAsync(ShopifyAdminClient client, string inventoryItemId, CancellationToken cancellationToken)
-    {
-        var data = await client.QueryAsync("InventoryItemProduct", new JsonObject { ["id"] = inventoryItemId }, Json.InventoryItemProductData, cancellationToken);
-        return data.InventoryItem?.Variant?.Product.Id;
-    }
 
     private async Task<List<T>> FetchAllPagesAsync<TData, T>(
         ShopifyAdminClient client, string document, PageSizer sizer, Func<int, string?, JsonObject> variables,
