@@ -9,7 +9,8 @@ namespace SalesBot.Assistant;
 /// </summary>
 public sealed class CatalogIndex
 {
-    private readonly Dictionary<string, List<Posting>> _postings = new(StringComparer.Ordinal);
+    // Exact-size arrays once built; the lists only exist while the constructor runs.
+    private readonly Dictionary<string, Posting[]> _postings;
     private readonly Dictionary<string, IndexedProduct> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IndexedProduct> _byHandle = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lazy<CatalogVocabulary> _vocabulary;
@@ -35,9 +36,12 @@ public sealed class CatalogIndex
         CollectionTitles = data.Data.Collections.Nodes.Select(c => c.Title).ToList();
 
         var products = new List<IndexedProduct>();
-        foreach (var product in data.Data.Products.Nodes)
+        var compactor = new CatalogCompactor();
+        var postings = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
+        foreach (var snapshotProduct in data.Data.Products.Nodes)
         {
-            if (!product.IsActive || product.Variants.Nodes.Count == 0) continue;
+            if (!snapshotProduct.IsActive || snapshotProduct.Variants.Nodes.Count == 0) continue;
+            var product = compactor.Compact(snapshotProduct);
             var item = new IndexedProduct(
                 products.Count,
                 product,
@@ -47,9 +51,11 @@ public sealed class CatalogIndex
             products.Add(item);
             _byId[product.Id] = item;
             _byHandle[product.Handle] = item;
-            AddToIndex(item);
+            AddToIndex(item, postings);
         }
-        Products = products;
+        Products = products.ToArray();
+        _postings = new Dictionary<string, Posting[]>(postings.Count, StringComparer.Ordinal);
+        foreach (var (term, list) in postings) _postings[term] = [.. list];
 
         var discountNodes = data.Data.CodeDiscountNodes.Nodes;
         // Built on first use: only the LLM's fact check needs them, and catalog-only mode should not pay.
@@ -100,7 +106,7 @@ public sealed class CatalogIndex
         foreach (var term in terms.Concat(joined))
         {
             if (!_postings.TryGetValue(term, out var postings)) continue;
-            var idf = Math.Log(1 + (double)Products.Count / postings.Count);
+            var idf = Math.Log(1 + (double)Products.Count / postings.Length);
             foreach (var p in postings)
             {
                 var current = scores.GetValueOrDefault(p.Product);
@@ -181,7 +187,7 @@ public sealed class CatalogIndex
             || Tokenizer.Normalize(item.Product.ProductType ?? "") == wanted;
     }
 
-    private void AddToIndex(IndexedProduct item)
+    private static void AddToIndex(IndexedProduct item, Dictionary<string, List<Posting>> postings)
     {
         var p = item.Product;
         var weights = new Dictionary<string, float>(StringComparer.Ordinal);
@@ -204,7 +210,7 @@ public sealed class CatalogIndex
         Add(Tokenizer.StripHtml(p.Description), 0.7f);
         foreach (var (term, weight) in weights)
         {
-            if (!_postings.TryGetValue(term, out var list)) _postings[term] = list = [];
+            if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
             list.Add(new Posting(item.Ordinal, weight));
         }
     }
