@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace SalesBot.Tests.Assistant;
 
@@ -29,12 +24,8 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
 
     public static async Task<ScriptedOpenAiServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         ScriptedOpenAiServer? server = null;
-        app.MapPost("/v1/chat/completions", async (HttpRequest request) =>
+        var (app, address) = await SalesBot.Sandbox.LoopbackHost.StartAsync(_ => { }, app => app.MapPost("/v1/chat/completions", async (HttpRequest request) =>
         {
             var body = await JsonNode.ParseAsync(request.Body);
             server!.Requests.Enqueue(body!);
@@ -51,10 +42,8 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
                 ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["message"] = message, ["finish_reason"] = finish }),
                 ["usage"] = new JsonObject { ["prompt_tokens"] = 10, ["completion_tokens"] = 10, ["total_tokens"] = 20 },
             }.ToJsonString(), "application/json");
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        server = new ScriptedOpenAiServer(app, address);
+        }), 0, CancellationToken.None);
+        server = new ScriptedOpenAiServer(app, address.ToString().TrimEnd('/'));
         return server;
     }
 
