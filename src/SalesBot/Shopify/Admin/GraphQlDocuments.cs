@@ -26,9 +26,6 @@ public static partial class GraphQlDocuments
     /// <summary>The full text of a document, with its fragments.</summary>
     public static string Get(string name) => Cache.GetOrAdd(name, Compose);
 
-    /// <summary>The selection of a document's single operation, for bulk queries (which take no variables).</summary>
-    public static string Read(string name) => ReadResource(name);
-
     private static string Compose(string name)
     {
         var text = ReadResource(name);

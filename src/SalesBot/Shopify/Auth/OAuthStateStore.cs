@@ -33,13 +33,4 @@ public sealed class OAuthStateStore(IDbContextFactory<SalesBotDbContext> db, Tim
         if (shop is not null) query = query.Where(s => s.Shop == shop);
         return await query.ExecuteDeleteAsync(cancellationToken) == 1;
     }
-
-    /// <summary>The shop a live nonce was created for, without consuming it.</summary>
-    public async Task<string?> PeekShopAsync(string purpose, string state, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        await using var context = await db.CreateDbContextAsync(cancellationToken);
-        return await context.OAuthStates.Where(s => s.State == state && s.Purpose == purpose && s.ExpiresAt > now)
-            .Select(s => s.Shop).FirstOrDefaultAsync(cancellationToken);
-    }
 }

@@ -44,14 +44,14 @@ public sealed class IncrementalSync(
             return await PublishAsync(shop, await fetcher.FetchAllAsync(client, null, cancellationToken), "full", cancellationToken);
         }
 
-        var productIds = Ids(changes, ChangeKind.Product);
+        var productsOfItems = new List<string>();
         foreach (var itemId in Ids(changes, ChangeKind.InventoryItem))
             if (await fetcher.FindProductOfInventoryItemAsync(client, itemId, cancellationToken) is { } productId)
-                productIds.Add(productId);
+                productsOfItems.Add(productId);
 
-        var products = await FetchAsync(productIds, ids => fetcher.FetchProductsAsync(client, ids, null, cancellationToken));
-        var collections = await FetchAsync(Ids(changes, ChangeKind.Collection), ids => fetcher.FetchCollectionsAsync(client, ids, null, cancellationToken));
-        var discounts = await FetchAsync(Ids(changes, ChangeKind.Discount), ids => fetcher.FetchDiscountsAsync(client, ids, null, cancellationToken));
+        var products = await ReadAsync(changes, ChangeKind.Product, productsOfItems, ids => fetcher.FetchProductsAsync(client, ids, null, cancellationToken));
+        var collections = await ReadAsync(changes, ChangeKind.Collection, [], ids => fetcher.FetchCollectionsAsync(client, ids, null, cancellationToken));
+        var discounts = await ReadAsync(changes, ChangeKind.Discount, [], ids => fetcher.FetchDiscountsAsync(client, ids, null, cancellationToken));
         var shopInfo = changes.Any(c => c.Kind == ChangeKind.Shop) ? await fetcher.FetchShopAsync(client, cancellationToken) : null;
 
         var edited = CatalogEditor.Apply(current, shopInfo, products, collections, discounts);
@@ -98,11 +98,21 @@ public sealed class IncrementalSync(
     private static HashSet<string> Ids(IReadOnlyList<CatalogChange> changes, ChangeKind kind) =>
         changes.Where(c => c.Kind == kind && c.Id is not null).Select(c => c.Id!).ToHashSet(StringComparer.Ordinal);
 
-    private static async Task<Dictionary<string, T?>> FetchAsync<T>(HashSet<string> ids, Func<IReadOnlyList<string>, Task<IReadOnlyList<T?>>> fetch) where T : class
+    /// <summary>
+    /// The new state of every item of <paramref name="kind"/> the batch names: null for a deleted one (no query
+    /// needed), else re-read by id (null again when Shopify no longer has it).
+    /// </summary>
+    private static async Task<Dictionary<string, T?>> ReadAsync<T>(IReadOnlyList<CatalogChange> changes, ChangeKind kind,
+        IEnumerable<string> alsoChanged, Func<IReadOnlyList<string>, Task<IReadOnlyList<T?>>> fetch) where T : class
     {
-        var result = new Dictionary<string, T?>(StringComparer.Ordinal);
-        if (ids.Count == 0) return result;
-        var list = ids.ToList();
+        var deleted = changes.Where(c => c.Kind == kind && c.Deleted && c.Id is not null).Select(c => c.Id!).ToHashSet(StringComparer.Ordinal);
+        var changed = Ids(changes, kind);
+        changed.UnionWith(alsoChanged);
+        changed.ExceptWith(deleted);
+
+        var result = deleted.ToDictionary(id => id, _ => (T?)null, StringComparer.Ordinal);
+        if (changed.Count == 0) return result;
+        var list = changed.ToList();
         var fetched = await fetch(list);
         Debug.Assert(fetched.Count == list.Count);
         for (var i = 0; i < list.Count; i++) result[list[i]] = fetched[i];

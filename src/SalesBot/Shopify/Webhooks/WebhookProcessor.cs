@@ -110,7 +110,7 @@ public sealed class WebhookProcessor(
         };
         if (kind is null) return null;
         var deleted = delivery.Topic.EndsWith("/delete", StringComparison.Ordinal);
-        return new CatalogChange(delivery.EventId, kind.Value, IdOf(delivery.Payload, kind.Value, type), deleted, delivery.TriggeredAt);
+        return new CatalogChange(delivery.EventId, kind.Value, IdOf(delivery.Payload, kind.Value, type), deleted);
     }
 
     private static string? IdOf(string payload, ChangeKind kind, string type)
