@@ -37,9 +37,23 @@ public sealed class BulkCatalogReader(BulkResultDownloader download, TimeProvide
         if (operation.Status != "COMPLETED")
             throw new ShopifyApiException($"The bulk export of {client.Shop} ended {operation.Status}{(operation.ErrorCode is { } code ? $" ({code})" : "")}.");
         if (operation.Url is null) return; // Shopify gives no file when there was nothing to export.
+        var lines = await ReadFileAsync(client.Shop, operation.Url, sink, cancellationToken);
+        logger.LogInformation("Bulk export {Document} of {Shop}: {Objects} objects, {Lines} lines read", document, client.Shop, operation.ObjectCount, lines);
+    }
 
+    /// <summary>Reads the products of a finished bulk export from its result link (what a <c>bulk_operations/finish</c> names).</summary>
+    public async Task<List<Product>> ReadProductsFileAsync(string shop, string url, CancellationToken cancellationToken)
+    {
+        var products = new BulkProductAssembler();
+        await ReadFileAsync(shop, url, products, cancellationToken);
+        return products.Build();
+    }
+
+    /// <summary>Streams the result file into <paramref name="sink"/>; returns how many lines it had.</summary>
+    private async Task<long> ReadFileAsync(string shop, string url, IBulkLineSink sink, CancellationToken cancellationToken)
+    {
         // The result URL is a pre-signed storage link: it must not carry the shop's access token, nor be logged.
-        using var response = await download.OpenAsync(client.Shop, operation.Url, cancellationToken);
+        using var response = await download.OpenAsync(shop, url, cancellationToken);
         var counted = new CountingSink(sink);
         try
         {
@@ -48,9 +62,9 @@ public sealed class BulkCatalogReader(BulkResultDownloader download, TimeProvide
         }
         catch (Exception e) when (e is HttpRequestException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new ShopifyApiException($"The bulk export file of {client.Shop} broke off after {counted.Lines:N0} lines: {e.Message}", inner: e);
+            throw new ShopifyApiException($"The bulk export file of {shop} broke off after {counted.Lines:N0} lines: {e.Message}", inner: e);
         }
-        logger.LogInformation("Bulk export {Document} of {Shop}: {Objects} objects, {Lines} lines read", document, client.Shop, operation.ObjectCount, counted.Lines);
+        return counted.Lines;
     }
 
     /// <summary>Rebuilds products from JSONL lines in any order (tests and benches feed files through this).</summary>

@@ -19,6 +19,8 @@ public sealed class BulkProductAssembler : IBulkLineSink
     private readonly Dictionary<string, VariantParts> _variantsById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, VariantParts> _variantsByItemId = new(StringComparer.Ordinal);
     private readonly BulkOrphans<object> _waiting = new();
+    // A store has a handful of locations and a million levels: one Location object per location, shared.
+    private readonly Dictionary<string, Location> _locations = new(StringComparer.Ordinal);
 
     public void Add(ReadOnlySpan<byte> line, string id, string? parentId)
     {
@@ -39,7 +41,7 @@ public sealed class BulkProductAssembler : IBulkLineSink
             if (variant.Variant.InventoryItem?.Id is { } item) Adopt(item);
         }
         else if (IsA(id, "InventoryLevel"))
-            Place(id, parentId, Deserialize(line, Json.InventoryLevel));
+            Place(id, parentId, Shared(Deserialize(line, Json.InventoryLevel)));
         else
             Place(id, parentId, Deserialize(line, Json.Media));
     }
@@ -87,6 +89,14 @@ public sealed class BulkProductAssembler : IBulkLineSink
         }
         var known = _productsById.ContainsKey(parentId) || _variantsById.ContainsKey(parentId) || _variantsByItemId.ContainsKey(parentId);
         return known ? Attach.WrongParent : Attach.NotYet;
+    }
+
+    private InventoryLevel Shared(InventoryLevel level)
+    {
+        if (level.Location is not { } location) return level;
+        if (_locations.TryGetValue(location.Id, out var known) && known == location) return level with { Location = known };
+        _locations[location.Id] = location;
+        return level;
     }
 
     private static bool IsA(string gid, string type) => gid.Contains($"/{type}/", StringComparison.Ordinal);
