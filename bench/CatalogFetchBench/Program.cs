@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SalesBot.Configuration;
 using SalesBot.Sandbox.Shopify;
 using SalesBot.Sandbox.Shopify.Catalog;
 using SalesBot.Shopify.Admin;
@@ -130,7 +132,8 @@ static async Task<Result> RunAsync(Case c)
     using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(100) };
     var client = new ShopifyAdminClient(http, endpoint, shop, token, new ShopThrottle(TimeProvider.System), TimeProvider.System,
         NullLogger<ShopifyAdminClient>.Instance);
-    var bulk = new BulkCatalogReader(new PlainHttpClients(), TimeProvider.System, NullLogger<BulkCatalogReader>.Instance);
+    var download = new BulkResultDownloader(new PlainHttpClients(), Options.Create(new ShopifyOptions { ApiOrigin = server.ApiOrigin }));
+    var bulk = new BulkCatalogReader(download, TimeProvider.System, NullLogger<BulkCatalogReader>.Instance);
     var fetcher = new CatalogFetcher(TimeProvider.System, NullLogger<CatalogFetcher>.Instance, bulk);
     var settings = FetchSettings.Default with { BulkThreshold = c.Bulk ? 0 : -1 };
 
@@ -170,5 +173,5 @@ record Result(int Products, bool Bulk, Plan Plan, double Seconds, int Queries, l
 /// <summary>The bulk result download needs a client factory; one plain client per call is all a bench needs.</summary>
 sealed class PlainHttpClients : IHttpClientFactory
 {
-    public HttpClient CreateClient(string name) => new() { Timeout = TimeSpan.FromMinutes(10) };
+    public HttpClient CreateClient(string name) => new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromMinutes(10) };
 }

@@ -35,6 +35,12 @@ public sealed class ShopifySandboxOptions
 
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>Seeds the order of an ungrouped bulk export's lines (scrambled, children before parents too, as Shopify allows).</summary>
+    public int BulkOrderSeed { get; set; } = 2026;
+
+    /// <summary>When set, a bulk result link answers 302 Found to the same path under this base (a file that moved host).</summary>
+    public Uri? BulkResultRedirect { get; set; }
+
     /// <summary>Base address the sandbox is reachable at (for bulk result URLs); learned from the first request when unset.</summary>
     public Uri? PublicBaseUri { get; set; }
 }

@@ -43,6 +43,10 @@ public sealed class ShopifyOptions
     [ConfigurationKeyName("SHOPIFY_BULK_THRESHOLD")]
     public int BulkThreshold { get; set; } = Shopify.Catalog.FetchSettings.DefaultBulkThreshold;
 
+    /// <summary>Largest bulk export file the app downloads (bytes); a bigger one fails the bulk read, which falls back to pages.</summary>
+    [ConfigurationKeyName("SHOPIFY_BULK_MAX_BYTES"), Range(1, long.MaxValue, ErrorMessage = "SHOPIFY_BULK_MAX_BYTES must be a positive number of bytes")]
+    public long BulkMaxBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
     /// <summary>True when no real app is configured: the sandbox store stands in for Shopify.</summary>
     public bool IsSandbox => string.IsNullOrEmpty(ApiKey);
 

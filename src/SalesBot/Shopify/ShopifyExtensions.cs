@@ -29,7 +29,10 @@ public static class ShopifyExtensions
         services.AddHttpClient<AccessTokenExchanger>(c => c.Timeout = TimeSpan.FromSeconds(20));
         services.AddSingleton<ShopThrottleRegistry>();
         services.AddSingleton<ShopifyAdminClientFactory>();
-        services.AddHttpClient(BulkCatalogReader.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(10));
+        // Redirects are followed by BulkResultDownloader itself, only to the same host.
+        services.AddHttpClient(BulkResultDownloader.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<BulkResultDownloader>();
         services.AddSingleton<BulkCatalogReader>();
         services.AddSingleton<CatalogFetcher>();
         services.AddSingleton<OAuthStateStore>();

@@ -50,11 +50,14 @@ internal static class AdminGraphQlApi
         return Results.Text(answer.ToJsonString(), "application/json; charset=utf-8");
     }
 
-    private static IResult BulkResult(string shop, long id, ShopifySandbox sandbox)
+    private static IResult BulkResult(string shop, long id, HttpRequest request, ShopifySandbox sandbox)
     {
         var store = sandbox.GetStore(shop);
-        return store.BulkOperations.TryGetValue(id, out StoreBulkOperation? operation) && operation.Result is { } result
-            ? Results.Bytes(result, "application/jsonl")
-            : Results.NotFound();
+        if (!store.BulkOperations.TryGetValue(id, out StoreBulkOperation? operation) || operation.Result is not { } result)
+            return Results.NotFound();
+        if (sandbox.Options.BulkResultRedirect is { } moved && !string.Equals(request.Host.Value, moved.Authority, StringComparison.OrdinalIgnoreCase))
+            return Results.Redirect(new Uri(moved, $"{request.PathBase}{request.Path}").ToString());
+        operation.CountDownload();
+        return Results.Bytes(result, "application/jsonl");
     }
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
@@ -10,7 +10,11 @@ namespace SalesBot.Sandbox.Shopify.GraphQL;
 /// <summary>
 /// Runs <c>bulkOperationRunQuery</c> over the whole store (no <c>first</c> limits) and turns the
 /// result into Shopify's JSONL: one line per node, nested connection nodes on their own lines
-/// with <c>__parentId</c>.
+/// with <c>__parentId</c> naming the object that owns the connection (for inventory levels, the
+/// variant's <c>inventoryItem</c>). Ungrouped, as 2026-01 is by default, the lines come in a seeded
+/// scrambled order with children before their parents too; one parent's children keep their
+/// connection order (Shopify gives media no position to restore it by). <c>groupObjects: true</c>
+/// writes each parent followed by its children.
 /// </summary>
 internal sealed class BulkOperationRunner(ShopifySandbox sandbox)
 {
@@ -43,19 +47,14 @@ internal sealed class BulkOperationRunner(ShopifySandbox sandbox)
             }
             else
             {
-                var lines = new List<string>();
-                var roots = 0;
+                var lines = new List<Line>();
                 foreach (var (_, value) in data)
-                {
                     foreach (var node in Nodes(value))
-                    {
-                        roots++;
-                        Flatten(node, null, lines);
-                    }
-                }
-                operation.Result = Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")));
+                        Flatten(node, null, RootGroup, lines);
+                var order = operation.GroupObjects ? Enumerable.Range(0, lines.Count).ToArray() : Scrambled(lines, sandbox.Options.BulkOrderSeed ^ (int)operation.Id);
+                operation.Result = Concatenate(lines, order);
                 operation.ObjectCount = lines.Count;
-                operation.RootObjectCount = roots;
+                operation.RootObjectCount = lines.Count(l => l.Group == RootGroup);
                 operation.Url = operation.ResultUrl;
                 operation.Status = "COMPLETED";
             }
@@ -89,29 +88,74 @@ internal sealed class BulkOperationRunner(ShopifySandbox sandbox)
 
     private static bool IsConnection(JsonNode? value) => value is JsonObject o && (o["nodes"] is JsonArray || o["edges"] is JsonArray);
 
-    private static void Flatten(JsonObject node, string? parentId, List<string> lines)
+    private const int RootGroup = 0;
+
+    /// <summary>One JSONL line; <see cref="Group"/> numbers the connection it came from (its siblings share it).</summary>
+    private sealed record Line(byte[] Json, int Group);
+
+    private int _groups;
+
+    /// <summary>Writes <paramref name="node"/> as a line, then its connections' nodes, depth first (Shopify's grouped order).</summary>
+    private void Flatten(JsonObject node, string? parentId, int group, List<Line> lines)
     {
-        var line = node.DeepClone().AsObject();
-        var children = new List<JsonObject>();
-        Detach(line, children);
-        if (parentId is not null) line["__parentId"] = parentId;
-        lines.Add(line.ToJsonString());
-        var id = line["id"]?.GetValue<string>();
-        foreach (var child in children) Flatten(child, id, lines);
+        var children = new List<(JsonObject Node, string? Owner, int Group)>();
+        Detach(node, node["id"]?.GetValue<string>(), children);
+        if (parentId is not null) node["__parentId"] = parentId;
+        lines.Add(new Line(JsonSerializer.SerializeToUtf8Bytes(node), group));
+        foreach (var (child, owner, childGroup) in children) Flatten(child, owner, childGroup, lines);
     }
 
-    /// <summary>Removes nested connections (also inside plain nested objects) and collects their nodes.</summary>
-    private static void Detach(JsonObject obj, List<JsonObject> children)
+    /// <summary>
+    /// Removes nested connections (also inside plain nested objects) and collects their nodes with the id of the
+    /// nearest object that has one: a level's owner is the inventory item it is listed under, not the variant.
+    /// </summary>
+    private void Detach(JsonObject obj, string? ownerId, List<(JsonObject, string?, int)> children)
     {
         foreach (var key in obj.Select(p => p.Key).ToList())
         {
             var value = obj[key];
             if (IsConnection(value))
             {
-                children.AddRange(Nodes(value).Select(n => n.DeepClone().AsObject()));
+                var group = Interlocked.Increment(ref _groups);
+                children.AddRange(Nodes(value).Select(n => (n, ownerId, group)));
                 obj.Remove(key);
             }
-            else if (value is JsonObject nested) Detach(nested, children);
+            else if (value is JsonObject nested) Detach(nested, nested["id"]?.GetValue<string>() ?? ownerId, children);
         }
+    }
+
+    /// <summary>A seeded shuffle of every line; then each connection's nodes are put back in their order in the slots they drew.</summary>
+    private static int[] Scrambled(List<Line> lines, int seed)
+    {
+        var order = Enumerable.Range(0, lines.Count).ToArray();
+        new Random(seed).Shuffle(order);
+        var slots = new Dictionary<int, List<int>>();
+        for (var position = 0; position < order.Length; position++)
+        {
+            var group = lines[order[position]].Group;
+            if (group == RootGroup) continue;
+            if (!slots.TryGetValue(group, out var taken)) slots[group] = taken = [];
+            taken.Add(position);
+        }
+        foreach (var taken in slots.Values)
+        {
+            var siblings = taken.Select(p => order[p]).Order().ToList();
+            for (var i = 0; i < taken.Count; i++) order[taken[i]] = siblings[i];
+        }
+        return order;
+    }
+
+    private static byte[] Concatenate(List<Line> lines, int[] order)
+    {
+        var result = new byte[lines.Sum(l => (long)l.Json.Length + 1)];
+        var at = 0;
+        foreach (var index in order)
+        {
+            var json = lines[index].Json;
+            json.CopyTo(result, at);
+            at += json.Length;
+            result[at++] = (byte)'\n';
+        }
+        return result;
     }
 }

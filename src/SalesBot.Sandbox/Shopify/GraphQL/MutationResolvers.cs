@@ -67,6 +67,7 @@ internal static class MutationResolvers
         var operation = new StoreBulkOperation
         {
             Id = id, Query = query, CreatedAt = request.Store.Now, Status = "RUNNING",
+            GroupObjects = context.GetArgument<bool>("groupObjects"),
             ResultUrl = $"{request.BaseUri}sandbox/{request.Store.Domain}/bulk/{id}.jsonl",
         };
         request.Store.BulkOperations[operation.Id] = operation;

@@ -4,6 +4,8 @@ public sealed class StoreBulkOperation
 {
     public required long Id { get; init; }
     public required string Query { get; init; }
+    /// <summary><c>groupObjects</c>: children right after their parent; otherwise (Shopify's 2026-01 default) lines in no promised order.</summary>
+    public bool GroupObjects { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     /// <summary>CREATED, RUNNING, COMPLETED or FAILED.</summary>
     public string Status { get; set; } = "CREATED";
@@ -17,6 +19,11 @@ public sealed class StoreBulkOperation
     public string? Url { get; set; }
     /// <summary>Where the result will be served, decided when the operation starts.</summary>
     public required string ResultUrl { get; init; }
+
+    private int _downloads;
+    /// <summary>How many times the result file was served, so tests can tell a refused link was never fetched.</summary>
+    public int Downloads => _downloads;
+    internal void CountDownload() => Interlocked.Increment(ref _downloads);
 
     public string Gid => Store.Gid.For("BulkOperation", Id);
 }
