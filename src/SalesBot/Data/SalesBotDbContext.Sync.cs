@@ -6,4 +6,5 @@ namespace SalesBot.Data;
 public sealed partial class SalesBotDbContext
 {
     public DbSet<ShopReconciliation> ShopReconciliations => Set<ShopReconciliation>();
+    public DbSet<ShopSyncState> ShopSyncStates => Set<ShopSyncState>();
 }

@@ -47,6 +47,7 @@ public static class ShopifyExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryRecorder>());
         services.AddSingleton<WebhookIngest>();
         services.AddSingleton<CatalogCache>();
+        services.AddSingleton<SyncStatusStore>();
         services.AddSingleton<IncrementalSync>();
         services.AddSingleton<ShopSyncQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<ShopSyncQueue>());

@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SalesBot.Data;
 using SalesBot.Shopify;
+using SalesBot.Shopify.Sync;
 
 namespace SalesBot.Snapshots;
 
-/// <summary>Lets a merchant see what was published for a shop and whether a publish is still pending.</summary>
+/// <summary>Lets a merchant see what was published for a shop, whether a publish is still pending, and how the live sync last went.</summary>
 public static class SnapshotStatusApi
 {
     public static RouteGroupBuilder MapSnapshotStatus(this IEndpointRouteBuilder app)
@@ -16,13 +17,14 @@ public static class SnapshotStatusApi
     }
 
     private static async Task<Results<Ok<ShopStatus>, BadRequest<StatusError>, NotFound<StatusError>>> GetStatus(
-        string shop, IDbContextFactory<SalesBotDbContext> databases, ISnapshotStore store, CancellationToken cancellationToken)
+        string shop, IDbContextFactory<SalesBotDbContext> databases, ISnapshotStore store, SyncStatusStore syncStatus, CancellationToken cancellationToken)
     {
         if (!ShopDomain.TryParse(shop, out var domain)) return TypedResults.BadRequest(new StatusError(ShopDomain.ErrorMessage(shop)));
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var row = await db.SnapshotPublications.AsNoTracking().SingleOrDefaultAsync(p => p.Shop == domain, cancellationToken);
-        if (row is null) return TypedResults.NotFound(new StatusError($"Nothing is known about {domain} yet."));
-        return TypedResults.Ok(new ShopStatus(domain, SnapshotStatus.From(row, store.Kind)));
+        var sync = await syncStatus.GetAsync(domain, cancellationToken);
+        if (row is null && sync is null) return TypedResults.NotFound(new StatusError($"Nothing is known about {domain} yet."));
+        return TypedResults.Ok(new ShopStatus(domain, row is null ? null : SnapshotStatus.From(row, store.Kind), sync));
     }
 }
 

@@ -48,11 +48,11 @@ public sealed class LiveShop : IAsyncDisposable
 
     public ShopifyStore Store => Sandbox.Sandbox.GetStore(Shop);
 
-    public static async Task<LiveShop> StartAsync(S3rverFixture s3, IDictionary<string, string?>? settings = null)
+    public static async Task<LiveShop> StartAsync(S3rverFixture s3, IDictionary<string, string?>? settings = null, CatalogGeneratorSpec? catalog = null)
     {
         var sandbox = await ShopifySandboxServer.StartAsync(new ShopifySandboxOptions
         {
-            Catalog = CatalogSource.Generated(new CatalogGeneratorSpec
+            Catalog = CatalogSource.Generated(catalog ?? new CatalogGeneratorSpec
             {
                 Products = 6, VariantsPerProduct = 2, Collections = 3, Discounts = 3, Locations = 2,
             }),

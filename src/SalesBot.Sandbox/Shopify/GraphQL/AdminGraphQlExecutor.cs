@@ -40,6 +40,9 @@ internal sealed class AdminGraphQlExecutor(ShopifySandbox sandbox)
         // The log names the operation even when the client did not send operationName.
         request.OperationName ??= operation?.Name?.StringValue;
 
+        if (operation is not null && IdVariables.Check(operation, request.Variables ?? Inputs.Empty) is { } invalid)
+            return Answer(store, request, kind, requested, 0, [invalid], null);
+
         if (requested > MaxQueryCost)
         {
             var error = ShopifyError(

@@ -7,7 +7,8 @@ namespace SalesBot.Sandbox.Shopify.GraphQL;
 
 /// <summary>
 /// Shopify-style query cost over the parsed document and the schema's field types: objects 1,
-/// scalars and enums 0, connections 2 + first × node cost, mutations 10. For abstract types the
+/// scalars and enums 0, connections 2 + (first or last) × node cost, <c>nodes(ids:)</c> one node per id,
+/// mutations 10 (Shopify's "calculated query cost"). For abstract types the
 /// dearest fragment counts. The actual cost walks the returned data the same way.
 /// </summary>
 internal sealed class QueryCost(ISchema schema, GraphQLDocument document, Inputs variables)
@@ -54,7 +55,7 @@ internal sealed class QueryCost(ISchema schema, GraphQLDocument document, Inputs
         var type = Named(definition.ResolvedType);
         if (type is ScalarGraphType or EnumerationGraphType or null) return 0;
         if (IsConnection(type))
-            return 2 + IntArgument(field, "first") * NodeCost(field.SelectionSet, (IComplexGraphType)type);
+            return 2 + Math.Max(IntArgument(field, "first"), IntArgument(field, "last")) * NodeCost(field.SelectionSet, (IComplexGraphType)type);
         if (name == "nodes" && parent == schema.Query)
             return ListArgumentLength(field, "ids") * (1 + SetCost(field.SelectionSet, type));
         return 1 + SetCost(field.SelectionSet, type);

@@ -58,7 +58,7 @@ public sealed class ShopifyAdminClient(
             if (outcome.IsThrottled) throttled++;
             else failures++;
             if (failures >= MaxAttempts || throttled >= MaxThrottledAttempts)
-                throw new ShopifyApiException($"{document}: gave up after {failures + throttled} attempts ({outcome.RetryReason}).", statusCode: outcome.StatusCode);
+                throw new ShopifyApiException($"{document}: gave up after {failures + throttled} attempts ({outcome.RetryReason}).", statusCode: outcome.StatusCode, transient: true);
 
             Stats.AddRetry();
             var delay = outcome.RetryAfter ?? Backoff(Math.Max(failures, 1));

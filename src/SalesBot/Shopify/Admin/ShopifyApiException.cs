@@ -1,7 +1,7 @@
 namespace SalesBot.Shopify.Admin;
 
 /// <summary>A failure the Admin API reported, with a message fit for a merchant-facing report (no secrets).</summary>
-public class ShopifyApiException(string message, string? code = null, int? statusCode = null, Exception? inner = null)
+public class ShopifyApiException(string message, string? code = null, int? statusCode = null, Exception? inner = null, bool transient = false)
     : Exception(message, inner)
 {
     public const string MaxCostExceeded = "MAX_COST_EXCEEDED";
@@ -15,4 +15,7 @@ public class ShopifyApiException(string message, string? code = null, int? statu
     public bool IsUnauthorized => StatusCode is 401 or 403;
 
     public bool IsCostExceeded => Code == MaxCostExceeded;
+
+    /// <summary>The client gave up on a passing condition (throttling, 429, 5xx, network): the same query may succeed later.</summary>
+    public bool IsTransient { get; } = transient;
 }

@@ -36,8 +36,7 @@ public sealed partial class CatalogFetcher(
         var collections = await FetchCollectionsAsync(client, bulkPreferred: mode == "bulk", settings, progress, cancellationToken);
 
         progress.Begin("discounts", null);
-        var discounts = await FetchAllPagesAsync(client, "DiscountsPage", new PageSizer(10),
-            (first, after) => Variables(first, after, ("codesFirst", settings.CodesFirst)),
+        var discounts = await FetchAllPagesAsync(client, "DiscountsPage", 10, [("codesFirst", settings.CodesFirst)],
             Json.DiscountsPageData, d => d.CodeDiscountNodes, progress, cancellationToken);
         for (var i = 0; i < discounts.Count; i++)
             discounts[i] = await CompleteDiscountAsync(client, discounts[i], settings, cancellationToken);
@@ -65,8 +64,8 @@ public sealed partial class CatalogFetcher(
                 logger.LogWarning("Bulk export of {Shop} failed ({Reason}); reading products page by page instead", client.Shop, e.Message);
             }
         }
-        var products = await FetchAllPagesAsync(client, "ProductsPage", new PageSizer(10),
-            (first, after) => ProductVariables(settings, first, after), Json.ProductsPageData, d => d.Products, progress, cancellationToken);
+        var products = await FetchAllPagesAsync(client, "ProductsPage", 10, ProductSizes(settings),
+            Json.ProductsPageData, d => d.Products, progress, cancellationToken);
         for (var i = 0; i < products.Count; i++)
             products[i] = await CompleteProductAsync(client, products[i], settings, cancellationToken);
         return (products, "paged");
@@ -87,8 +86,7 @@ public sealed partial class CatalogFetcher(
                 logger.LogWarning("Bulk export of {Shop}'s collections failed ({Reason}); reading them page by page instead", client.Shop, e.Message);
             }
         }
-        var collections = await FetchAllPagesAsync(client, "CollectionsPage", new PageSizer(10),
-            (first, after) => Variables(first, after, ("collectionProductsFirst", settings.CollectionProductsFirst)),
+        var collections = await FetchAllPagesAsync(client, "CollectionsPage", 10, [("collectionProductsFirst", settings.CollectionProductsFirst)],
             Json.CollectionsPageData, d => d.Collections, progress, cancellationToken);
         for (var i = 0; i < collections.Count; i++)
             collections[i] = await CompleteCollectionAsync(client, collections[i], settings, cancellationToken);
@@ -102,25 +100,24 @@ public sealed partial class CatalogFetcher(
     public async Task<ShopInfo> FetchShopAsync(ShopifyAdminClient client, CancellationToken cancellationToken) =>
         (await client.QueryAsync("Shop", null, Json.ShopData, cancellationToken)).Shop;
 
+    /// <summary>Every page of a connection, each sized by its cost; <paramref name="id"/> names the owner of a nested connection.</summary>
     private async Task<List<T>> FetchAllPagesAsync<TData, T>(
-        ShopifyAdminClient client, string document, PageSizer sizer, Func<int, string?, JsonObject> variables,
+        ShopifyAdminClient client, string document, int initial, (string Name, int Value)[] nested,
         JsonTypeInfo<TData> type, Func<TData, Connection<T>?> select, FetchProgress? progress, CancellationToken cancellationToken,
-        string? startAfter = null)
+        string? startAfter = null, string? id = null)
     {
+        var key = SizingKey(document, nested);
+        var sizer = SizerFor(client, key, initial);
         var all = new List<T>();
         var after = startAfter;
         while (true)
         {
-            TData data;
-            try
+            var (data, _) = await QuerySizedAsync(client, document, key, sizer, first =>
             {
-                data = await client.QueryAsync(document, variables(sizer.First, after), type, cancellationToken);
-            }
-            catch (ShopifyApiException e) when (e.IsCostExceeded && sizer.Shrink())
-            {
-                continue;
-            }
-            sizer.Observe(client.LastRequestedCost(document), client.LastThrottleStatus?.MaximumAvailable ?? 1000);
+                var v = Variables(first, after, nested);
+                if (id is not null) v["id"] = id;
+                return v;
+            }, type, cancellationToken);
             var page = select(data) ?? Connection<T>.Empty;
             all.AddRange(page.Nodes);
             progress?.Report(all.Count);
@@ -133,14 +130,8 @@ public sealed partial class CatalogFetcher(
         JsonTypeInfo<TData> type, Func<TData, Connection<T>?> select, FetchSettings settings, CancellationToken cancellationToken,
         params (string Name, int Value)[] extra)
     {
-        return FetchAllPagesAsync(client, document, new PageSizer(settings.FollowUpFirst),
-            (first, after) =>
-            {
-                var v = Variables(first, after, extra);
-                v["id"] = id;
-                return v;
-            },
-            type, select, null, cancellationToken, startAfter: firstPage.PageInfo!.EndCursor);
+        return FetchAllPagesAsync(client, document, settings.FollowUpFirst, extra,
+            type, select, null, cancellationToken, startAfter: firstPage.PageInfo!.EndCursor, id: id);
     }
 
     private async Task<Product> CompleteProductAsync(ShopifyAdminClient client, Product product, FetchSettings settings, CancellationToken cancellationToken)
@@ -194,8 +185,8 @@ public sealed partial class CatalogFetcher(
         return node with { CodeDiscount = node.CodeDiscount with { Codes = codes?.Complete() } };
     }
 
-    private static JsonObject ProductVariables(FetchSettings settings, int first, string? after) =>
-        Variables(first, after, ("mediaFirst", settings.MediaFirst), ("variantsFirst", settings.VariantsFirst), ("levelsFirst", settings.LevelsFirst));
+    private static (string Name, int Value)[] ProductSizes(FetchSettings settings) =>
+        [("mediaFirst", settings.MediaFirst), ("variantsFirst", settings.VariantsFirst), ("levelsFirst", settings.LevelsFirst)];
 
     private static JsonObject Variables(int first, string? after, params (string Name, int Value)[] extra)
     {

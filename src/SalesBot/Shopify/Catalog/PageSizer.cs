@@ -1,9 +1,10 @@
 namespace SalesBot.Shopify.Catalog;
 
 /// <summary>
-/// Picks a connection's <c>first</c> so a query costs about a target share of what one query may cost
-/// (1000 points, or less when the shop's bucket is smaller). Shopify's requested cost grows linearly
-/// with <c>first</c>, so one measured page tells the cost per item.
+/// Picks how many items one query asks for (a connection's <c>first</c>, or the ids of a <c>nodes(ids:)</c> read)
+/// so it costs about a target share of what one query may cost (1000 points, or less when the shop's bucket is
+/// smaller). Shopify's requested cost grows linearly with the number of items, so one measured query tells the
+/// cost per item.
 /// </summary>
 public sealed class PageSizer(int initial, int max = 250)
 {
@@ -12,20 +13,36 @@ public sealed class PageSizer(int initial, int max = 250)
 
     public int First { get; private set; } = Math.Clamp(initial, 1, max);
 
-    /// <summary>Re-sizes from the requested cost of a page fetched with the current <see cref="First"/>.</summary>
-    public void Observe(double? requestedCost, double bucketMaximum)
+    /// <summary>The requested cost of one item, once a query has been measured.</summary>
+    public double? PerItem { get; private set; }
+
+    /// <summary>Starts from a cost per item measured earlier for the same document, so the first query already fits.</summary>
+    public PageSizer Seeded(double? perItem, double bucketMaximum)
     {
-        if (requestedCost is not > 0) return;
-        var budget = Math.Min(SingleQueryLimit, bucketMaximum) * TargetShare;
-        var perItem = requestedCost.Value / First;
-        First = Math.Clamp((int)Math.Floor(budget / perItem), 1, max);
+        if (perItem is > 0) Size(perItem.Value, bucketMaximum);
+        return this;
     }
 
-    /// <summary>After MAX_COST_EXCEEDED: half as many, at least one.</summary>
-    public bool Shrink()
+    /// <summary>Re-sizes from the requested cost of a query that asked for <paramref name="items"/> items (default: <see cref="First"/>).</summary>
+    public void Observe(double? requestedCost, double bucketMaximum, int? items = null)
     {
-        if (First == 1) return false;
-        First = Math.Max(1, First / 2);
+        if (requestedCost is not > 0) return;
+        Size(requestedCost.Value / Math.Max(1, items ?? First), bucketMaximum);
+    }
+
+    /// <summary>After MAX_COST_EXCEEDED for a query of <paramref name="sent"/> items (default: <see cref="First"/>): half as many, at least one.</summary>
+    public bool Shrink(int? sent = null)
+    {
+        var size = Math.Min(sent ?? First, First);
+        if (size <= 1) return false;
+        First = Math.Max(1, size / 2);
         return true;
+    }
+
+    private void Size(double perItem, double bucketMaximum)
+    {
+        PerItem = perItem;
+        var budget = Math.Min(SingleQueryLimit, bucketMaximum) * TargetShare;
+        First = Math.Clamp((int)Math.Floor(budget / perItem), 1, max);
     }
 }

@@ -1,5 +1,6 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SalesBot.Configuration;
 using SalesBot.Data;
 using SalesBot.Shopify.Admin;
 using SalesBot.Shopify.Auth;
@@ -11,7 +12,7 @@ namespace SalesBot.Shopify.Sync;
 /// <summary>
 /// Turns a batch of changes for one shop into targeted queries (just the changed products,
 /// collections, discounts), edits the cached catalog and publishes it. With no catalog to edit yet,
-/// it falls back to a full fetch.
+/// or a batch too large to read item by item, it re-reads the whole catalog instead.
 /// </summary>
 public sealed class IncrementalSync(
     ShopTokenStore tokens,
@@ -21,6 +22,8 @@ public sealed class IncrementalSync(
     ISnapshotPublisher publisher,
     DistributedLock locks,
     IDbContextFactory<SalesBotDbContext> db,
+    SyncStatusStore status,
+    IOptions<ShopifyOptions> options,
     TimeProvider time,
     ILogger<IncrementalSync> logger)
 {
@@ -38,27 +41,65 @@ public sealed class IncrementalSync(
         var started = time.GetTimestamp();
 
         var current = await cache.GetAsync(shop, cancellationToken);
-        if (current is null)
+        if (current is null || IsTooLargeForTargetedReads(changes))
         {
-            logger.LogInformation("No snapshot of {Shop} to edit; fetching the whole catalog", shop);
-            return await PublishAsync(shop, await fetcher.FetchAllAsync(client, null, cancellationToken), "full", cancellationToken);
+            if (current is null) logger.LogInformation("No snapshot of {Shop} to edit; fetching the whole catalog", shop);
+            else logger.LogInformation("{Count} items of {Shop} changed at once; re-reading the whole catalog instead of item by item", changes.Count, shop);
+            var full = await PublishAsync(shop, await fetcher.FetchAllAsync(client, null, cancellationToken), "full", cancellationToken);
+            await status.RecordSuccessAsync(shop, "full", cancellationToken);
+            return full;
         }
 
+        var failures = new List<string>();
+        var unapplied = new List<string>();
         var productsOfItems = new List<string>();
         foreach (var itemId in Ids(changes, ChangeKind.InventoryItem))
-            if (await fetcher.FindProductOfInventoryItemAsync(client, itemId, cancellationToken) is { } productId)
-                productsOfItems.Add(productId);
+        {
+            try
+            {
+                if (await fetcher.FindProductOfInventoryItemAsync(client, itemId, cancellationToken) is { } productId)
+                    productsOfItems.Add(productId);
+            }
+            catch (ShopifyApiException e) when (!e.IsUnauthorized && !e.IsTransient)
+            {
+                failures.Add(e.Message);
+                unapplied.Add(itemId);
+            }
+        }
 
-        var products = await ReadAsync(changes, ChangeKind.Product, productsOfItems, ids => fetcher.FetchProductsAsync(client, ids, null, cancellationToken));
-        var collections = await ReadAsync(changes, ChangeKind.Collection, [], ids => fetcher.FetchCollectionsAsync(client, ids, null, cancellationToken));
-        var discounts = await ReadAsync(changes, ChangeKind.Discount, [], ids => fetcher.FetchDiscountsAsync(client, ids, null, cancellationToken));
+        var products = await ReadAsync(changes, ChangeKind.Product, productsOfItems, ids => fetcher.FetchProductsAsync(client, ids, null, cancellationToken), failures, unapplied);
+        var collections = await ReadAsync(changes, ChangeKind.Collection, [], ids => fetcher.FetchCollectionsAsync(client, ids, null, cancellationToken), failures, unapplied);
+        var discounts = await ReadAsync(changes, ChangeKind.Discount, [], ids => fetcher.FetchDiscountsAsync(client, ids, null, cancellationToken), failures, unapplied);
         var shopInfo = changes.Any(c => c.Kind == ChangeKind.Shop) ? await fetcher.FetchShopAsync(client, cancellationToken) : null;
 
         var edited = CatalogEditor.Apply(current, shopInfo, products, collections, discounts);
         var report = CatalogFetcher.Report(client, "incremental", time.GetElapsedTime(started));
         logger.LogInformation("Synced {Shop}: {Products} products, {Collections} collections, {Discounts} discounts re-read in {Queries} queries (cost {Cost})",
             shop, products.Count, collections.Count, discounts.Count, report.Queries, report.ActualCost);
-        return await PublishAsync(shop, new ShopifyData(edited, report), "incremental", cancellationToken);
+        var outcome = await PublishAsync(shop, new ShopifyData(edited, report), "incremental", cancellationToken);
+        if (failures.Count == 0)
+        {
+            await status.RecordSuccessAsync(shop, "incremental", cancellationToken);
+            return outcome;
+        }
+        // Retrying cannot fix these: what could be read is published, the rest waits for the next full poll.
+        logger.LogWarning("Sync of {Shop} left {Count} changed items for the next full poll: {Reason}", shop, unapplied.Count, failures[0]);
+        await status.RecordFailureAsync(shop, "incremental", failures[0], unapplied.Count, retrying: false, cancellationToken);
+        return outcome with { Failure = failures[0], Unapplied = unapplied };
+    }
+
+    /// <summary>
+    /// Above <c>SHOPIFY_BULK_THRESHOLD</c> changed products (and inventory items, each naming one product) a full
+    /// read is cheaper: the store then has more products than the threshold, so the full read is a bulk export
+    /// (a few points however large), while reading by id costs about 200 requested points per product. With bulk
+    /// exports off a full read goes page by page over the whole store, never cheaper than the changed items alone.
+    /// </summary>
+    private bool IsTooLargeForTargetedReads(IReadOnlyList<CatalogChange> changes)
+    {
+        var threshold = options.Value.BulkThreshold;
+        if (threshold < 0) return false;
+        var products = changes.Count(c => c.Kind is ChangeKind.Product or ChangeKind.InventoryItem && c.Id is not null && !c.Deleted);
+        return products > threshold;
     }
 
     /// <summary>
@@ -77,8 +118,18 @@ public sealed class IncrementalSync(
         if (skipIfWithin is { } window && row is not null && now - row.ReconciledAt < window)
             return new SyncOutcome("recent", 0, null);
 
-        var data = await fetcher.FetchAllAsync(clients.Create(shop, token), null, cancellationToken);
+        ShopifyData data;
+        try
+        {
+            data = await fetcher.FetchAllAsync(clients.Create(shop, token), null, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await status.RecordFailureAsync(shop, "poll", SyncStatusStore.Describe(e), 0, retrying: false, cancellationToken);
+            throw;
+        }
         var outcome = await PublishAsync(shop, data, "full", cancellationToken);
+        await status.RecordSuccessAsync(shop, "poll", cancellationToken);
         if (row is null) context.ShopReconciliations.Add(new ShopReconciliation { Shop = shop, ReconciledAt = now });
         else row.ReconciledAt = now;
         await context.SaveChangesAsync(cancellationToken);
@@ -100,10 +151,11 @@ public sealed class IncrementalSync(
 
     /// <summary>
     /// The new state of every item of <paramref name="kind"/> the batch names: null for a deleted one (no query
-    /// needed), else re-read by id (null again when Shopify no longer has it).
+    /// needed), else re-read by id (null again when Shopify no longer has it). Ids Shopify refused to read are
+    /// left out (the item stays as it was) and added to <paramref name="unapplied"/>.
     /// </summary>
     private static async Task<Dictionary<string, T?>> ReadAsync<T>(IReadOnlyList<CatalogChange> changes, ChangeKind kind,
-        IEnumerable<string> alsoChanged, Func<IReadOnlyList<string>, Task<IReadOnlyList<T?>>> fetch) where T : class
+        IEnumerable<string> alsoChanged, Func<IReadOnlyList<string>, Task<ByIdRead<T>>> fetch, List<string> failures, List<string> unapplied) where T : class
     {
         var deleted = changes.Where(c => c.Kind == kind && c.Deleted && c.Id is not null).Select(c => c.Id!).ToHashSet(StringComparer.Ordinal);
         var changed = Ids(changes, kind);
@@ -112,16 +164,16 @@ public sealed class IncrementalSync(
 
         var result = deleted.ToDictionary(id => id, _ => (T?)null, StringComparer.Ordinal);
         if (changed.Count == 0) return result;
-        var list = changed.ToList();
-        var fetched = await fetch(list);
-        Debug.Assert(fetched.Count == list.Count);
-        for (var i = 0; i < list.Count; i++) result[list[i]] = fetched[i];
+        var read = await fetch([.. changed]);
+        foreach (var (id, item) in read.Read) result[id] = item;
+        if (read.Failure is { } failure) failures.Add(failure);
+        unapplied.AddRange(read.Unread);
         return result;
     }
 }
 
 /// <summary>
 /// What a sync did: <c>full</c>, <c>incremental</c>, <c>skipped</c> (shop not installed) or <c>recent</c>
-/// (another poll just ran), how many queries, and the publish result.
+/// (another poll just ran), how many queries, the publish result, and the ids Shopify refused to read (with why).
 /// </summary>
-public sealed record SyncOutcome(string Mode, int Queries, PublishResult? Published);
+public sealed record SyncOutcome(string Mode, int Queries, PublishResult? Published, string? Failure = null, IReadOnlyList<string>? Unapplied = null);

@@ -3,24 +3,30 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesBot.Configuration;
 using SalesBot.Data;
+using SalesBot.Shopify.Admin;
 
 namespace SalesBot.Shopify.Sync;
 
 /// <summary>
 /// Coalesces a burst of changes per shop: the first change opens a window of <c>SHOPIFY_SYNC_DEBOUNCE</c>,
-/// everything that arrives in it is synced together, one sync per shop at a time. The deliveries behind
-/// a batch are marked processed only after it is applied, so a crash replays them.
+/// everything that arrives in it is synced together (each item once), one sync per shop at a time. The
+/// deliveries behind a batch are marked processed once it is applied, so a crash replays them. A failure that
+/// may pass (an outage, throttling) is retried a few times; one that retrying cannot fix, or that outlasts
+/// those retries, is recorded on the shop's status and left to the next full poll.
 /// </summary>
 public sealed class ShopSyncQueue(
     IncrementalSync sync,
+    SyncStatusStore status,
     IDbContextFactory<SalesBotDbContext> db,
     IOptions<ShopifyOptions> options,
     TimeProvider time,
     ILogger<ShopSyncQueue> logger) : BackgroundService
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+    /// <summary>Waits before each retry of a batch that failed for a passing reason; attempts counted per delivery, across restarts.</summary>
+    private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2)];
+    private const int UpdateChunk = 500;
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, List<CatalogChange>> _pending = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ChangeBatch> _pending = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _scheduled = new(StringComparer.OrdinalIgnoreCase);
     private readonly Channel<string> _due = Channel.CreateUnbounded<string>();
     private CancellationToken _stopping = CancellationToken.None;
@@ -32,8 +38,8 @@ public sealed class ShopSyncQueue(
     {
         lock (_gate)
         {
-            if (!_pending.TryGetValue(shop, out var list)) _pending[shop] = list = [];
-            list.Add(change);
+            if (!_pending.TryGetValue(shop, out var batch)) _pending[shop] = batch = new ChangeBatch();
+            batch.Add(change);
             if (!_scheduled.Add(shop)) return;
         }
         _ = ReleaseAfterAsync(shop, options.Value.SyncDebounce);
@@ -53,10 +59,10 @@ public sealed class ShopSyncQueue(
 
     private async Task RunAsync(string shop, CancellationToken stoppingToken)
     {
-        List<CatalogChange> batch;
+        ChangeBatch batch;
         lock (_gate)
         {
-            batch = _pending.Remove(shop, out var list) ? list : [];
+            batch = _pending.Remove(shop, out var pending) ? pending : new ChangeBatch();
         }
         // The shop stays "scheduled" while it syncs, so changes arriving now wait for the next round.
         SyncOutcome? outcome = null;
@@ -64,32 +70,28 @@ public sealed class ShopSyncQueue(
         {
             if (batch.Count > 0)
             {
-                outcome = await sync.ApplyAsync(shop, batch, stoppingToken);
-                await MarkProcessedAsync(batch, null, stoppingToken);
+                outcome = await sync.ApplyAsync(shop, batch.Changes, stoppingToken);
+                await FinishAsync(batch, outcome, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             return;
         }
-        catch (Admin.ShopifyApiException e) when (e.IsUnauthorized)
-        {
-            // A refused token will not heal by retrying; the next install or poll starts over.
-            logger.LogWarning("Sync of {Shop} dropped: {Reason}", shop, e.Message);
-            await MarkProcessedAsync(batch, null, stoppingToken);
-        }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Sync of {Shop} failed; retrying {Count} changes in {Delay}s", shop, batch.Count, RetryDelay.TotalSeconds);
-            await MarkProcessedAsync(batch, e.Message, stoppingToken);
-            lock (_gate)
+            if (await FailAsync(shop, batch, e, stoppingToken) is { } delay)
             {
-                if (!_pending.TryGetValue(shop, out var list)) _pending[shop] = list = [];
-                list.InsertRange(0, batch);
+                lock (_gate)
+                {
+                    // The failed batch goes back in front; changes that arrived meanwhile merge into it.
+                    if (_pending.Remove(shop, out var newer)) batch.Merge(newer);
+                    _pending[shop] = batch;
+                }
+                _ = ReleaseAfterAsync(shop, delay);
+                Synced?.Invoke(shop, null);
+                return;
             }
-            _ = ReleaseAfterAsync(shop, RetryDelay);
-            Synced?.Invoke(shop, null);
-            return;
         }
 
         Synced?.Invoke(shop, outcome);
@@ -100,6 +102,36 @@ public sealed class ShopSyncQueue(
             if (!again) _scheduled.Remove(shop);
         }
         if (again) _ = ReleaseAfterAsync(shop, options.Value.SyncDebounce);
+    }
+
+    /// <summary>Applied: every delivery is done; those naming an item Shopify refused to read keep the reason.</summary>
+    private async Task FinishAsync(ChangeBatch batch, SyncOutcome outcome, CancellationToken cancellationToken)
+    {
+        var refused = batch.EventIdsOf(outcome.Unapplied ?? []);
+        await MarkAsync(batch.EventIds.Except(refused, StringComparer.Ordinal).ToList(), processed: true, null, cancellationToken);
+        if (refused.Count > 0) await MarkAsync(refused, processed: true, outcome.Failure, cancellationToken);
+    }
+
+    /// <summary>Counts the failed attempt; returns when to retry, or null when the batch is given up (left to the next poll).</summary>
+    private async Task<TimeSpan?> FailAsync(string shop, ChangeBatch batch, Exception e, CancellationToken cancellationToken)
+    {
+        var reason = SyncStatusStore.Describe(e);
+        var passing = e is not ShopifyApiException api || (api.IsTransient && !api.IsUnauthorized);
+        // Attempts live on the deliveries, so a restart in the middle does not start the count again.
+        var attempts = Math.Max(++batch.Failures, await MarkAsync(batch.EventIds, processed: false, reason, cancellationToken));
+        var retry = passing && attempts <= RetryDelays.Length;
+        await status.RecordFailureAsync(shop, "incremental", reason, batch.Count, retry, cancellationToken);
+        if (retry)
+        {
+            var delay = RetryDelays[attempts - 1];
+            logger.LogWarning("Sync of {Shop} failed ({Reason}); retrying {Count} changes in {Delay}s", shop, reason, batch.Count, delay.TotalSeconds);
+            return delay;
+        }
+        // A refused token, a refusal retrying cannot fix, or an outage that outlasted the retries: the next full poll heals.
+        logger.LogWarning("Sync of {Shop} gave up on {Count} changes ({Deliveries} deliveries): {Reason}; the next full poll re-reads them",
+            shop, batch.Count, batch.Deliveries, reason);
+        await MarkAsync(batch.EventIds, processed: true, null, cancellationToken, countAttempt: false);
+        return null;
     }
 
     private async Task ReleaseAfterAsync(string shop, TimeSpan delay)
@@ -115,20 +147,31 @@ public sealed class ShopSyncQueue(
         }
     }
 
-    /// <summary>Success stamps ProcessedAt; a failure only counts the attempt and keeps the reason.</summary>
-    private async Task MarkProcessedAsync(IReadOnlyList<CatalogChange> batch, string? error, CancellationToken cancellationToken)
+    /// <summary>
+    /// Processed stamps ProcessedAt; a failure counts the attempt. A reason is kept as LastError (null keeps the one
+    /// there). Returns the most attempts any of the deliveries has had.
+    /// </summary>
+    private async Task<int> MarkAsync(IReadOnlyList<string> eventIds, bool processed, string? error, CancellationToken cancellationToken, bool countAttempt = true)
     {
-        var ids = batch.Select(c => c.EventId).Distinct().ToList();
+        var step = countAttempt ? 1 : 0;
         await using var context = await db.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
-        if (error is null)
-            await context.WebhookDeliveries.Where(d => ids.Contains(d.EventId))
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.ProcessedAt, now).SetProperty(d => d.Attempts, d => d.Attempts + 1), cancellationToken);
-        else
+        var reason = error is { Length: > 1000 } ? error[..1000] : error;
+        var attempts = 0;
+        foreach (var chunk in eventIds.Chunk(UpdateChunk))
         {
-            var reason = error.Length > 1000 ? error[..1000] : error;
-            await context.WebhookDeliveries.Where(d => ids.Contains(d.EventId))
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastError, reason).SetProperty(d => d.Attempts, d => d.Attempts + 1), cancellationToken);
+            var deliveries = context.WebhookDeliveries.Where(d => chunk.Contains(d.EventId));
+            if (processed && reason is null)
+                await deliveries.ExecuteUpdateAsync(s => s.SetProperty(d => d.ProcessedAt, now).SetProperty(d => d.Attempts, d => d.Attempts + step), cancellationToken);
+            else if (processed)
+                await deliveries.ExecuteUpdateAsync(s => s.SetProperty(d => d.ProcessedAt, now).SetProperty(d => d.LastError, reason)
+                    .SetProperty(d => d.Attempts, d => d.Attempts + step), cancellationToken);
+            else
+            {
+                await deliveries.ExecuteUpdateAsync(s => s.SetProperty(d => d.LastError, reason).SetProperty(d => d.Attempts, d => d.Attempts + step), cancellationToken);
+                attempts = Math.Max(attempts, await deliveries.MaxAsync(d => (int?)d.Attempts, cancellationToken) ?? 0);
+            }
         }
+        return attempts;
     }
 }
