@@ -3,7 +3,6 @@ using System.Text.Json;
 using AssistantBench;
 using SalesBot.Assistant;
 using SalesBot.Shopify.Catalog;
-using SalesBot.Tests.Assistant;
 
 // Turn latency without the LLM and memory for a large generated catalog, then retrieval quality
 // (hit@3) on the sample catalogs. Run in Release: dotnet run -c Release --project bench/AssistantBench

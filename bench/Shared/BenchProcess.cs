@@ -40,12 +40,6 @@ public sealed class BenchProcess : IAsyncDisposable
         return root;
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>
     /// SalesBot's Release build (<c>dotnet src/SalesBot/bin/Release/net10.0/SalesBot.dll</c>, built by the bench's project
@@ -57,7 +51,7 @@ public sealed class BenchProcess : IAsyncDisposable
         var dll = Path.Combine(root, "src", "SalesBot", "bin", "Release", "net10.0", "SalesBot.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: build the bench in Release first");
         dataDir ??= Directory.CreateTempSubdirectory("salesbot-bench-").FullName;
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var all = new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
@@ -81,7 +75,7 @@ public sealed class BenchProcess : IAsyncDisposable
         var dir = Path.Combine(RepoRoot(), "bench", "reference-node");
         if (!Directory.Exists(Path.Combine(dir, "node_modules", "@shopify", "shopify-api")))
             throw new InvalidOperationException($"{dir}/node_modules is missing: run npm ci --prefix bench/reference-node");
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var p = await StartAsync("reference-node", "node", [Path.Combine(dir, "server.js")],
             new Dictionary<string, string> { ["SHOPIFY_API_KEY"] = apiKey, ["SHOPIFY_API_SECRET"] = secret, ["PORT"] = port.ToString(), ["NODE_ENV"] = "production" },
             dir, port);
@@ -95,7 +89,7 @@ public sealed class BenchProcess : IAsyncDisposable
         var script = Path.Combine(RepoRoot(), "tests", "tools", "node_modules", "s3rver", "bin", "s3rver.js");
         if (!File.Exists(script)) throw new InvalidOperationException($"{script} is missing: run npm ci --prefix tests/tools");
         var dir = Directory.CreateTempSubdirectory("s3rver-bench-").FullName;
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var p = await StartAsync("s3rver", "node", [script, "-d", dir, "-a", "127.0.0.1", "-p", port.ToString(), "--silent", "--configure-bucket", bucket],
             new Dictionary<string, string>(), dir, port);
         p._cleanup.Add(dir);

@@ -12,7 +12,7 @@ const string bucket = "bench";
 var products = args.Length > 0 ? int.Parse(args[0]) : 10_000;
 const int runs = 7;
 
-var data = CatalogGenerator.Generate(shop, products);
+var data = GeneratedCatalog.Generate(shop, products);
 var bytes = JsonSerializer.SerializeToUtf8Bytes(data, CatalogJson.Default.ShopifyData);
 Console.WriteLine($"Catalog: {products:N0} products × 5 variants, {bytes.Length / 1024.0 / 1024.0:F1} MiB of JSON");
 

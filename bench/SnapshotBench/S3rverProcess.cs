@@ -10,7 +10,7 @@ public sealed class S3rverProcess : IAsyncDisposable
     private readonly Process process;
     private readonly string directory = Directory.CreateTempSubdirectory("s3rver-bench-").FullName;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPort.Free();
     public string Endpoint => $"http://127.0.0.1:{Port}";
 
     private S3rverProcess(string script, string bucket)
@@ -50,10 +50,4 @@ public sealed class S3rverProcess : IAsyncDisposable
         try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

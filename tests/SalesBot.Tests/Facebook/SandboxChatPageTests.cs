@@ -27,7 +27,7 @@ public sealed class SandboxChatPageTests : IAsyncLifetime
     {
         var store = new LocalFolderSnapshotStore(Path.Combine(_dataDir, "snapshots"));
         await store.PutAsync(TestCatalog.Shop, JsonSerializer.SerializeToUtf8Bytes(TestCatalog.Create(), CatalogJson.Default.ShopifyData), "hash-1", default);
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         _baseUrl = $"http://127.0.0.1:{port}";
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
@@ -72,10 +72,4 @@ public sealed class SandboxChatPageTests : IAsyncLifetime
         Assert.Equal("Here is what I found for you:", await page.Locator(".bubble.bot").First.TextContentAsync());
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

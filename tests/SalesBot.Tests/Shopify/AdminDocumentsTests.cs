@@ -5,12 +5,11 @@ using GraphQL.Validation;
 using GraphQLParser.AST;
 using SalesBot.Shopify.Admin;
 using SalesBot.Tests.Support;
-using Xunit.Abstractions;
 
 namespace SalesBot.Tests.Shopify;
 
 /// <summary>Every document the app sends must validate against Shopify's real 2026-01 Admin schema.</summary>
-public partial class AdminDocumentsTests(ITestOutputHelper output)
+public partial class AdminDocumentsTests
 {
     private static readonly Lazy<ISchema?> RealSchema = new(LoadRealSchema);
 
@@ -19,14 +18,9 @@ public partial class AdminDocumentsTests(ITestOutputHelper output)
         Assert.Superset(new HashSet<string> { "Shop", "ProductsPage", "CollectionsPage", "DiscountsPage", "ProductsByIds", "WebhookSubscriptions" },
             GraphQlDocuments.Names.ToHashSet());
 
-    [Fact]
+    [RealSchemaFact]
     public async Task Every_document_validates_against_the_real_schema()
     {
-        if (RepoPaths.MissingShared(RepoPaths.RealShopifySchema) is { } reason)
-        {
-            output.WriteLine("SKIPPED: " + reason);
-            return;
-        }
         var schema = RealSchema.Value!;
         var failures = new List<string>();
         foreach (var name in GraphQlDocuments.Names)
@@ -47,14 +41,9 @@ public partial class AdminDocumentsTests(ITestOutputHelper output)
         Assert.True(GraphQlDocuments.Names.Count >= 15);
     }
 
-    [Fact]
+    [RealSchemaFact]
     public async Task A_wrong_field_is_caught_so_the_check_can_fail()
     {
-        if (RepoPaths.MissingShared(RepoPaths.RealShopifySchema) is { } reason)
-        {
-            output.WriteLine("SKIPPED: " + reason);
-            return;
-        }
         var document = GraphQLParser.Parser.Parse("query { shop { id nameThatDoesNotExist } }");
         var result = await new DocumentValidator().ValidateAsync(new ValidationOptions
         {

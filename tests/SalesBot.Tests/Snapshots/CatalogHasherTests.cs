@@ -10,13 +10,22 @@ public sealed class CatalogHasherTests
     private static readonly ShopifyData Data = CatalogSamples.Catalog("acme.myshopify.com");
 
     [Fact]
-    public void Hash_is_sha256_hex_of_the_versioned_canonical_json()
+    public void Hash_is_sha256_hex_of_the_versioned_catalog_in_id_order()
     {
-        var canonical = JsonSerializer.SerializeToUtf8Bytes(CatalogHasher.Canonical(Data.Data), CatalogJson.Default.CatalogData);
-        var expected = Convert.ToHexStringLower(SHA256.HashData([.. "salesbot-catalog-v1\n"u8, .. canonical]));
+        // The expected bytes are the contract's serializer over a catalog the test itself put in canonical order
+        // (every list by id, codes by code, policies by type), not the hasher's own canonical form.
+        var inOrder = Data.Data with
+        {
+            CodeDiscountNodes = new(Data.Data.CodeDiscountNodes.Nodes.Select(d => d with
+            {
+                CodeDiscount = d.CodeDiscount with { Codes = new(d.CodeDiscount.Codes!.Nodes.OrderBy(c => c.Code, StringComparer.Ordinal).ToList()) },
+            }).ToList()),
+        };
+        var expected = Convert.ToHexStringLower(SHA256.HashData([.. "salesbot-catalog-v1\n"u8, .. JsonSerializer.SerializeToUtf8Bytes(inOrder, CatalogJson.Default.CatalogData)]));
 
+        Assert.Equal(expected, CatalogHasher.Hash(CatalogSamples.Reordered(Data)));
         Assert.Equal(expected, CatalogHasher.Hash(Data));
-        Assert.Matches("^[0-9a-f]{64}$", CatalogHasher.Hash(Data));
+        Assert.Matches("^[0-9a-f]{64}$", expected);
     }
 
     [Fact]

@@ -7,35 +7,32 @@ public static class CatalogSamples
 {
     public static string NewShop() => $"t{Guid.NewGuid():N}"[..16] + ".myshopify.com";
 
-    public static ShopifyData Catalog(string shop, int products = 3) => new(
-        new CatalogData(
-            new ShopInfo("gid://shopify/Shop/1", "Test Store", null, shop, $"https://{shop}", "USD", "America/New_York", null, null,
-                [new ShopPolicy("REFUND_POLICY", "Refunds", $"https://{shop}/policies/refund"), new ShopPolicy("SHIPPING_POLICY", "Shipping", $"https://{shop}/policies/shipping")]),
-            new(Enumerable.Range(1, products).Select(Product).ToList()),
-            new([new Collection("gid://shopify/Collection/1", "All", "all", null, null, null, new([new ProductReference("gid://shopify/Product/1")])),
-                 new Collection("gid://shopify/Collection/2", "Sale", "sale", "On sale", null, null, Connection<ProductReference>.Empty)]),
-            new([Discount(1), Discount(2)])),
+    public static ShopifyData Catalog(string shop, int products = 3) => CatalogBuilder.Catalog(
+        CatalogBuilder.Shop(shop, "Test Store", $"https://{shop}", timezone: "America/New_York",
+            policies: [new ShopPolicy("REFUND_POLICY", "Refunds", $"https://{shop}/policies/refund"), new ShopPolicy("SHIPPING_POLICY", "Shipping", $"https://{shop}/policies/shipping")]),
+        Enumerable.Range(1, products).Select(Product).ToList(),
+        [new Collection("gid://shopify/Collection/1", "All", "all", null, null, null, new([new ProductReference("gid://shopify/Product/1")])),
+         new Collection("gid://shopify/Collection/2", "Sale", "sale", "On sale", null, null, Connection<ProductReference>.Empty)],
+        [Discount(1), Discount(2)],
         new FetchReport("paged", 4, 120, 80, 0, 0, 0.42, new ThrottleStatus(2000, 1920, 100)));
 
-    public static Product Product(int i) => new(
-        $"gid://shopify/Product/{i}", $"Product {i}", $"product-{i}", $"A fine product number {i}.", "Acme", "Shirts",
-        ["cotton", "summer"], "ACTIVE", null, "2025-01-01T00:00:00Z", "2025-01-02T00:00:00Z", 10,
-        [new ProductOption($"gid://shopify/ProductOption/{i}", "Size", 1, ["S", "M"])],
-        new PriceRange(new MoneyV2(19.99m, "USD"), new MoneyV2(21.99m, "USD")),
-        new([new Media($"gid://shopify/MediaImage/{i}", null, "IMAGE", new Image($"https://cdn.example.com/{i}.jpg", null))]),
-        new([Variant(i, 1, "S", 19.99m), Variant(i, 2, "M", 21.99m)]));
+    public static Product Product(int i) => CatalogBuilder.Product(
+        $"gid://shopify/Product/{i}", $"Product {i}", $"product-{i}", [Variant(i, 1, "S", 19.99m), Variant(i, 2, "M", 21.99m)],
+        description: $"A fine product number {i}.", vendor: "Acme", productType: "Shirts", tags: ["cotton", "summer"],
+        createdAt: "2025-01-01T00:00:00Z", updatedAt: "2025-01-02T00:00:00Z",
+        options: [new ProductOption($"gid://shopify/ProductOption/{i}", "Size", 1, ["S", "M"])],
+        priceRange: new PriceRange(new MoneyV2(19.99m, "USD"), new MoneyV2(21.99m, "USD")),
+        media: [CatalogBuilder.Image($"https://cdn.example.com/{i}.jpg", id: $"gid://shopify/MediaImage/{i}")]);
 
-    private static ProductVariant Variant(int product, int position, string size, decimal price) => new(
-        $"gid://shopify/ProductVariant/{product * 10 + position}", size, $"SKU-{product}-{size}", price, null, true, 5, "DENY", position,
-        [new SelectedOption("Size", size)], null,
-        new InventoryItem($"gid://shopify/InventoryItem/{product * 10 + position}", true,
+    private static ProductVariant Variant(int product, int position, string size, decimal price) => CatalogBuilder.Variant(
+        $"gid://shopify/ProductVariant/{product * 10 + position}", size, price, [new SelectedOption("Size", size)],
+        position: position, sku: $"SKU-{product}-{size}",
+        inventoryItem: new InventoryItem($"gid://shopify/InventoryItem/{product * 10 + position}", true,
             new([new InventoryLevel($"gid://shopify/InventoryLevel/{product}{position}a", new Location("gid://shopify/Location/1", "Main"), [new InventoryQuantity("available", 3)]),
                  new InventoryLevel($"gid://shopify/InventoryLevel/{product}{position}b", new Location("gid://shopify/Location/2", "Annex"), [new InventoryQuantity("available", 2)])])));
 
-    private static DiscountNode Discount(int i) => new($"gid://shopify/DiscountCodeNode/{i}",
-        new CodeDiscount("DiscountCodeBasic", $"Save {i * 10}%", "ACTIVE", null, "2025-01-01T00:00:00Z", null, null, false, null,
-            new([new DiscountRedeemCode(null, $"SAVE{i}0"), new DiscountRedeemCode(null, $"EXTRA{i}")]), null,
-            new DiscountCustomerGets(new DiscountGetsValue("DiscountPercentage", i / 10.0, null, null, null, null)), null, null));
+    private static DiscountNode Discount(int i) => CatalogBuilder.CodeDiscount($"gid://shopify/DiscountCodeNode/{i}", $"Save {i * 10}%",
+        [$"SAVE{i}0", $"EXTRA{i}"], startsAt: "2025-01-01T00:00:00Z", appliesOncePerCustomer: false, value: CatalogBuilder.Percentage(i / 10.0));
 
     /// <summary>The same catalog as a fetch with pages in another order and another fetch report would return it.</summary>
     public static ShopifyData Reordered(ShopifyData data) => new(

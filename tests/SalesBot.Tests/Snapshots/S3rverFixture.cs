@@ -19,7 +19,7 @@ public sealed class S3rverFixture : IAsyncLifetime
     private readonly string directory = Directory.CreateTempSubdirectory("s3rver-").FullName;
     private Process? process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPort.Free();
 
     public string Endpoint => $"http://127.0.0.1:{Port}";
 
@@ -91,12 +91,6 @@ public sealed class S3rverFixture : IAsyncLifetime
         throw new TimeoutException($"s3rver did not answer on {Endpoint} within 20 s");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     internal static string RepositoryRoot() => Support.RepoPaths.Root;
 }

@@ -26,7 +26,7 @@ public sealed class PostgresFixture : IAsyncLifetime
     private string? _root;
     private int _databases;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPort.Free();
 
     /// <summary>
     /// Why the PostgreSQL tests cannot run here, or null when they can. On CI (the CI variable set) a
@@ -153,10 +153,4 @@ public sealed class PostgresFixture : IAsyncLifetime
                 .FirstOrDefault()
             : null;
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -31,7 +31,7 @@ public sealed class SalesBotApp : IAsyncDisposable
     public static SalesBotApp Start(IDictionary<string, string?> settings, string? dataDir = null, int? port = null)
     {
         dataDir ??= Directory.CreateTempSubdirectory("salesbot-test-").FullName;
-        var chosenPort = port ?? FreePort();
+        var chosenPort = port ?? LoopbackPort.Free();
         var baseUri = new Uri($"http://127.0.0.1:{chosenPort}");
         var all = new Dictionary<string, string?>
         {
@@ -74,10 +74,4 @@ public sealed class SalesBotApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,8 +1,8 @@
 using SalesBot.Shopify.Catalog;
 
-namespace AssistantBench;
+namespace SalesBot.TestKit;
 
-/// <summary>A generated catalog of any size with realistic words, variants, prices and stock.</summary>
+/// <summary>A generated catalog of any size with realistic words, up to three sizes, prices and stock (the assistant bench's).</summary>
 public static class SyntheticCatalog
 {
     private static readonly string[] Colors = ["blue", "red", "black", "white", "green", "navy", "olive", "pink", "grey", "yellow", "gold", "silver"];
@@ -23,21 +23,21 @@ public static class SyntheticCatalog
             var handle = title.ToLowerInvariant().Replace(' ', '-');
             var price = Math.Round((decimal)(random.NextDouble() * 200 + 5), 2);
             var variantCount = random.Next(1, 4);
-            var variants = Enumerable.Range(0, variantCount).Select(v => new ProductVariant(
-                $"gid://shopify/ProductVariant/{i * 10 + v}", variantCount == 1 ? "Default Title" : Sizes[v], null, price, null,
-                random.NextDouble() > 0.15, random.Next(0, 20), "DENY", v + 1,
-                [new SelectedOption(variantCount == 1 ? "Title" : "Size", variantCount == 1 ? "Default Title" : Sizes[v])], null, null)).ToList();
-            products.Add(new Product($"gid://shopify/Product/{i}", title, handle,
-                $"<p>A {Styles[random.Next(Styles.Length)]} {color} {noun} in {Materials[random.Next(Materials.Length)]}, made to last and easy to love.</p>",
-                "Bench Vendor", Cap(noun), [color, noun, Styles[random.Next(Styles.Length)]], "ACTIVE", null, null, null, 10,
-                [new ProductOption("o", variants[0].SelectedOptions[0].Name, 1, variants.Select(v => v.Title).ToList())], null,
-                new Connection<Media>([new Media(null, null, "IMAGE", new Image($"https://cdn.example/{i}.jpg", null))]),
-                new Connection<ProductVariant>(variants)));
+            var optionName = variantCount == 1 ? "Title" : "Size";
+            var variants = Enumerable.Range(0, variantCount).Select(v =>
+            {
+                var size = variantCount == 1 ? "Default Title" : Sizes[v];
+                return CatalogBuilder.Variant($"gid://shopify/ProductVariant/{i * 10 + v}", size, price, [new SelectedOption(optionName, size)],
+                    position: v + 1, available: random.NextDouble() > 0.15, quantity: random.Next(0, 20));
+            }).ToList();
+            products.Add(CatalogBuilder.Product($"gid://shopify/Product/{i}", title, handle, variants,
+                description: $"<p>A {Styles[random.Next(Styles.Length)]} {color} {noun} in {Materials[random.Next(Materials.Length)]}, made to last and easy to love.</p>",
+                vendor: "Bench Vendor", productType: Cap(noun), tags: [color, noun, Styles[random.Next(Styles.Length)]],
+                onlineStoreUrl: $"https://bench.example/products/{handle}", totalInventory: 10,
+                options: [new ProductOption("o", optionName, 1, variants.Select(v => v.Title).ToList())],
+                media: [CatalogBuilder.Image($"https://cdn.example/{i}.jpg")]));
         }
-        var shop = new ShopInfo("gid://shopify/Shop/1", "Bench Store", null, "bench.myshopify.com", null, "USD", "UTC",
-            new Domain("https://bench.example", "bench.example"), new CurrencyFormats("${{amount}}", "${{amount}} USD"), []);
-        return new ShopifyData(new CatalogData(shop, new(products), new([]), new([])), null);
+        return CatalogBuilder.Catalog(CatalogBuilder.DollarShop("bench.myshopify.com", "Bench Store", "bench.example", policies: []) with { Url = null }, products);
     }
-
     private static string Cap(string s) => char.ToUpperInvariant(s[0]) + s[1..];
 }

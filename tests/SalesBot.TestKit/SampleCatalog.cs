@@ -1,7 +1,7 @@
 using System.Globalization;
 using SalesBot.Shopify.Catalog;
 
-namespace SalesBot.Tests.Assistant;
+namespace SalesBot.TestKit;
 
 /// <summary>
 /// Loads Shopify's sample product CSVs (../shared/data/shopify-sample-products beside the repository)
@@ -33,14 +33,11 @@ public static class SampleCatalog
             collections.Add(new Collection($"gid://shopify/Collection/{nextId++}", CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.Replace('-', ' ')),
                 name, null, null, null, new Connection<ProductReference>(fromFile.Select(p => new ProductReference(p.Id)).ToList())));
         }
-        var shop = new ShopInfo("gid://shopify/Shop/1", "Demo Store", null, Shop, "https://demo-store.example", "USD", "UTC",
-            new Domain("https://demo-store.example", "demo-store.example"), new CurrencyFormats("${{amount}}", "${{amount}} USD"), []);
-        return new ShopifyData(new CatalogData(shop, new(products), new(collections), new(discounts ?? [])), null);
+        return CatalogBuilder.Catalog(CatalogBuilder.DollarShop(Shop, "Demo Store", "demo-store.example", policies: []), products, collections, discounts);
     }
 
     public static DiscountNode Discount(string code, string summary, string status = "ACTIVE") =>
-        new($"gid://shopify/DiscountCodeNode/{code.Length}", new CodeDiscount("DiscountCodeBasic", code, status, summary, null, null,
-            null, null, null, new Connection<DiscountRedeemCode>([new DiscountRedeemCode(null, code)]), null, null, null, null));
+        CatalogBuilder.CodeDiscount($"gid://shopify/DiscountCodeNode/{code.Length}", code, [code], status, summary);
 
     private static List<Product> LoadFile(string file, ref long nextId)
     {
@@ -56,7 +53,7 @@ public static class SampleCatalog
             foreach (var row in group)
             {
                 if (row.GetValueOrDefault("Image Src") is { Length: > 0 } src && images.All(m => m.Image!.Url != src))
-                    images.Add(new Media(null, null, "IMAGE", new Image(src, null)));
+                    images.Add(CatalogBuilder.Image(src));
                 if (string.IsNullOrEmpty(row.GetValueOrDefault("Variant Price"))) continue;
                 var options = new List<SelectedOption>();
                 for (var i = 1; i <= 3; i++)
@@ -64,19 +61,19 @@ public static class SampleCatalog
                         options.Add(new SelectedOption(first.GetValueOrDefault($"Option{i} Name") ?? $"Option{i}", value));
                 var qty = long.TryParse(row.GetValueOrDefault("Variant Inventory Qty"), out var q) ? q : 0;
                 var available = qty > 0 || row.GetValueOrDefault("Variant Inventory Policy") == "continue";
-                variants.Add(new ProductVariant($"gid://shopify/ProductVariant/{nextId++}", string.Join(" / ", options.Select(o => o.Value)),
-                    row.GetValueOrDefault("Variant SKU"), decimal.Parse(row["Variant Price"], CultureInfo.InvariantCulture),
-                    decimal.TryParse(row.GetValueOrDefault("Variant Compare At Price"), CultureInfo.InvariantCulture, out var c) ? c : null,
-                    available, qty, "DENY", variants.Count + 1, options, null, null));
+                variants.Add(CatalogBuilder.Variant($"gid://shopify/ProductVariant/{nextId++}", string.Join(" / ", options.Select(o => o.Value)),
+                    decimal.Parse(row["Variant Price"], CultureInfo.InvariantCulture), options, position: variants.Count + 1, available: available,
+                    quantity: qty, sku: row.GetValueOrDefault("Variant SKU"),
+                    compareAtPrice: decimal.TryParse(row.GetValueOrDefault("Variant Compare At Price"), CultureInfo.InvariantCulture, out var c) ? c : null));
             }
             var optionNames = Enumerable.Range(1, 3).Select(i => first.GetValueOrDefault($"Option{i} Name")).Where(n => !string.IsNullOrEmpty(n)).ToList();
-            products.Add(new Product(productId, first["Title"], group.Key, first.GetValueOrDefault("Body (HTML)"), first.GetValueOrDefault("Vendor"),
-                first.GetValueOrDefault("Type"),
-                (first.GetValueOrDefault("Tags") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                first.GetValueOrDefault("Published") == "true" ? "ACTIVE" : "DRAFT",
-                $"https://demo-store.example/products/{group.Key}", null, null, variants.Sum(v => v.InventoryQuantity ?? 0),
-                optionNames.Select((n, i) => new ProductOption($"opt{i}", n!, i + 1, variants.Select(v => v.SelectedOptions.ElementAtOrDefault(i)?.Value ?? "").Distinct().ToList())).ToList(),
-                null, new Connection<Media>(images), new Connection<ProductVariant>(variants)));
+            products.Add(CatalogBuilder.Product(productId, first["Title"], group.Key, variants,
+                description: first.GetValueOrDefault("Body (HTML)"), vendor: first.GetValueOrDefault("Vendor"), productType: first.GetValueOrDefault("Type"),
+                tags: (first.GetValueOrDefault("Tags") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                status: first.GetValueOrDefault("Published") == "true" ? "ACTIVE" : "DRAFT",
+                onlineStoreUrl: $"https://demo-store.example/products/{group.Key}",
+                options: optionNames.Select((n, i) => new ProductOption($"opt{i}", n!, i + 1, variants.Select(v => v.SelectedOptions.ElementAtOrDefault(i)?.Value ?? "").Distinct().ToList())).ToList(),
+                media: images));
         }
         return products;
     }
@@ -99,7 +96,7 @@ public static class SampleCatalog
         return rows;
     }
 
-    // Self-contained rather than using Support.RepoPaths: bench/AssistantBench compiles this file too.
+    // Self-contained rather than using the tests' RepoPaths: benches use this too.
     private static string? FindFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
