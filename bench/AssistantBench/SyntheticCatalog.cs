@@ -29,7 +29,7 @@ public static class SyntheticCatalog
                 [new SelectedOption(variantCount == 1 ? "Title" : "Size", variantCount == 1 ? "Default Title" : Sizes[v])], null, null)).ToList();
             products.Add(new Product($"gid://shopify/Product/{i}", title, handle,
                 $"<p>A {Styles[random.Next(Styles.Length)]} {color} {noun} in {Materials[random.Next(Materials.Length)]}, made to last and easy to love.</p>",
-                "Bench Vendor", Cap(noun), [color, noun, Styles[random.Next(Styles.Length)]], "ACTIVE", null, null, null, 10,
+                "Bench Vendor", Cap(noun), [color, noun, Styles[random.Next(Styles.Length)]], "ACTIVE", $"https://bench.example/products/{handle}", null, null, 10,
                 [new ProductOption("o", variants[0].SelectedOptions[0].Name, 1, variants.Select(v => v.Title).ToList())], null,
                 new Connection<Media>([new Media(null, null, "IMAGE", new Image($"https://cdn.example/{i}.jpg", null))]),
                 new Connection<ProductVariant>(variants)));
