@@ -102,12 +102,12 @@ public sealed class ComplianceTests(S3rverFixture s3) : IClassFixture<S3rverFixt
         var tag = Guid.NewGuid().ToString("N")[..8];
         var (pageA, psidA, pageB, psidB) = ($"page-a-{tag}", $"psid-a-{tag}", $"page-b-{tag}", $"psid-b-{tag}");
         var pages = live.App.Get<PageStore>();
-        await pages.SaveAsync(pageA, "Page A", live.Shop, FacebookSandboxOptionsToken, default);
-        await pages.SaveAsync(pageB, "Page B", b, FacebookSandboxOptionsToken, default);
-        await PostMessengerAsync(live, pageA, psidA, "shirt");
-        await PostMessengerAsync(live, pageB, psidB, "shirt");
-        await PostMessengerAsync(live, pageA, psidA, "a person replied", echoFromAppId: "263902037430900");
-        await WaitForConversationsAsync(live);
+        await pages.SaveAsync(pageA, "Page A", live.Shop, LiveShop.SandboxPageToken, default);
+        await pages.SaveAsync(pageB, "Page B", b, LiveShop.SandboxPageToken, default);
+        await live.PostMessengerAsync(pageA, psidA, "shirt");
+        await live.PostMessengerAsync(pageB, psidB, "shirt");
+        await live.PostMessengerAsync(pageA, psidA, "a person replied", echoFromAppId: "263902037430900");
+        await live.WaitForConversationsAsync();
         using (var browser = live.App.Browser())
         {
             (await browser.GetAsync($"/shopify/{live.ShopName}/login")).Dispose();   // logins started, never finished
@@ -164,21 +164,21 @@ public sealed class ComplianceTests(S3rverFixture s3) : IClassFixture<S3rverFixt
         await using var live = await LiveShop.StartAsync(s3, Quick);
         await live.InstallAsync();
         var page = "page-" + Guid.NewGuid().ToString("N")[..8];
-        await live.App.Get<PageStore>().SaveAsync(page, "Shop page", live.Shop, FacebookSandboxOptionsToken, default);
+        await live.App.Get<PageStore>().SaveAsync(page, "Shop page", live.Shop, LiveShop.SandboxPageToken, default);
         var title = live.Store.Products.Values.First().Title;
         var sent = live.App.Get<FacebookSandboxState>();
 
         var before = "psid-" + Guid.NewGuid().ToString("N")[..8];
-        await PostMessengerAsync(live, page, before, title);
-        await WaitForConversationsAsync(live);
+        await live.PostMessengerAsync(page, before, title);
+        await live.WaitForConversationsAsync();
         Assert.Contains(sent.Sent(before), s => s.Message?.TryGetProperty("attachment", out _) == true);
 
         await live.AdminAsync(HttpMethod.Post, "app/uninstall");
         await LiveShop.WaitUntilAsync(async () => await live.App.Get<ShopTokenStore>().GetAccessTokenAsync(live.Shop, default) is null, "app/uninstalled");
 
         var after = "psid-" + Guid.NewGuid().ToString("N")[..8];
-        await PostMessengerAsync(live, page, after, title);
-        await WaitForConversationsAsync(live);
+        await live.PostMessengerAsync(page, after, title);
+        await live.WaitForConversationsAsync();
         var messages = sent.Sent(after).Where(s => s.Message is not null).Select(s => s.Message!.Value).ToList();
         var only = Assert.Single(messages);
         Assert.False(only.TryGetProperty("attachment", out _));
@@ -189,8 +189,7 @@ public sealed class ComplianceTests(S3rverFixture s3) : IClassFixture<S3rverFixt
     /// <summary>Tables with no column naming a shop, page or shopper: Data Protection keys, and data deletion receipts (counts only).</summary>
     private static readonly HashSet<string> HoldsNoShopData = ["DataProtectionKeys", "DataDeletionRequests"];
 
-    private const string FacebookSandboxOptionsToken = "sandbox-page-token";
-
+    
     /// <summary>
     /// For every table of the model (enumerated, so a table added later is covered), the rows whose text columns name one
     /// of <paramref name="ids"/>, each as its first key value.
@@ -266,34 +265,5 @@ public sealed class ComplianceTests(S3rverFixture s3) : IClassFixture<S3rverFixt
         Assert.Contains("token=True", state);
         Assert.NotNull(head);
         return state;
-    }
-
-    private static async Task PostMessengerAsync(LiveShop live, string pageId, string psid, string text, string? echoFromAppId = null)
-    {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        object messaging = echoFromAppId is null
-            ? new { sender = new { id = psid }, recipient = new { id = pageId }, timestamp = now, message = new { mid = "m_" + Guid.NewGuid().ToString("N"), text } }
-            : new { sender = new { id = pageId }, recipient = new { id = psid }, timestamp = now,
-                    message = new { mid = "m_" + Guid.NewGuid().ToString("N"), text, is_echo = true, app_id = long.Parse(echoFromAppId) } };
-        var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { @object = "page", entry = new[] { new { id = pageId, time = now, messaging = new[] { messaging } } } });
-        using var http = new HttpClient { BaseAddress = live.App.BaseUri };
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/facebook/webhook") { Content = content };
-        request.Headers.Add(SalesBot.Signing.MetaSignature.HeaderName,
-            new SalesBot.Signing.MetaSignature(SalesBot.Configuration.FacebookOptions.SandboxAppSecret).Sign(body));
-        using var response = await http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private static async Task WaitForConversationsAsync(LiveShop live)
-    {
-        var dispatcher = live.App.Get<SalesBot.Assistant.ConversationDispatcher>();
-        var factory = live.App.Get<IDbContextFactory<SalesBotDbContext>>();
-        await LiveShop.WaitUntilAsync(async () =>
-        {
-            await using var context = await factory.CreateDbContextAsync();
-            return dispatcher.IsIdle && !await context.MessengerEvents.AnyAsync(e => e.ProcessedAt == null);
-        }, "the conversation turns", 20);
     }
 }
