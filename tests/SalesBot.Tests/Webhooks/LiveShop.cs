@@ -62,6 +62,7 @@ public sealed class LiveShop : IAsyncDisposable
         });
         var shop = $"live-{Guid.NewGuid():N}"[..17] + ".myshopify.com";
         var app = SalesBotApp.Start(Settings(s3, sandbox, settings));
+        DeclareComplianceAddress(sandbox, app);
         return new LiveShop(s3, sandbox, shop, app);
     }
 
@@ -84,7 +85,12 @@ public sealed class LiveShop : IAsyncDisposable
         int? port = samePort ? App.BaseUri.Port : null;
         await App.DisposeAsync();
         App = SalesBotApp.Start(Settings(_s3, Sandbox, settings), dataDir, port);
+        DeclareComplianceAddress(Sandbox, App);
     }
+
+    /// <summary>Compliance topics go where the app's configuration says, not to a subscription: the app's webhook endpoint.</summary>
+    private static void DeclareComplianceAddress(ShopifySandboxServer sandbox, SalesBotApp app) =>
+        sandbox.Sandbox.Options.ComplianceWebhookUri = new Uri(app.BaseUri, "/shopify/webhook");
 
     public async Task<JsonObject> InstallAsync()
     {
