@@ -33,6 +33,12 @@ public sealed class ShopifySandboxOptions
     /// <summary>How long a webhook receiver may take before the attempt counts as failed (Shopify: 5 s).</summary>
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Where the compliance topics go (<c>customers/data_request</c>, <c>customers/redact</c>, <c>shop/redact</c>): a real
+    /// app declares this address in its configuration rather than subscribing by API. Null: the sandbox sends none.
+    /// </summary>
+    public Uri? ComplianceWebhookUri { get; set; }
+
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>Seeds the order of an ungrouped bulk export's lines (scrambled, children before parents too, as Shopify allows).</summary>

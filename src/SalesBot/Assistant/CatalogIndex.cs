@@ -40,7 +40,7 @@ public sealed class CatalogIndex
         var postings = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
         foreach (var snapshotProduct in data.Data.Products.Nodes)
         {
-            if (!snapshotProduct.IsActive || snapshotProduct.Variants.Nodes.Count == 0) continue;
+            if (!IsOffered(snapshotProduct)) continue;
             var product = compactor.Compact(snapshotProduct);
             var item = new IndexedProduct(
                 products.Count,
@@ -70,6 +70,15 @@ public sealed class CatalogIndex
                 new ActiveDiscount(c.Code, d.CodeDiscount.Title ?? c.Code, d.CodeDiscount.Summary, d.CodeDiscount.EndsAt)))
             .ToList();
     }
+
+    /// <summary>
+    /// The one rule for what the assistant may offer, so catalog-only and LLM replies, cards and the fact check all obey
+    /// it: the snapshot keeps every status, but a shopper can only buy an active product published on the online store
+    /// (Shopify's <c>onlineStoreUrl</c> is null otherwise: drafts, archived, unpublished or scheduled products) that has
+    /// a variant to put in a cart.
+    /// </summary>
+    public static bool IsOffered(Product product) =>
+        product.IsActive && !string.IsNullOrEmpty(product.OnlineStoreUrl) && product.Variants.Nodes.Count > 0;
 
     public ShopInfo Shop { get; }
     public string? ContentHash { get; }

@@ -80,6 +80,12 @@ public sealed class CatalogProvider : IDisposable
         }
     }
 
+    /// <summary>
+    /// Drops the shop's index (after an uninstall or an erasure), so nothing of its catalog stays in memory; a turn that
+    /// asks again later loads whatever storage then holds.
+    /// </summary>
+    public void Forget(string shop) => _entries.TryRemove(shop, out _);
+
     public void Dispose()
     {
         _stop.Cancel();

@@ -4,7 +4,10 @@ using SalesBot.Facebook;
 
 namespace SalesBot.Assistant;
 
-/// <summary>A conversation's history and its handoff pause, in the database.</summary>
+/// <summary>
+/// A conversation's history and its handoff pause, in the database. Erasure goes through here too, and takes the
+/// conversation's received Messenger events with it: together they are everything held about a shopper.
+/// </summary>
 public sealed class ConversationStore(IDbContextFactory<SalesBotDbContext> dbFactory, TimeProvider time)
 {
     public const int HistoryLines = 12;
@@ -54,4 +57,28 @@ public sealed class ConversationStore(IDbContextFactory<SalesBotDbContext> dbFac
         pause.Until = time.GetUtcNow() + duration;
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>For <c>shop/redact</c>: every conversation on these pages.</summary>
+    public async Task<ErasedConversations> ErasePagesAsync(IReadOnlyCollection<string> pageIds, CancellationToken cancellationToken)
+    {
+        if (pageIds.Count == 0) return new(0, 0, 0);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return new(
+            await db.ConversationMessages.Where(m => pageIds.Contains(m.PageId)).ExecuteDeleteAsync(cancellationToken),
+            await db.MessengerEvents.Where(e => pageIds.Contains(e.PageId)).ExecuteDeleteAsync(cancellationToken),
+            await db.HandoffPauses.Where(p => pageIds.Contains(p.PageId)).ExecuteDeleteAsync(cancellationToken));
+    }
+
+    /// <summary>For Meta's data deletion callback: one shopper's conversations on every page (see DataDeletion for the id).</summary>
+    public async Task<ErasedConversations> EraseShopperAsync(string senderId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return new(
+            await db.ConversationMessages.Where(m => m.Psid == senderId).ExecuteDeleteAsync(cancellationToken),
+            await db.MessengerEvents.Where(e => e.Psid == senderId).ExecuteDeleteAsync(cancellationToken),
+            await db.HandoffPauses.Where(p => p.Psid == senderId).ExecuteDeleteAsync(cancellationToken));
+    }
 }
+
+/// <summary>How many rows an erasure removed: history lines, received events, handoff pauses.</summary>
+public sealed record ErasedConversations(int Messages, int Events, int Pauses);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SalesBot.Configuration;
 using SalesBot.Facebook;
+using SalesBot.Shopify.Auth;
 
 namespace SalesBot.Assistant;
 
@@ -14,6 +15,7 @@ public sealed class ConversationTurn(
     CatalogProvider catalogs,
     ConversationStore conversations,
     IShopAssistant assistant,
+    ShopInstallState installs,
     SendApiClient send,
     TimeProvider time,
     IOptions<AppOptions> appOptions,
@@ -46,6 +48,15 @@ public sealed class ConversationTurn(
             return;
         }
 
+        // The shops table is shared, so an uninstall stops every instance's pages at once, even one that still holds the catalog.
+        if (await installs.IsUninstalledAsync(page.Shop, cancellationToken))
+        {
+            catalogs.Forget(page.Shop);
+            logger.LogInformation("Page {PageId} sells for {Shop}, which uninstalled the app; no products are offered", e.PageId, page.Shop);
+            await SendOrGiveUpAsync(page, () => send.SendMessageAsync(page.Token, e.Psid, new OutgoingMessage(ClosedReply), cancellationToken), cancellationToken);
+            return;
+        }
+
         if (!await SendOrGiveUpAsync(page, () => send.SendActionAsync(page.Token, e.Psid, "mark_seen", cancellationToken), cancellationToken)) return;
         if (!await SendOrGiveUpAsync(page, () => send.SendActionAsync(page.Token, e.Psid, "typing_on", cancellationToken), cancellationToken)) return;
 
@@ -72,6 +83,9 @@ public sealed class ConversationTurn(
                 return;
         await conversations.AppendAsync(key, "assistant", DescribeForHistory(reply), cancellationToken);
     }
+
+    /// <summary>What a shopper hears on a page whose shop uninstalled the app: no products, no prices.</summary>
+    internal const string ClosedReply = "Sorry, this shop isn't taking orders through Messenger at the moment.";
 
     /// <summary>
     /// A real shopper hears the catalog is on its way; in the sandbox the one chatting is whoever runs the app,

@@ -7,7 +7,7 @@ using SalesBot.Signing;
 
 namespace SalesBot.Facebook;
 
-/// <summary>Page connect (<c>/facebook/login</c>, <c>/facebook/callback</c>) and the Messenger webhook.</summary>
+/// <summary>Page connect (<c>/facebook/login</c>, <c>/facebook/callback</c>), the Messenger webhook and the data deletion callback.</summary>
 public static class FacebookApi
 {
     public const string StateCookie = "salesbot_fb_state";
@@ -19,6 +19,7 @@ public static class FacebookApi
         group.MapGet("/callback", Callback);
         group.MapGet("/webhook", Verify);
         group.MapPost("/webhook", Receive);
+        group.MapDataDeletion();
         return group;
     }
 

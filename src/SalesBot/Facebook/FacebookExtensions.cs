@@ -19,6 +19,7 @@ public static class FacebookExtensions
         services.AddScoped<PageConnectService>();
         services.AddSingleton<MessengerWebhookReceiver>();
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<DataDeletion>();
         // A turn is scoped: it gets fresh typed HttpClients from the factory each time.
         services.AddScoped<ConversationTurn>();
         services.AddSingleton<ConversationDispatcher>();

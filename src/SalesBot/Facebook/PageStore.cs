@@ -61,6 +61,20 @@ public sealed class PageStore(
         await db.ConnectedPages.Where(p => p.PageId == pageId)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.DisconnectedAt, time.GetUtcNow()), cancellationToken);
     }
+
+    /// <summary>
+    /// For <c>shop/redact</c>: removes the shop's connected pages and their tokens, and returns every page that sold
+    /// for the shop (the pre-configured one too, which lives in options and has no row), so their conversations can go.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DeleteShopAsync(string shop, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var pageIds = await db.ConnectedPages.Where(p => p.Shop == shop).Select(p => p.PageId).ToListAsync(cancellationToken);
+        await db.ConnectedPages.Where(p => p.Shop == shop).ExecuteDeleteAsync(cancellationToken);
+        if (app.PreconfiguredPage is { } preconfigured && string.Equals(preconfigured.Shop, shop, StringComparison.OrdinalIgnoreCase))
+            pageIds.Add(preconfigured.PageId);
+        return pageIds.Distinct(StringComparer.Ordinal).ToList();
+    }
 }
 
 /// <summary>What a turn needs to answer on a page. <see cref="Token"/> is a secret: never log it.</summary>

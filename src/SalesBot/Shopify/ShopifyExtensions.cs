@@ -37,6 +37,7 @@ public static class ShopifyExtensions
         services.AddSingleton<CatalogFetcher>();
         services.AddSingleton<OAuthStateStore>();
         services.AddSingleton<ShopTokenStore>();
+        services.AddSingleton<ShopInstallState>();
         services.AddSingleton<CallbackVerifier>();
         services.AddSingleton<CallbackValidator>();
         services.AddSingleton<ShopInstaller>();
@@ -51,6 +52,12 @@ public static class ShopifyExtensions
         services.AddSingleton<IncrementalSync>();
         services.AddSingleton<ShopSyncQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<ShopSyncQueue>());
+        services.AddSingleton<ShopSyncData>();
+        services.AddSingleton<InstallationCheck>();
+        services.AddSingleton<ShopUninstall>();
+        services.AddSingleton<ShopErasure>();
+        services.AddSingleton<DeliveryRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryRetention>());
         services.AddHostedService<WebhookProcessor>();
         services.AddSingleton<PollingReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<PollingReconciler>());

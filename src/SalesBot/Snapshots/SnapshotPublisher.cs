@@ -65,6 +65,30 @@ public sealed class SnapshotPublisher(
         }
     }
 
+    /// <summary>
+    /// For <c>shop/redact</c>: the object in storage, the pending bytes and the publish state, under the shop's gate so
+    /// no publish or retry interleaves. Publication state goes first: a pending snapshot holds the whole catalog and
+    /// its retrier would upload it again.
+    /// </summary>
+    public async Task EraseAsync(string shop, CancellationToken cancellationToken)
+    {
+        var gate = gates.GetOrAdd(shop, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+            {
+                await db.PendingSnapshots.Where(p => p.Shop == shop).ExecuteDeleteAsync(cancellationToken);
+                await db.SnapshotPublications.Where(p => p.Shop == shop).ExecuteDeleteAsync(cancellationToken);
+            }
+            await store.DeleteAsync(shop, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     /// <summary>When each shop's pending publish is due; one small row per shop, no catalog bytes.</summary>
     internal async Task<IReadOnlyList<(string Shop, DateTimeOffset DueAt)>> PendingScheduleAsync(CancellationToken cancellationToken)
     {

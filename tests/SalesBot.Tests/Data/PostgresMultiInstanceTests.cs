@@ -83,18 +83,21 @@ public sealed class PostgresMultiInstanceTests(PostgresFixture postgres) : IClas
         await using var _ = a;
         await using var __ = b;
         var body = Encoding.UTF8.GetBytes("""{"id":1,"title":"Anything"}""");
-        // Shopify's header carries an offset; Npgsql stores timestamptz only from UTC values.
-        var triggeredAt = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.FromHours(2));
+        // Shopify's header carries an offset; Npgsql stores timestamptz only from UTC values. Recent, so not a stale replay.
+        var now = DateTimeOffset.UtcNow;
+        var triggeredAt = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, TimeSpan.Zero).AddMinutes(-5).ToOffset(TimeSpan.FromHours(2));
+        var header = triggeredAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+        var earlier = triggeredAt.AddMinutes(-1).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
         var eventId = Guid.NewGuid().ToString();
-        using (var first = await PostWebhookAsync(a, body, eventId, "2026-03-01T12:00:00+02:00"))
+        using (var first = await PostWebhookAsync(a, body, eventId, header))
             Assert.Contains("Accepted.", await first.Content.ReadAsStringAsync());
-        using (var again = await PostWebhookAsync(b, body, eventId, "2026-03-01T12:00:00+02:00"))
+        using (var again = await PostWebhookAsync(b, body, eventId, header))
             Assert.Contains("Duplicate delivery ignored.", await again.Content.ReadAsStringAsync());
 
         // The same delivery arriving at both at once: the key lets one in, both answer 200.
         var raced = Guid.NewGuid().ToString();
-        var both = await Task.WhenAll(PostWebhookAsync(a, body, raced, "2026-03-01T10:00:00Z"), PostWebhookAsync(b, body, raced, "2026-03-01T10:00:00Z"));
+        var both = await Task.WhenAll(PostWebhookAsync(a, body, raced, earlier), PostWebhookAsync(b, body, raced, earlier));
         Assert.All(both, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         foreach (var r in both) r.Dispose();
 

@@ -121,4 +121,40 @@ public sealed class WebhookDeliveryTests
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, afterUninstall.StatusCode);
         Assert.Empty(server.Sandbox.GetStore(Shop).Webhooks);
     }
+
+    [Fact]
+    public async Task Uninstall_names_the_shop_in_the_payload_and_revokes_the_token_and_compliance_topics_go_to_the_configured_address()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var server = await ShopifySandboxServer.StartAsync(SandboxFixture.Options(o => o.ComplianceWebhookUri = new Uri(receiver.Url)));
+        using var http = new HttpClient();
+        var client = new SandboxClient(server, Shop, http);
+        await SubscribeAsync(client, "APP_UNINSTALLED", receiver.Url);
+        using (var before = await client.PostAsync(AdminDocuments.Load("Ping")))
+            Assert.Equal(System.Net.HttpStatusCode.OK, before.StatusCode);
+
+        using (var uninstall = await http.PostAsync(new Uri(server.ShopUri(Shop), "admin/sandbox/app/uninstall"), null))
+            uninstall.EnsureSuccessStatusCode();
+        foreach (var topic in new[] { "shop/redact", "customers/redact", "customers/data_request" })
+            using (var compliance = await http.PostAsync(new Uri(server.ShopUri(Shop), $"admin/sandbox/compliance/{topic}?customerId=42"), null))
+                compliance.EnsureSuccessStatusCode();
+        await server.Sandbox.Webhooks.WhenIdleAsync();
+
+        // Shopify revokes the app's tokens on uninstall: the same call now answers 401.
+        using (var after = await client.PostAsync(AdminDocuments.Load("Ping")))
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, after.StatusCode);
+        var received = receiver.Requests.ToDictionary(r => r.Headers["X-Shopify-Topic"], r => JsonNode.Parse(r.Body)!);
+        Assert.Equal(["app/uninstalled", "customers/data_request", "customers/redact", "shop/redact"], received.Keys.Order());
+        Assert.All(receiver.Requests, r => Assert.True(new ShopifyWebhookHmac("sandbox-api-secret").IsValid(r.Body, r.Headers[ShopifyWebhookHmac.HeaderName])));
+        Assert.Equal(Shop, received["app/uninstalled"]["myshopify_domain"]!.GetValue<string>());
+        Assert.Equal(Shop, received["app/uninstalled"]["domain"]!.GetValue<string>());
+        foreach (var topic in new[] { "shop/redact", "customers/redact", "customers/data_request" })
+        {
+            Assert.Equal(Shop, received[topic]["shop_domain"]!.GetValue<string>());
+            Assert.Equal(1, received[topic]["shop_id"]!.GetValue<long>());
+        }
+        Assert.Equal(42, received["customers/redact"]["customer"]!["id"]!.GetValue<long>());
+        Assert.NotNull(received["customers/redact"]["orders_to_redact"]);
+        Assert.NotNull(received["customers/data_request"]["data_request"]!["id"]);
+    }
 }

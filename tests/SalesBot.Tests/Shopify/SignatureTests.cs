@@ -81,4 +81,25 @@ public class SignatureTests
         Assert.False(signature.IsValid(body, header.Replace("sha256=", "sha1=")));
         Assert.False(signature.IsValid(body, "sha256=zz"));
     }
+
+    [Fact]
+    public void Meta_signed_request_matches_an_independent_vector_and_refuses_tampering()
+    {
+        // Computed outside .NET (Python hmac + urlsafe base64 without padding) for secret "app-secret".
+        const string payload = """{"algorithm":"HMAC-SHA256","expires":1291840400,"issued_at":1291836800,"user_id":"218471"}""";
+        const string vector = "jrp12ZijqTy2-9NDSsFcrvW7Yz9HUqinb-TuSFEekhs.eyJhbGdvcml0aG0iOiJITUFDLVNIQTI1NiIsImV4cGlyZXMiOjEyOTE4NDA0MDAsImlzc3VlZF9hdCI6MTI5MTgzNjgwMCwidXNlcl9pZCI6IjIxODQ3MSJ9";
+        var scheme = new MetaSignedRequest("app-secret");
+
+        Assert.Equal(vector, scheme.Sign(Encoding.UTF8.GetBytes(payload)));
+        Assert.Equal(payload, Encoding.UTF8.GetString(scheme.Verify(vector)!));
+        Assert.Equal(payload, Encoding.UTF8.GetString(scheme.Verify(vector.Replace(".", "=.", StringComparison.Ordinal))!));   // padded signature
+        Assert.Null(new MetaSignedRequest("other-secret").Verify(vector));
+        var otherUser = Convert.ToBase64String(Encoding.UTF8.GetBytes(payload.Replace("218471", "999999", StringComparison.Ordinal)))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Assert.Null(scheme.Verify(vector.Split('.')[0] + "." + otherUser));
+        Assert.Null(scheme.Verify("no-dot"));
+        Assert.Null(scheme.Verify("." + vector.Split('.')[1]));
+        Assert.Null(scheme.Verify("!!!." + vector.Split('.')[1]));
+        Assert.Null(scheme.Verify(null));
+    }
 }

@@ -62,6 +62,7 @@ public sealed class LiveShop : IAsyncDisposable
         });
         var shop = $"live-{Guid.NewGuid():N}"[..17] + ".myshopify.com";
         var app = SalesBotApp.Start(Settings(s3, sandbox, settings));
+        DeclareComplianceAddress(sandbox, app);
         return new LiveShop(s3, sandbox, shop, app);
     }
 
@@ -84,7 +85,12 @@ public sealed class LiveShop : IAsyncDisposable
         int? port = samePort ? App.BaseUri.Port : null;
         await App.DisposeAsync();
         App = SalesBotApp.Start(Settings(_s3, Sandbox, settings), dataDir, port);
+        DeclareComplianceAddress(Sandbox, App);
     }
+
+    /// <summary>Compliance topics go where the app's configuration says, not to a subscription: the app's webhook endpoint.</summary>
+    private static void DeclareComplianceAddress(ShopifySandboxServer sandbox, SalesBotApp app) =>
+        sandbox.Sandbox.Options.ComplianceWebhookUri = new Uri(app.BaseUri, "/shopify/webhook");
 
     public async Task<JsonObject> InstallAsync()
     {
@@ -191,6 +197,39 @@ public sealed class LiveShop : IAsyncDisposable
 
     public Task<HttpResponseMessage> PostWebhookAsync(string topic, JsonNode body, string? eventId = null, DateTimeOffset? triggeredAt = null) =>
         PostWebhookAsync(topic, Encoding.UTF8.GetBytes(body.ToJsonString()), eventId, triggeredAt);
+
+    /// <summary>The sandbox Graph API's page token: a page saved with it can answer through the app's in-process Send API.</summary>
+    public const string SandboxPageToken = "sandbox-page-token";
+
+    /// <summary>POSTs a signed Messenger event to the app's /facebook/webhook: a shopper's message, or a page admin's echo.</summary>
+    public async Task PostMessengerAsync(string pageId, string psid, string text, string? echoFromAppId = null)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        object messaging = echoFromAppId is null
+            ? new { sender = new { id = psid }, recipient = new { id = pageId }, timestamp = now, message = new { mid = "m_" + Guid.NewGuid().ToString("N"), text } }
+            : new { sender = new { id = pageId }, recipient = new { id = psid }, timestamp = now,
+                    message = new { mid = "m_" + Guid.NewGuid().ToString("N"), text, is_echo = true, app_id = long.Parse(echoFromAppId) } };
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { @object = "page", entry = new[] { new { id = pageId, time = now, messaging = new[] { messaging } } } });
+        using var http = new HttpClient { BaseAddress = App.BaseUri };
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/facebook/webhook") { Content = content };
+        request.Headers.Add(MetaSignature.HeaderName, new MetaSignature(SalesBot.Configuration.FacebookOptions.SandboxAppSecret).Sign(body));
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>Waits until every recorded Messenger event has had its turn.</summary>
+    public async Task WaitForConversationsAsync()
+    {
+        var dispatcher = App.Get<SalesBot.Assistant.ConversationDispatcher>();
+        var factory = App.Get<IDbContextFactory<SalesBotDbContext>>();
+        await WaitUntilAsync(async () =>
+        {
+            await using var context = await factory.CreateDbContextAsync();
+            return dispatcher.IsIdle && !await context.MessengerEvents.AnyAsync(e => e.ProcessedAt == null);
+        }, "the conversation turns", 20);
+    }
 
     public static long IdOf(string gid) => long.Parse(gid.Split('/')[^1].Split('?')[0]);
 

@@ -4,7 +4,7 @@ namespace SalesBot.Sandbox.Shopify.Admin;
 
 public sealed record ProductChange(
     string? Title = null, string? Description = null, string? Vendor = null, string? ProductType = null,
-    List<string>? Tags = null, string? Status = null, List<VariantChange>? Variants = null);
+    List<string>? Tags = null, string? Status = null, List<VariantChange>? Variants = null, bool? Published = null);
 
 public sealed record VariantChange(string? Title = null, decimal? Price = null, decimal? CompareAtPrice = null, string? Sku = null, int? Inventory = null);
 

@@ -117,6 +117,25 @@ internal sealed class CatalogChanges(ShopifySandbox sandbox)
         return body;
     });
 
+    /// <summary>
+    /// A compliance request (<c>shop/redact</c>, <c>customers/redact</c>, <c>customers/data_request</c>) delivered to
+    /// <see cref="ShopifySandboxOptions.ComplianceWebhookUri"/>; null when no address is configured or the topic is unknown.
+    /// </summary>
+    public Task<JsonObject?> SendComplianceAsync(string shop, string topic, long? customerId) => WithGateAsync(shop, store =>
+    {
+        if (sandbox.Options.ComplianceWebhookUri is not { } uri) return null;
+        var customer = customerId ?? store.NewId();
+        JsonObject? payload = topic switch
+        {
+            "shop/redact" => WebhookPayloads.ShopRedact(store),
+            "customers/redact" => WebhookPayloads.CustomersRedact(store, customer),
+            "customers/data_request" => WebhookPayloads.CustomersDataRequest(store, customer),
+            _ => null,
+        };
+        if (payload is not null) sandbox.Webhooks.PublishTo(store, topic, uri.ToString(), payload);
+        return payload;
+    });
+
     private static void Apply(StoreProduct product, ProductChange change)
     {
         if (change.Title is { } title) product.Title = title;
@@ -125,6 +144,7 @@ internal sealed class CatalogChanges(ShopifySandbox sandbox)
         if (change.ProductType is { } type) product.ProductType = type;
         if (change.Tags is { } tags) product.Tags = tags;
         if (change.Status is { } status) product.Status = status.ToUpperInvariant();
+        if (change.Published is { } published) product.PublishedOnOnlineStore = published;
     }
 
     private static void Apply(ShopifyStore store, StoreCollection collection, CollectionChange change)

@@ -17,7 +17,9 @@ namespace SalesBot.Sandbox.Shopify.Admin;
 /// <item><c>POST inventory</c> <see cref="InventoryChange"/> → inventory_levels/update</item>
 /// <item><c>POST collections</c>, <c>PATCH collections/{id}</c> <see cref="CollectionChange"/>, <c>DELETE collections/{id}</c> → collections/*</item>
 /// <item><c>POST discounts</c>, <c>PATCH discounts/{id}</c> <see cref="DiscountChange"/>, <c>DELETE discounts/{id}</c> → discounts/*</item>
-/// <item><c>POST app/uninstall</c> → app/uninstalled, then tokens and subscriptions are gone</item>
+/// <item><c>POST app/uninstall</c> → app/uninstalled; tokens are revoked (a call with one answers 401) and subscriptions are gone</item>
+/// <item><c>POST compliance/shop/redact</c>, <c>compliance/customers/redact</c>, <c>compliance/customers/data_request</c>
+/// (<c>?customerId=</c>) → that compliance topic, to the configured compliance address</item>
 /// </list>
 /// They need no token: the sandbox only ever listens where the merchant is (loopback or the app's own process).
 /// </summary>
@@ -38,6 +40,8 @@ internal static class SandboxAdminApi
         admin.MapPatch("/discounts/{id:long}", (string shop, long id, DiscountChange body, HttpRequest r, CatalogChanges c) => Answer(c.UpdateDiscountAsync(shop, id, body, Lost(r))));
         admin.MapDelete("/discounts/{id:long}", (string shop, long id, HttpRequest r, CatalogChanges c) => Answer(c.DeleteDiscountAsync(shop, id, Lost(r))));
         admin.MapPost("/app/uninstall", (string shop, HttpRequest r, CatalogChanges c) => Answer(c.UninstallAppAsync(shop, Lost(r))));
+        admin.MapPost("/compliance/{resource}/{action}", (string shop, string resource, string action, long? customerId, CatalogChanges c) =>
+            Answer(c.SendComplianceAsync(shop, $"{resource}/{action}", customerId)));
     }
 
     private static bool Lost(HttpRequest request) => request.Query["webhook"] == "false";

@@ -14,7 +14,7 @@ internal static class CatalogResolvers
             .Field("description", p => p.Description)
             .Field("vendor", p => p.Vendor).Field("productType", p => p.ProductType).Field("tags", p => p.Tags)
             .Field("status", p => p.Status)
-            .Field("onlineStoreUrl", (p, c) => p.Status == "ACTIVE" ? $"https://{AdminRequestContext.Of(c).Store.Domain}/products/{p.Handle}" : null)
+            .Field("onlineStoreUrl", (p, c) => p.IsOnOnlineStore ? $"https://{AdminRequestContext.Of(c).Store.Domain}/products/{p.Handle}" : null)
             .Field("createdAt", p => Scalars.DateTime(p.CreatedAt)).Field("updatedAt", p => Scalars.DateTime(p.UpdatedAt))
             .Field("totalInventory", p => p.TotalInventory).Field("options", p => p.Options)
             .Field("priceRangeV2", p => p)

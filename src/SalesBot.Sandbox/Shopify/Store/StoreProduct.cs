@@ -13,6 +13,10 @@ public sealed class StoreProduct
     public List<string> Tags { get; set; } = [];
     /// <summary>ACTIVE, DRAFT or ARCHIVED.</summary>
     public string Status { get; set; } = "ACTIVE";
+    /// <summary>Published on the Online Store sales channel; an active product that is not has a null <c>onlineStoreUrl</c>.</summary>
+    public bool PublishedOnOnlineStore { get; set; } = true;
+    /// <summary>What Shopify shows a shopper: active and published on the online store.</summary>
+    public bool IsOnOnlineStore => Status == "ACTIVE" && PublishedOnOnlineStore;
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; set; }
     public List<StoreProductOption> Options { get; set; } = [];

@@ -45,17 +45,23 @@ public sealed class WebhookDispatcher : IAsyncDisposable
         var body = payload.ToJsonString();
         var triggeredAt = store.Now;
         foreach (var subscription in store.Webhooks.Values.Where(w => w.Topic == enumTopic).ToList())
+            Send(store, new Message(store.Domain, topic, subscription.Uri, Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), body, triggeredAt), suppress);
+    }
+
+    /// <summary>Sends one delivery to <paramref name="uri"/> without a subscription: the compliance topics.</summary>
+    public void PublishTo(ShopifyStore store, string topic, string uri, JsonObject payload) =>
+        Send(store, new Message(store.Domain, topic, uri, Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), payload.ToJsonString(), store.Now), false);
+
+    private void Send(ShopifyStore store, Message message, bool suppress)
+    {
+        if (suppress)
         {
-            var message = new Message(store.Domain, topic, subscription.Uri, Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), body, triggeredAt);
-            if (suppress)
-            {
-                _log.Enqueue(message.Attempt(0, null, false, store.Now, null) with { Suppressed = true });
-                continue;
-            }
-            var task = Task.Run(() => DeliverAsync(message, store.Time));
-            _inFlight.TryAdd(task, 0);
-            _ = task.ContinueWith(t => _inFlight.TryRemove(t, out _), TaskScheduler.Default);
+            _log.Enqueue(message.Attempt(0, null, false, store.Now, null) with { Suppressed = true });
+            return;
         }
+        var task = Task.Run(() => DeliverAsync(message, store.Time));
+        _inFlight.TryAdd(task, 0);
+        _ = task.ContinueWith(t => _inFlight.TryRemove(t, out _), TaskScheduler.Default);
     }
 
     private async Task DeliverAsync(Message message, TimeProvider time)

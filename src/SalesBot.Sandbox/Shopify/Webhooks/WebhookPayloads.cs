@@ -17,6 +17,8 @@ public static class WebhookPayloads
         ["product_type"] = p.ProductType,
         ["handle"] = p.Handle,
         ["status"] = p.Status.ToLowerInvariant(),
+        ["published_at"] = p.IsOnOnlineStore ? Time(p.CreatedAt) : null,
+        ["published_scope"] = "web",
         ["tags"] = string.Join(", ", p.Tags),
         ["created_at"] = Time(p.CreatedAt),
         ["updated_at"] = Time(p.UpdatedAt),
@@ -68,15 +70,47 @@ public static class WebhookPayloads
         ["updated_at"] = Time(d.UpdatedAt),
     };
 
+    /// <summary>The shop object, as app/uninstalled carries it: <c>domain</c> is the primary domain, <c>myshopify_domain</c> the shop's own.</summary>
     public static JsonObject AppUninstalled(ShopifyStore store) => new()
     {
-        ["id"] = 1,
+        ["id"] = ShopId,
         ["name"] = store.Name,
+        ["email"] = $"owner@{store.Domain}",
         ["domain"] = store.Domain,
         ["myshopify_domain"] = store.Domain,
         ["currency"] = store.CurrencyCode,
+        ["plan_name"] = "basic",
         ["updated_at"] = Time(store.Now),
     };
+
+    // The compliance topics name the shop by shop_id and shop_domain (shopify.dev, "Privacy law compliance").
+
+    public static JsonObject ShopRedact(ShopifyStore store) => new() { ["shop_id"] = ShopId, ["shop_domain"] = store.Domain };
+
+    public static JsonObject CustomersRedact(ShopifyStore store, long customerId) => new()
+    {
+        ["shop_id"] = ShopId,
+        ["shop_domain"] = store.Domain,
+        ["customer"] = Customer(store, customerId),
+        ["orders_to_redact"] = new JsonArray(),
+    };
+
+    public static JsonObject CustomersDataRequest(ShopifyStore store, long customerId) => new()
+    {
+        ["shop_id"] = ShopId,
+        ["shop_domain"] = store.Domain,
+        ["orders_requested"] = new JsonArray(),
+        ["customer"] = Customer(store, customerId),
+        ["data_request"] = new JsonObject { ["id"] = store.NewId() },
+    };
+
+    private static JsonObject Customer(ShopifyStore store, long id) => new()
+    {
+        ["id"] = id, ["email"] = $"customer{id}@example.com", ["phone"] = null,
+    };
+
+    /// <summary>The shop's numeric id; GraphQL answers <c>gid://shopify/Shop/1</c> for every emulated shop.</summary>
+    private const long ShopId = 1;
 
     public static JsonObject BulkOperationFinished(StoreBulkOperation op) => new()
     {

@@ -33,4 +33,11 @@ public sealed class OAuthStateStore(IDbContextFactory<SalesBotDbContext> db, Tim
         if (shop is not null) query = query.Where(s => s.Shop == shop);
         return await query.ExecuteDeleteAsync(cancellationToken) == 1;
     }
+
+    /// <summary>For <c>shop/redact</c>: logins started for the shop and never finished.</summary>
+    public async Task ForgetShopAsync(string shop, CancellationToken cancellationToken)
+    {
+        await using var context = await db.CreateDbContextAsync(cancellationToken);
+        await context.OAuthStates.Where(s => s.Shop == shop).ExecuteDeleteAsync(cancellationToken);
+    }
 }

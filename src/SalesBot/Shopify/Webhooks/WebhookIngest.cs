@@ -10,8 +10,9 @@ using SalesBot.Signing;
 namespace SalesBot.Shopify.Webhooks;
 
 /// <summary>
-/// Checks a delivery (signature over the raw bytes first, then headers and JSON), records it durably,
-/// refuses duplicates by event id, and hands it to the processor. Everything slow happens later.
+/// Checks a delivery (signature over the raw bytes first, then headers and JSON), ignores one triggered before
+/// the <see cref="DeliveryWindow"/>, records it durably, refuses duplicates by event id, and hands it to the
+/// processor. Everything slow happens later.
 /// </summary>
 public sealed class WebhookIngest(
     IOptions<ShopifyOptions> options,
@@ -43,12 +44,21 @@ public sealed class WebhookIngest(
             return new(400, "The body is not JSON.");
 
         var now = time.GetUtcNow();
+        // A time ahead of ours is clock skew; capped at now, so a row received before the window also triggered before it.
+        var triggeredAt = ParseTriggeredAt(header(WebhookHeaders.TriggeredAt)) is { } at && at < now ? at : now;
+        if (DeliveryWindow.IsStale(triggeredAt, now))
+        {
+            logger.LogWarning("Ignored {Topic} for {Shop} ({EventId}): triggered at {TriggeredAt:u}, older than the {Window} replay window",
+                topic, shop, eventId, triggeredAt, DeliveryWindow.Length);
+            return new(200, "Stale delivery ignored.");
+        }
+
         var delivery = new WebhookDelivery
         {
             EventId = eventId,
             Shop = shop,
             Topic = topic,
-            TriggeredAt = ParseTriggeredAt(header(WebhookHeaders.TriggeredAt)) ?? now,
+            TriggeredAt = triggeredAt,
             ReceivedAt = now,
             Payload = Encoding.UTF8.GetString(body.Span),
         };

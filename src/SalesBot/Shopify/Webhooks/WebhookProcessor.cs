@@ -1,23 +1,21 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SalesBot.Data;
-using SalesBot.Shopify.Auth;
 using SalesBot.Shopify.Sync;
-using SalesBot.Snapshots;
 
 namespace SalesBot.Shopify.Webhooks;
 
 /// <summary>
-/// Turns recorded deliveries into work: catalog topics go to the sync queue, <c>app/uninstalled</c>
-/// discards the token, <c>shop/redact</c> erases the shop. At start it first replays what a previous
+/// Turns recorded deliveries into work: catalog topics go to the sync queue (harmless whatever the header says:
+/// they make the app re-read current state), <c>app/uninstalled</c> and <c>shop/redact</c> act only when the payload
+/// names the header's shop and Shopify confirms the token is revoked. At start it first replays what a previous
 /// run recorded but never applied.
 /// </summary>
 public sealed class WebhookProcessor(
     WebhookIngest ingest,
     ShopSyncQueue queue,
-    ShopTokenStore tokens,
-    ISnapshotStore snapshots,
-    CatalogCache cache,
+    ShopUninstall uninstall,
+    ShopErasure erasure,
     IDbContextFactory<SalesBotDbContext> db,
     TimeProvider time,
     ILogger<WebhookProcessor> logger) : BackgroundService
@@ -55,29 +53,24 @@ public sealed class WebhookProcessor(
 
     private async Task HandleNonCatalogAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
+        if (WebhookTopics.NamesItsShop(delivery.Topic) && !PayloadShop.Matches(delivery))
+        {
+            // Shopify signs the body, not the headers: a body signed for one shop, sent with another's header, is a replay.
+            logger.LogWarning("Ignored {Topic} for {Shop} ({EventId}): the payload names {PayloadShop}, not the shop in {Header}",
+                delivery.Topic, delivery.Shop, delivery.EventId, PayloadShop.Of(delivery.Topic, delivery.Payload) ?? "no shop", WebhookHeaders.ShopDomain);
+            return;
+        }
         switch (delivery.Topic)
         {
             case WebhookTopics.AppUninstalled:
-                await tokens.MarkUninstalledAsync(delivery.Shop, cancellationToken);
-                logger.LogInformation("{Shop} uninstalled the app: token discarded, syncing stopped", delivery.Shop);
+                await uninstall.HandleAsync(delivery.Shop, cancellationToken);
                 break;
             case WebhookTopics.ShopRedact:
-                // Publication state first: a pending snapshot holds the whole catalog and its retrier would upload it again.
-                await using (var context = await db.CreateDbContextAsync(cancellationToken))
-                {
-                    await context.PendingSnapshots.Where(p => p.Shop == delivery.Shop).ExecuteDeleteAsync(cancellationToken);
-                    await context.SnapshotPublications.Where(p => p.Shop == delivery.Shop).ExecuteDeleteAsync(cancellationToken);
-                }
-                await snapshots.DeleteAsync(delivery.Shop, cancellationToken);
-                cache.Forget(delivery.Shop);
-                await tokens.DeleteAsync(delivery.Shop, cancellationToken);
-                await using (var context = await db.CreateDbContextAsync(cancellationToken))
-                    await context.WebhookDeliveries.Where(d => d.Shop == delivery.Shop && d.EventId != delivery.EventId).ExecuteDeleteAsync(cancellationToken);
-                logger.LogInformation("shop/redact: erased everything held for {Shop}, its snapshot included", delivery.Shop);
+                await erasure.EraseAsync(delivery.Shop, delivery.EventId, cancellationToken);
                 break;
             case WebhookTopics.CustomersDataRequest or WebhookTopics.CustomersRedact:
-                // The app stores no Shopify customer records, so there is nothing to export or erase.
-                logger.LogInformation("{Topic} for {Shop}: no customer data is held", delivery.Topic, delivery.Shop);
+                // The app reads no Shopify customer records (its scopes are catalog scopes), so there is nothing to export or erase.
+                logger.LogInformation("{Topic} for {Shop}: no Shopify customer data is held", delivery.Topic, delivery.Shop);
                 break;
             case WebhookTopics.BulkOperationsFinish:
                 logger.LogInformation("Bulk operation finished for {Shop}", delivery.Shop);

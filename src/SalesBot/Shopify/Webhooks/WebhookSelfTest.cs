@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using SalesBot.Configuration;
@@ -17,7 +18,10 @@ public sealed class WebhookSelfTest(HttpClient http, IOptions<ShopifyOptions> op
 
     public async Task<string?> RunAsync(string shop, string address, CancellationToken cancellationToken)
     {
-        var body = Encoding.UTF8.GetBytes($$"""{"shop":"{{shop}}","test":true}""");
+        // A fresh nonce makes every signed test body unique, and it names no shop field the compliance topics read,
+        // so a copy of it sent with another topic and shop header can never pass as an uninstall or a redact.
+        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var body = Encoding.UTF8.GetBytes($$"""{"test":true,"nonce":"{{nonce}}","shop":"{{shop}}"}""");
         using var request = new HttpRequestMessage(HttpMethod.Post, address) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var eventId = $"self-test-{Guid.NewGuid():N}";

@@ -31,6 +31,9 @@ public static class WebhookTopics
         AppUninstalled, ShopUpdate, BulkOperationsFinish,
     ];
 
+    /// <summary>Topics that uninstall or erase, whose payload names the shop (checked against the header before acting).</summary>
+    public static bool NamesItsShop(string topic) => topic is AppUninstalled or ShopRedact or CustomersRedact or CustomersDataRequest;
+
     /// <summary><c>products/create</c> → <c>PRODUCTS_CREATE</c>, the GraphQL enum value.</summary>
     public static string ToGraphQl(string topic) => topic.Replace('/', '_').ToUpperInvariant();
 
