@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SalesBot.Data;
 using SalesBot.Shopify;
+using SalesBot.Shopify.Auth;
 
 namespace SalesBot.Snapshots;
 
@@ -16,13 +17,15 @@ public static class SnapshotStatusApi
     }
 
     private static async Task<Results<Ok<ShopStatus>, BadRequest<StatusError>, NotFound<StatusError>>> GetStatus(
-        string shop, IDbContextFactory<SalesBotDbContext> databases, ISnapshotStore store, CancellationToken cancellationToken)
+        string shop, IDbContextFactory<SalesBotDbContext> databases, ISnapshotStore store, ShopAccessTokens tokens, CancellationToken cancellationToken)
     {
         if (!ShopDomain.TryParse(shop, out var domain)) return TypedResults.BadRequest(new StatusError(ShopDomain.ErrorMessage(shop)));
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var row = await db.SnapshotPublications.AsNoTracking().SingleOrDefaultAsync(p => p.Shop == domain, cancellationToken);
-        if (row is null) return TypedResults.NotFound(new StatusError($"Nothing is known about {domain} yet."));
-        return TypedResults.Ok(new ShopStatus(domain, SnapshotStatus.From(row, store.Kind)));
+        // A shop that must authorize again may have nothing published yet, and its status must still say so.
+        var authorization = await tokens.StatusAsync(domain, cancellationToken);
+        if (row is null && authorization is null) return TypedResults.NotFound(new StatusError($"Nothing is known about {domain} yet."));
+        return TypedResults.Ok(new ShopStatus(domain, row is null ? null : SnapshotStatus.From(row, store.Kind), authorization));
     }
 }
 

@@ -14,7 +14,7 @@ namespace SalesBot.Shopify.Sync;
 /// it falls back to a full fetch.
 /// </summary>
 public sealed class IncrementalSync(
-    ShopTokenStore tokens,
+    ShopAccessTokens tokens,
     ShopifyAdminClientFactory clients,
     CatalogFetcher fetcher,
     CatalogCache cache,
@@ -28,13 +28,12 @@ public sealed class IncrementalSync(
     {
         // Read, edit and publish under the shop's lock: another instance's edit is either already in the snapshot we read, or waits.
         await using var held = await locks.AcquireAsync(LockName(shop), cancellationToken);
-        var token = await tokens.GetAccessTokenAsync(shop, cancellationToken);
-        if (token is null)
+        if (await tokens.GetAsync(shop, cancellationToken) is null)
         {
-            logger.LogInformation("Skipping {Count} changes for {Shop}: the shop is not installed", changes.Count, shop);
+            logger.LogInformation("Skipping {Count} changes for {Shop}: the shop is not installed or must authorize the app again", changes.Count, shop);
             return new SyncOutcome("skipped", 0, null);
         }
-        var client = clients.Create(shop, token);
+        var client = clients.Create(shop);
         var started = time.GetTimestamp();
 
         var current = await cache.GetAsync(shop, cancellationToken);
@@ -68,8 +67,7 @@ public sealed class IncrementalSync(
     public async Task<SyncOutcome> ReconcileAsync(string shop, CancellationToken cancellationToken, TimeSpan? skipIfWithin = null)
     {
         await using var held = await locks.AcquireAsync(LockName(shop), cancellationToken);
-        var token = await tokens.GetAccessTokenAsync(shop, cancellationToken);
-        if (token is null) return new SyncOutcome("skipped", 0, null);
+        if (await tokens.GetAsync(shop, cancellationToken) is null) return new SyncOutcome("skipped", 0, null);
 
         await using var context = await db.CreateDbContextAsync(cancellationToken);
         var row = await context.ShopReconciliations.FindAsync([shop], cancellationToken);
@@ -77,7 +75,7 @@ public sealed class IncrementalSync(
         if (skipIfWithin is { } window && row is not null && now - row.ReconciledAt < window)
             return new SyncOutcome("recent", 0, null);
 
-        var data = await fetcher.FetchAllAsync(clients.Create(shop, token), null, cancellationToken);
+        var data = await fetcher.FetchAllAsync(clients.Create(shop), null, cancellationToken);
         var outcome = await PublishAsync(shop, data, "full", cancellationToken);
         if (row is null) context.ShopReconciliations.Add(new ShopReconciliation { Shop = shop, ReconciledAt = now });
         else row.ReconciledAt = now;
