@@ -33,6 +33,13 @@ public sealed class ShopifySandboxOptions
     /// <summary>How long a webhook receiver may take before the attempt counts as failed (Shopify: 5 s).</summary>
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Lifetime of an expiring offline access token (Shopify: 1 h); <c>expires_in</c> is this in whole seconds.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>Lifetime of a refresh token (Shopify: 90 days).</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(90);
+    /// <summary>As Shopify from 2027-01-01: Admin API calls with a non-expiring OAuth token get 401 (custom-app tokens still pass).</summary>
+    public bool RefuseLifetimeTokens { get; set; }
+
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>Base address the sandbox is reachable at (for bulk result URLs); learned from the first request when unset.</summary>
