@@ -30,7 +30,8 @@ public sealed class IncrementalSync(
         await using var held = await locks.AcquireAsync(LockName(shop), cancellationToken);
         if (await tokens.GetAsync(shop, cancellationToken) is null)
         {
-            logger.LogInformation("Skipping {Count} changes for {Shop}: the shop is not installed or must authorize the app again", changes.Count, shop);
+            // Debug: the uninstall or the refused refresh was logged once already; each later delivery would only repeat it.
+            logger.LogDebug("Skipping {Count} changes for {Shop}: no usable token (uninstalled, or waiting for re-authorization)", changes.Count, shop);
             return new SyncOutcome("skipped", 0, null);
         }
         var client = clients.Create(shop);
