@@ -56,7 +56,7 @@ public sealed class ShopifySandbox : IAsyncDisposable
 
     private ShopifyStore CreateStore(string domain)
     {
-        var store = new ShopifyStore(domain, Options.TimeProvider);
+        var store = new ShopifyStore(domain, Options.TimeProvider, Options);
         store.Bucket = new ThrottleBucket(Options.ThrottleBucketSize, Options.ThrottleRestoreRate, Options.TimeProvider);
         var source = Options.ShopCatalogs.GetValueOrDefault(domain) ?? Options.Catalog;
         if (source.CsvPath is { } csv) CsvCatalogLoader.Populate(store, csv);

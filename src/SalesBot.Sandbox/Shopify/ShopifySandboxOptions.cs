@@ -38,6 +38,12 @@ public sealed class ShopifySandboxOptions
     /// app declares this address in its configuration rather than subscribing by API. Null: the sandbox sends none.
     /// </summary>
     public Uri? ComplianceWebhookUri { get; set; }
+    /// <summary>Lifetime of an expiring offline access token (Shopify: 1 h); <c>expires_in</c> is this in whole seconds.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>Lifetime of a refresh token (Shopify: 90 days).</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(90);
+    /// <summary>As Shopify from 2027-01-01: Admin API calls with a non-expiring OAuth token get 401 (custom-app tokens still pass).</summary>
+    public bool RefuseLifetimeTokens { get; set; }
 
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

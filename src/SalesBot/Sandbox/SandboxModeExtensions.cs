@@ -26,6 +26,11 @@ public static class SandboxModeExtensions
         if (!string.IsNullOrEmpty(csv) && !File.Exists(csv))
             throw new OptionsValidationException("SANDBOX_CATALOG_CSV", typeof(ShopifyOptions), [$"SANDBOX_CATALOG_CSV points at {csv}, which does not exist."]);
         var products = int.TryParse(builder.Configuration["SANDBOX_PRODUCTS"], out var n) && n > 0 ? n : 40;
+        var tokenTtl = Lifetime(builder.Configuration, "SANDBOX_TOKEN_TTL", TimeSpan.FromHours(1));
+        var refreshTtl = Lifetime(builder.Configuration, "SANDBOX_REFRESH_TOKEN_TTL", TimeSpan.FromDays(90));
+        var refuseLifetime = builder.Configuration["SANDBOX_REFUSE_LIFETIME_TOKENS"] is { Length: > 0 } refuse
+            ? bool.TryParse(refuse, out var r) ? r : throw Invalid("SANDBOX_REFUSE_LIFETIME_TOKENS", $"SANDBOX_REFUSE_LIFETIME_TOKENS is '{refuse}', not true or false.")
+            : false;
 
         builder.Services.AddShopifySandbox(o =>
         {
@@ -34,12 +39,27 @@ public static class SandboxModeExtensions
             // The demo store gets a Shopify Plus bucket so a first install takes seconds; tests and benchmarks pick their own plan.
             o.ThrottleBucketSize = 10_000;
             o.ThrottleRestoreRate = 1_000;
+            o.AccessTokenLifetime = tokenTtl;
+            o.RefreshTokenLifetime = refreshTtl;
+            o.RefuseLifetimeTokens = refuseLifetime;
             o.Catalog = string.IsNullOrEmpty(csv)
                 ? CatalogSource.Generated(new CatalogGeneratorSpec { Products = products })
                 : CatalogSource.FromCsv(csv);
         });
         return builder;
     }
+
+    /// <summary>A TimeSpan (<c>00:05:00</c>) or whole seconds (<c>300</c>), at least one second: Shopify's <c>expires_in</c> counts seconds.</summary>
+    private static TimeSpan Lifetime(IConfiguration configuration, string name, TimeSpan fallback)
+    {
+        var text = configuration[name];
+        if (string.IsNullOrEmpty(text)) return fallback;
+        if (long.TryParse(text, out var seconds) && seconds >= 1) return TimeSpan.FromSeconds(seconds);
+        if (TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.FromSeconds(1)) return span;
+        throw Invalid(name, $"{name} is '{text}'; give a TimeSpan such as 01:00:00 or a number of seconds, at least 1.");
+    }
+
+    private static OptionsValidationException Invalid(string name, string message) => new(name, typeof(ShopifyOptions), [message]);
 
     public static WebApplication MapSandboxMode(this WebApplication app)
     {

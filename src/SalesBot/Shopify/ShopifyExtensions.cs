@@ -12,7 +12,7 @@ namespace SalesBot.Shopify;
 
 public static class ShopifyExtensions
 {
-    /// <summary>OAuth install, token store, Admin GraphQL client, catalog fetch, webhooks, incremental sync and polling.</summary>
+    /// <summary>OAuth install, token store and refresh, Admin GraphQL client, catalog fetch, webhooks, incremental sync and polling.</summary>
     public static WebApplicationBuilder AddShopify(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -26,7 +26,8 @@ public static class ShopifyExtensions
         });
 
         services.AddHttpClient(ShopifyAdminClientFactory.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
-        services.AddHttpClient<AccessTokenExchanger>(c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddHttpClient(AccessTokenExchanger.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddSingleton<AccessTokenExchanger>();
         services.AddSingleton<ShopThrottleRegistry>();
         services.AddSingleton<ShopifyAdminClientFactory>();
         // Redirects are followed by BulkResultDownloader itself, only to the same host.
@@ -38,6 +39,8 @@ public static class ShopifyExtensions
         services.AddSingleton<OAuthStateStore>();
         services.AddSingleton<ShopTokenStore>();
         services.AddSingleton<ShopInstallState>();
+        services.AddSingleton<ShopAccessTokens>();
+        services.AddSingleton<IAccessTokenSource>(sp => sp.GetRequiredService<ShopAccessTokens>());
         services.AddSingleton<CallbackVerifier>();
         services.AddSingleton<CallbackValidator>();
         services.AddSingleton<ShopInstaller>();

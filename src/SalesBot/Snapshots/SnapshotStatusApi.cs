@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SalesBot.Data;
 using SalesBot.Shopify;
 using SalesBot.Shopify.Sync;
+using SalesBot.Shopify.Auth;
 
 namespace SalesBot.Snapshots;
 
@@ -17,14 +18,17 @@ public static class SnapshotStatusApi
     }
 
     private static async Task<Results<Ok<ShopStatus>, BadRequest<StatusError>, NotFound<StatusError>>> GetStatus(
-        string shop, IDbContextFactory<SalesBotDbContext> databases, ISnapshotStore store, SyncStatusStore syncStatus, CancellationToken cancellationToken)
+        string shop, IDbContextFactory<SalesBotDbContext> databases, ISnapshotStore store, SyncStatusStore syncStatus, ShopAccessTokens tokens,
+        CancellationToken cancellationToken)
     {
         if (!ShopDomain.TryParse(shop, out var domain)) return TypedResults.BadRequest(new StatusError(ShopDomain.ErrorMessage(shop)));
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var row = await db.SnapshotPublications.AsNoTracking().SingleOrDefaultAsync(p => p.Shop == domain, cancellationToken);
         var sync = await syncStatus.GetAsync(domain, cancellationToken);
-        if (row is null && sync is null) return TypedResults.NotFound(new StatusError($"Nothing is known about {domain} yet."));
-        return TypedResults.Ok(new ShopStatus(domain, row is null ? null : SnapshotStatus.From(row, store.Kind), sync));
+        // A shop that must authorize again may have nothing published yet, and its status must still say so.
+        var authorization = await tokens.StatusAsync(domain, cancellationToken);
+        if (row is null && sync is null && authorization is null) return TypedResults.NotFound(new StatusError($"Nothing is known about {domain} yet."));
+        return TypedResults.Ok(new ShopStatus(domain, row is null ? null : SnapshotStatus.From(row, store.Kind), sync, authorization));
     }
 }
 

@@ -10,11 +10,17 @@ public sealed class LogCollector : ILoggerProvider, ILogger
 
     public IEnumerable<string> Messages => Entries.Select(e => e.Message);
 
+    /// <summary>Exceptions logged with an entry, as text, for tests that look for a secret anywhere in the logs.</summary>
+    public ConcurrentQueue<string> Exceptions { get; } = new();
+
     public ILogger CreateLogger(string categoryName) => this;
     public void Dispose() { }
     public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
     public bool IsEnabled(LogLevel logLevel) => true;
 
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
         Entries.Enqueue((logLevel, formatter(state, exception)));
+        if (exception is not null) Exceptions.Enqueue(exception.ToString());
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using SalesBot.Configuration;
 
 namespace SalesBot.Tests.Support;
@@ -27,8 +28,8 @@ public sealed class SalesBotApp : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    /// <summary>Starts the app; <paramref name="dataDir"/> lets a test restart it on the same state.</summary>
-    public static SalesBotApp Start(IDictionary<string, string?> settings, string? dataDir = null, int? port = null)
+    /// <summary>Starts the app; <paramref name="dataDir"/> lets a test restart it on the same state; <paramref name="logs"/> collects what it logs.</summary>
+    public static SalesBotApp Start(IDictionary<string, string?> settings, string? dataDir = null, int? port = null, LogCollector? logs = null)
     {
         dataDir ??= Directory.CreateTempSubdirectory("salesbot-test-").FullName;
         var chosenPort = port ?? LoopbackPort.Free();
@@ -49,6 +50,7 @@ public sealed class SalesBotApp : IAsyncDisposable
         {
             foreach (var (key, value) in all) b.UseSetting(key, value);
             b.UseEnvironment("Testing");
+            if (logs is not null) b.ConfigureServices(s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
         });
         factory.UseKestrel(k => k.Listen(IPAddress.Loopback, chosenPort));
         factory.StartServer();

@@ -27,7 +27,7 @@ public sealed class BurstSyncTests(S3rverFixture s3, ITestOutputHelper output) :
     {
         var settings = new Dictionary<string, string?> { ["SHOPIFY_SYNC_DEBOUNCE"] = "00:00:01" };
         if (bulkThreshold is not null) settings["SHOPIFY_BULK_THRESHOLD"] = bulkThreshold;
-        await using var live = await LiveShop.StartAsync(s3, settings, BigStore);
+        await using var live = await LiveShop.StartAsync(s3, settings, catalog: BigStore);
         await live.InstallAsync();
         var mark = live.QueryCount;
 

@@ -28,10 +28,12 @@ public sealed class LiveShop : IAsyncDisposable
 
     private readonly S3rverFixture _s3;
     private readonly HttpClient _admin;
+    private readonly LogCollector? _logs;
 
-    private LiveShop(S3rverFixture s3, ShopifySandboxServer sandbox, string shop, SalesBotApp app)
+    private LiveShop(S3rverFixture s3, ShopifySandboxServer sandbox, string shop, SalesBotApp app, LogCollector? logs)
     {
         _s3 = s3;
+        _logs = logs;
         Sandbox = sandbox;
         Shop = shop;
         App = app;
@@ -48,9 +50,13 @@ public sealed class LiveShop : IAsyncDisposable
 
     public ShopifyStore Store => Sandbox.Sandbox.GetStore(Shop);
 
-    public static async Task<LiveShop> StartAsync(S3rverFixture s3, IDictionary<string, string?>? settings = null, CatalogGeneratorSpec? catalog = null)
+    /// <param name="sandboxOptions">Changes to the sandbox store's behaviour (token lifetimes, throttle…).</param>
+    /// <param name="logs">Collects what the app logs, across restarts.</param>
+    /// <param name="catalog">The sandbox store's generated catalog (default: 6 small products).</param>
+    public static async Task<LiveShop> StartAsync(S3rverFixture s3, IDictionary<string, string?>? settings = null,
+        Action<ShopifySandboxOptions>? sandboxOptions = null, LogCollector? logs = null, CatalogGeneratorSpec? catalog = null)
     {
-        var sandbox = await ShopifySandboxServer.StartAsync(new ShopifySandboxOptions
+        var options = new ShopifySandboxOptions
         {
             Catalog = CatalogSource.Generated(catalog ?? new CatalogGeneratorSpec
             {
@@ -59,11 +65,13 @@ public sealed class LiveShop : IAsyncDisposable
             ThrottleBucketSize = 100_000,
             ThrottleRestoreRate = 100_000,
             WebhookRetryDelays = [TimeSpan.FromMilliseconds(200)],
-        });
+        };
+        sandboxOptions?.Invoke(options);
+        var sandbox = await ShopifySandboxServer.StartAsync(options);
         var shop = $"live-{Guid.NewGuid():N}"[..17] + ".myshopify.com";
-        var app = SalesBotApp.Start(Settings(s3, sandbox, settings));
+        var app = SalesBotApp.Start(Settings(s3, sandbox, settings), logs: logs);
         DeclareComplianceAddress(sandbox, app);
-        return new LiveShop(s3, sandbox, shop, app);
+        return new LiveShop(s3, sandbox, shop, app, logs);
     }
 
     private static Dictionary<string, string?> Settings(S3rverFixture s3, ShopifySandboxServer sandbox, IDictionary<string, string?>? extra)
@@ -84,7 +92,7 @@ public sealed class LiveShop : IAsyncDisposable
         var dataDir = App.DataDir;
         int? port = samePort ? App.BaseUri.Port : null;
         await App.DisposeAsync();
-        App = SalesBotApp.Start(Settings(_s3, Sandbox, settings), dataDir, port);
+        App = SalesBotApp.Start(Settings(_s3, Sandbox, settings), dataDir, port, _logs);
         DeclareComplianceAddress(Sandbox, App);
     }
 

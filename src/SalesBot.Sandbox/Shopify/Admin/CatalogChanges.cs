@@ -111,7 +111,7 @@ internal sealed class CatalogChanges(ShopifySandbox sandbox)
     /// <summary>Revokes every token and, as Shopify does, sends app/uninstalled before dropping the subscriptions.</summary>
     public Task<JsonObject?> UninstallAppAsync(string shop, bool suppress) => WithGateAsync(shop, store =>
     {
-        store.AccessTokens.Clear();
+        store.Tokens.RevokeAll();
         var body = Publish(store, "app/uninstalled", WebhookPayloads.AppUninstalled(store), suppress);
         store.Webhooks.Clear();
         return body;

@@ -24,9 +24,9 @@ internal static class AdminGraphQlApi
     {
         var store = sandbox.GetStore(shop);
         var token = request.Headers["X-Shopify-Access-Token"].ToString();
-        if (token.Length == 0 || !store.AccessTokens.ContainsKey(token))
-            return Results.Json(new { errors = "[API] Invalid API key or access token (unrecognized login or wrong password)" },
-                statusCode: StatusCodes.Status401Unauthorized);
+        // Shopify's answer to an unknown, expired or revoked token: 401 with a string under "errors".
+        if (store.Tokens.Refusal(token) is { } refusal)
+            return Results.Json(new { errors = refusal }, statusCode: StatusCodes.Status401Unauthorized);
         if (sandbox.NextRequestIsTooMany())
         {
             request.HttpContext.Response.Headers.RetryAfter = "1";

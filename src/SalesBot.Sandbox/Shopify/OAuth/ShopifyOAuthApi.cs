@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using SalesBot.Sandbox.Shopify.Store;
 using SalesBot.Signing;
 
 namespace SalesBot.Sandbox.Shopify.OAuth;
@@ -13,7 +14,7 @@ namespace SalesBot.Sandbox.Shopify.OAuth;
 /// <summary>
 /// Shopify's OAuth authorization-code grant: <c>GET admin/oauth/authorize</c> shows an install page
 /// (or approves at once with <c>auto_approve=1</c>), approval redirects with a signed query, and
-/// <c>POST admin/oauth/access_token</c> trades the single-use code for a token.
+/// <c>POST admin/oauth/access_token</c> trades the single-use code for a token, or a refresh token for a new pair.
 /// </summary>
 internal static class ShopifyOAuthApi
 {
@@ -70,43 +71,73 @@ internal static class ShopifyOAuthApi
         return TypedResults.Redirect(redirectUri + separator + string.Join('&', query.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}")));
     }
 
+    /// <summary>
+    /// The token endpoint: an authorization code (with <c>expiring=1</c> for an expiring pair, as Shopify's libraries send it)
+    /// or <c>grant_type=refresh_token</c>. Form or JSON bodies, like Shopify.
+    /// </summary>
     private static async Task<IResult> ExchangeAsync(string shop, HttpRequest request, ShopifySandbox sandbox)
     {
-        string? clientId, secret, code;
+        var store = sandbox.GetStore(shop);
+        store.Tokens.CountTokenRequest();
+        Dictionary<string, string?> fields;
         if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync();
-            (clientId, secret, code) = (form["client_id"], form["client_secret"], form["code"]);
-        }
+            fields = (await request.ReadFormAsync()).ToDictionary(f => f.Key, f => (string?)f.Value.ToString());
         else
         {
             try
             {
                 using var json = await JsonDocument.ParseAsync(request.Body);
-                (clientId, secret, code) = (Text(json, "client_id"), Text(json, "client_secret"), Text(json, "code"));
+                if (json.RootElement.ValueKind != JsonValueKind.Object) return TokenError("invalid_request", "The request body is not a JSON object.");
+                fields = json.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => Text(p.Value));
             }
             catch (JsonException)
             {
-                return TokenError("The request body is not valid JSON.");
+                return TokenError("invalid_request", "The request body is not valid JSON.");
             }
         }
         var options = sandbox.Options;
-        if (clientId != options.ApiKey || secret is null
+        var secret = fields.GetValueOrDefault("client_secret");
+        if (fields.GetValueOrDefault("client_id") != options.ApiKey || secret is null
             || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(options.ApiSecret)))
-            return TokenError("Client credentials are invalid.");
-        var store = sandbox.GetStore(shop);
+            return TokenError("invalid_request", "Client credentials are invalid.");
+
+        if (fields.GetValueOrDefault("grant_type") == "refresh_token")
+        {
+            var refreshToken = fields.GetValueOrDefault("refresh_token");
+            return refreshToken is not null && store.Tokens.Refresh(refreshToken) is { } refreshed
+                ? Grant(refreshed)
+                : TokenError("invalid_grant", "Token has been expired or revoked.");
+        }
+
+        var code = fields.GetValueOrDefault("code");
         // TryRemove makes the code single use even when two exchanges race.
         if (code is null || !store.AuthorizationCodes.TryRemove(code, out var grant) || grant.Expires < store.Now)
-            return TokenError("The authorization code was not found or was already used.");
-        return Results.Json(new { access_token = store.IssueAccessToken(grant.Scopes), scope = grant.Scopes });
+            return TokenError("invalid_request", "The authorization code was not found or was already used.");
+        var expiring = fields.GetValueOrDefault("expiring") is "1" or "true";
+        return Grant(store.Tokens.IssueForCode(grant.Scopes, expiring));
     }
 
-    private static string? Text(JsonDocument json, string name) =>
-        json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString() : null;
+    private static IResult Grant(TokenGrant grant) => grant.RefreshToken is null
+        ? Results.Json(new { access_token = grant.AccessToken, scope = grant.Scopes })
+        : Results.Json(new
+        {
+            access_token = grant.AccessToken,
+            scope = grant.Scopes,
+            expires_in = grant.ExpiresIn,
+            refresh_token = grant.RefreshToken,
+            refresh_token_expires_in = grant.RefreshTokenExpiresIn,
+        });
 
-    private static IResult TokenError(string description) =>
-        Results.Json(new { error = "invalid_request", error_description = description }, statusCode: StatusCodes.Status400BadRequest);
+    /// <summary>Strings as they are; numbers and booleans as their JSON text (<c>"expiring": 1</c> and <c>"1"</c> mean the same).</summary>
+    private static string? Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+        _ => null,
+    };
+
+    private static IResult TokenError(string error, string description) =>
+        Results.Json(new { error, error_description = description }, statusCode: StatusCodes.Status400BadRequest);
 
     private static IResult ErrorPage(string message) => Results.Content(
         $"<!doctype html><html><head><title>Oauth error</title></head><body><h1>{WebUtility.HtmlEncode(message)}</h1></body></html>",

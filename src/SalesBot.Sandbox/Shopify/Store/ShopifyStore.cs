@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 
 namespace SalesBot.Sandbox.Shopify.Store;
 
@@ -8,7 +7,7 @@ namespace SalesBot.Sandbox.Shopify.Store;
 /// log. The catalog is plain mutable objects guarded by <see cref="Gate"/>: GraphQL execution and
 /// admin changes both hold it, so a query never sees a half-applied change.
 /// </summary>
-public sealed class ShopifyStore(string domain, TimeProvider time)
+public sealed class ShopifyStore(string domain, TimeProvider time, ShopifySandboxOptions? options = null)
 {
     private long _nextId = 1000;
 
@@ -29,8 +28,11 @@ public sealed class ShopifyStore(string domain, TimeProvider time)
     public SortedDictionary<long, StoreWebhookSubscription> Webhooks { get; } = [];
     public ConcurrentDictionary<long, StoreBulkOperation> BulkOperations { get; } = [];
 
-    /// <summary>Access tokens granted to the app, with the scopes each carries.</summary>
-    public ConcurrentDictionary<string, string> AccessTokens { get; } = new(StringComparer.Ordinal);
+    /// <summary>Offline tokens granted to the app: custom-app, lifetime and expiring ones with their refresh tokens.</summary>
+    public StoreTokens Tokens { get; } = new(time, options ?? new ShopifySandboxOptions());
+
+    /// <summary>Access tokens granted to the app, by token.</summary>
+    public ConcurrentDictionary<string, StoreAccessToken> AccessTokens => Tokens.Access;
     internal ConcurrentDictionary<string, (string Scopes, DateTimeOffset Expires)> AuthorizationCodes { get; } = new(StringComparer.Ordinal);
 
     public ThrottleBucket Bucket { get; internal set; } = null!;
@@ -44,13 +46,8 @@ public sealed class ShopifyStore(string domain, TimeProvider time)
 
     public long NewId() => Interlocked.Increment(ref _nextId);
 
-    /// <summary>Grants a token directly, for tests and demos that skip the OAuth dance.</summary>
-    public string IssueAccessToken(string scopes)
-    {
-        var token = "shpat_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        AccessTokens[token] = scopes;
-        return token;
-    }
+    /// <summary>Grants a custom-app token (never expires), for tests and demos that skip the OAuth dance.</summary>
+    public string IssueAccessToken(string scopes) => Tokens.IssueCustomAppToken(scopes);
 
     public StoreLocation AddLocation(string name)
     {

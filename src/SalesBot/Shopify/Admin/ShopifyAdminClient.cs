@@ -13,22 +13,30 @@ namespace SalesBot.Shopify.Admin;
 /// Admin GraphQL for one shop. Cost-aware: it waits for the bucket to hold what a query will cost
 /// (learned from <c>extensions.cost</c>), retries <c>THROTTLED</c>, HTTP 429 (honouring <c>Retry-After</c>)
 /// and 5xx with bounded backoff, and turns any other error into a <see cref="ShopifyApiException"/>.
+/// The token comes from an <see cref="IAccessTokenSource"/>: asked again when its grant is due, and once
+/// more (then the call is resent once) when Shopify answers 401.
 /// </summary>
 public sealed class ShopifyAdminClient(
     HttpClient http,
     Uri endpoint,
     string shop,
-    string accessToken,
+    IAccessTokenSource tokens,
     ShopThrottle throttle,
     TimeProvider time,
     ILogger logger)
 {
+    public ShopifyAdminClient(HttpClient http, Uri endpoint, string shop, string accessToken, ShopThrottle throttle, TimeProvider time, ILogger logger)
+        : this(http, endpoint, shop, new FixedAccessToken(accessToken), throttle, time, logger)
+    {
+    }
+
     private const int MaxAttempts = 8;
     private const string Throttled = "THROTTLED";
     // THROTTLED answers cost nothing and each one waits for the bucket, so a long fetch may meet many.
     private const int MaxThrottledAttempts = 60;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, double> _lastCost = new(StringComparer.Ordinal);
+    private AccessGrant? _grant;
 
     public string Shop { get; } = shop;
 
@@ -68,26 +76,53 @@ public sealed class ShopifyAdminClient(
         }
     }
 
+    /// <summary>The token to send: the one held until its grant is due, else a fresh one from the source.</summary>
+    private async Task<AccessGrant> GrantAsync(CancellationToken cancellationToken)
+    {
+        if (_grant is { } held && (held.RenewAt is null || held.RenewAt > time.GetUtcNow())) return held;
+        return _grant = await tokens.GetAsync(Shop, cancellationToken) ?? throw NoToken();
+    }
+
+    private ShopifyApiException NoToken() =>
+        new($"There is no usable access token for {Shop}: the shop is not installed or must be authorized again.", ShopifyApiException.NoAccessToken, 401);
+
     private async Task<Outcome> SendOnceAsync(byte[] body, CancellationToken cancellationToken)
+    {
+        var grant = await GrantAsync(cancellationToken);
+        var (response, failure) = await PostAsync(body, grant.Token, cancellationToken);
+        if (response is { StatusCode: HttpStatusCode.Unauthorized })
+        {
+            // Shopify answers 401 only to a token it does not accept (expired, revoked): renew it once and resend.
+            response.Dispose();
+            _grant = await tokens.RenewAsync(Shop, grant.Token, cancellationToken)
+                ?? throw new ShopifyApiException($"Shopify refused the access token for {Shop} (HTTP 401).", statusCode: 401);
+            (response, failure) = await PostAsync(body, _grant.Token, cancellationToken);
+        }
+        return response is null ? failure! : await ReadAsync(response, cancellationToken);
+    }
+
+    /// <summary>The response, or the retryable outcome of a network failure or timeout.</summary>
+    private async Task<(HttpResponseMessage? Response, Outcome? Failure)> PostAsync(byte[] body, string accessToken, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("X-Shopify-Access-Token", accessToken);
-
-        HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            return (await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken), null);
         }
         catch (HttpRequestException e)
         {
-            return Outcome.Retry($"network error: {e.Message}", (int?)e.StatusCode);
+            return (null, Outcome.Retry($"network error: {e.Message}", (int?)e.StatusCode));
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Outcome.Retry("request timed out", null);
+            return (null, Outcome.Retry("request timed out", null));
         }
+    }
 
+    private async Task<Outcome> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
         using (response)
         {
             var status = (int)response.StatusCode;

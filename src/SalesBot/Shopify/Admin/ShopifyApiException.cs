@@ -6,6 +6,9 @@ public class ShopifyApiException(string message, string? code = null, int? statu
 {
     public const string MaxCostExceeded = "MAX_COST_EXCEEDED";
 
+    /// <summary>Not Shopify's: the app holds no usable token for the shop (not installed, or it must be authorized again).</summary>
+    public const string NoAccessToken = "NO_ACCESS_TOKEN";
+
     /// <summary>Shopify's <c>extensions.code</c> (e.g. <c>MAX_COST_EXCEEDED</c>) when there was one.</summary>
     public string? Code { get; } = code;
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
@@ -6,20 +7,24 @@ using SalesBot.Configuration;
 namespace SalesBot.Shopify.Auth;
 
 /// <summary>
-/// Trades an OAuth code for an offline access token. Not retried: a code is single use, so a retry
-/// after a lost response would only fail with a less useful message.
+/// Shopify's token endpoint (<c>POST {origin}/admin/oauth/access_token</c>): trades an OAuth code for an expiring
+/// offline token (<c>expiring: "1"</c>, as <c>@shopify/shopify-api</c> sends it), and a refresh token for a new pair.
 /// </summary>
-public sealed class AccessTokenExchanger(HttpClient http, IOptions<ShopifyOptions> options)
+public sealed class AccessTokenExchanger(IHttpClientFactory httpClients, IOptions<ShopifyOptions> options, TimeProvider time)
 {
+    public const string HttpClientName = "shopify-oauth";
+    private const int RefreshAttempts = 3;
+
+    private HttpClient Http => httpClients.CreateClient(HttpClientName);
+
+    /// <summary>Not retried: a code is single use, so a retry after a lost response would only fail with a less useful message.</summary>
     public async Task<AccessTokenResponse> ExchangeAsync(string shop, string code, CancellationToken cancellationToken)
     {
-        var o = options.Value;
-        var credentials = ShopifyCredentials.From(o);
-        var url = new Uri($"{o.AdminOrigin(shop)}/admin/oauth/access_token");
+        var credentials = ShopifyCredentials.From(options.Value);
         HttpResponseMessage response;
         try
         {
-            response = await http.PostAsJsonAsync(url, new AccessTokenRequest(credentials.ApiKey, credentials.ApiSecret, code), cancellationToken);
+            response = await Http.PostAsJsonAsync(TokenUrl(shop), new CodeRequest(credentials.ApiKey, credentials.ApiSecret, code, "1"), cancellationToken);
         }
         catch (HttpRequestException e)
         {
@@ -36,12 +41,102 @@ public sealed class AccessTokenExchanger(HttpClient http, IOptions<ShopifyOption
         }
     }
 
-    private sealed record AccessTokenRequest(
+    /// <summary>
+    /// Trades <paramref name="refreshToken"/> for a new pair. Network failures, 429 and 5xx are retried a few times: Shopify keeps
+    /// a used refresh token valid until the new access token is used, so resending after a lost answer is safe.
+    /// </summary>
+    /// <exception cref="TokenRefreshException">Refused (<see cref="TokenRefreshException.IsRefused"/>) or Shopify unreachable.</exception>
+    public async Task<AccessTokenResponse> RefreshAsync(string shop, string refreshToken, CancellationToken cancellationToken)
+    {
+        var credentials = ShopifyCredentials.From(options.Value);
+        var body = new RefreshRequest(credentials.ApiKey, credentials.ApiSecret, refreshToken, "refresh_token");
+        for (var attempt = 1; ; attempt++)
+        {
+            string problem;
+            try
+            {
+                using var response = await Http.PostAsJsonAsync(TokenUrl(shop), body, cancellationToken);
+                var status = (int)response.StatusCode;
+                if (response.IsSuccessStatusCode)
+                {
+                    var token = await response.Content.ReadFromJsonAsync<AccessTokenResponse>(cancellationToken);
+                    if (token is { AccessToken.Length: > 0 }) return token;
+                    problem = "the answer had no access token";
+                }
+                else if (status is >= 400 and < 500 and not 429)
+                    throw new TokenRefreshException(true, $"Shopify refused the refresh token of {shop} (HTTP {status}{await ReasonAsync(response, cancellationToken)}).");
+                else problem = $"HTTP {status}";
+            }
+            catch (HttpRequestException e)
+            {
+                problem = $"network error: {e.Message}";
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                problem = "request timed out";
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                problem = "the answer was not JSON";
+            }
+            if (attempt == RefreshAttempts)
+                throw new TokenRefreshException(false, $"Could not refresh the access token of {shop} after {attempt} attempts ({problem}).");
+            await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), time, cancellationToken);
+        }
+    }
+
+    private Uri TokenUrl(string shop) => new($"{options.Value.AdminOrigin(shop)}/admin/oauth/access_token");
+
+    /// <summary>Shopify's OAuth error (<c>invalid_grant</c>: "Token has been expired or revoked."), which names no secret.</summary>
+    private static async Task<string> ReasonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var error = await response.Content.ReadFromJsonAsync<OAuthError>(cancellationToken);
+            if (error?.Error is not { Length: > 0 } code) return "";
+            return error.Description is { Length: > 0 } description ? $": {code}, {Clip(description)}" : $": {code}";
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException or HttpRequestException)
+        {
+            return "";
+        }
+    }
+
+    private static string Clip(string s) => s.Length > 200 ? s[..200] : s;
+
+    private sealed record CodeRequest(
         [property: JsonPropertyName("client_id")] string ClientId,
         [property: JsonPropertyName("client_secret")] string ClientSecret,
-        [property: JsonPropertyName("code")] string Code);
+        [property: JsonPropertyName("code")] string Code,
+        [property: JsonPropertyName("expiring")] string Expiring);
+
+    private sealed record RefreshRequest(
+        [property: JsonPropertyName("client_id")] string ClientId,
+        [property: JsonPropertyName("client_secret")] string ClientSecret,
+        [property: JsonPropertyName("refresh_token")] string RefreshToken,
+        [property: JsonPropertyName("grant_type")] string GrantType);
+
+    private sealed record OAuthError(
+        [property: JsonPropertyName("error")] string? Error,
+        [property: JsonPropertyName("error_description")] string? Description);
 }
 
+/// <summary>What Shopify's token endpoint answers; the expiry fields are absent for a lifetime token.</summary>
 public sealed record AccessTokenResponse(
     [property: JsonPropertyName("access_token")] string AccessToken,
-    [property: JsonPropertyName("scope")] string? Scope);
+    [property: JsonPropertyName("scope")] string? Scope,
+    [property: JsonPropertyName("expires_in")] long? ExpiresIn = null,
+    [property: JsonPropertyName("refresh_token")] string? RefreshToken = null,
+    [property: JsonPropertyName("refresh_token_expires_in")] long? RefreshTokenExpiresIn = null)
+{
+    public bool IsExpiring => ExpiresIn is > 0 && RefreshToken is { Length: > 0 };
+
+    /// <summary>Records print their properties; this one holds secrets, so it prints only their shape.</summary>
+    public override string ToString() => $"AccessTokenResponse({TokenMask.Mask(AccessToken)}, expires_in {ExpiresIn}, refresh token {(RefreshToken is null ? "none" : "held")})";
+}
+
+/// <summary>A refresh that failed: refused by Shopify (final: the shop must authorize again), or Shopify could not be reached.</summary>
+public sealed class TokenRefreshException(bool refused, string message) : Exception(message)
+{
+    public bool IsRefused { get; } = refused;
+}

@@ -26,10 +26,11 @@ public sealed class ShopInstaller(
 {
     public async Task<InstallReport> InstallAsync(string shop, AccessTokenResponse token, CancellationToken cancellationToken)
     {
-        await tokens.SaveAsync(shop, token.AccessToken, token.Scope ?? "", cancellationToken);
-        logger.LogInformation("Installed {Shop} with scopes {Scope}", shop, token.Scope);
+        await tokens.SaveAsync(shop, token, cancellationToken);
+        logger.LogInformation("Installed {Shop} with scopes {Scope} ({Kind} offline token)", shop, token.Scope, token.IsExpiring ? "expiring" : "lifetime");
 
-        var client = clients.Create(shop, token.AccessToken);
+        // Through the token provider, so a long first fetch outliving the access token refreshes it.
+        var client = clients.Create(shop);
         ShopifyData data;
         PublishResult published;
         // Under the shop's lock, like every other read-edit-publish, so a webhook sync cannot interleave.

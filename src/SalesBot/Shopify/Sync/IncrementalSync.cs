@@ -15,7 +15,7 @@ namespace SalesBot.Shopify.Sync;
 /// or a batch too large to read item by item, it re-reads the whole catalog instead.
 /// </summary>
 public sealed class IncrementalSync(
-    ShopTokenStore tokens,
+    ShopAccessTokens tokens,
     ShopifyAdminClientFactory clients,
     CatalogFetcher fetcher,
     CatalogCache cache,
@@ -31,13 +31,13 @@ public sealed class IncrementalSync(
     {
         // Read, edit and publish under the shop's lock: another instance's edit is either already in the snapshot we read, or waits.
         await using var held = await locks.AcquireAsync(LockName(shop), cancellationToken);
-        var token = await tokens.GetAccessTokenAsync(shop, cancellationToken);
-        if (token is null)
+        if (await tokens.GetAsync(shop, cancellationToken) is null)
         {
-            logger.LogInformation("Skipping {Count} changes for {Shop}: the shop is not installed", changes.Count, shop);
+            // Debug: the uninstall or the refused refresh was logged once already; each later delivery would only repeat it.
+            logger.LogDebug("Skipping {Count} changes for {Shop}: no usable token (uninstalled, or waiting for re-authorization)", changes.Count, shop);
             return new SyncOutcome("skipped", 0, null);
         }
-        var client = clients.Create(shop, token);
+        var client = clients.Create(shop);
         var started = time.GetTimestamp();
 
         var current = await cache.GetAsync(shop, cancellationToken);
@@ -109,8 +109,7 @@ public sealed class IncrementalSync(
     public async Task<SyncOutcome> ReconcileAsync(string shop, CancellationToken cancellationToken, TimeSpan? skipIfWithin = null)
     {
         await using var held = await locks.AcquireAsync(LockName(shop), cancellationToken);
-        var token = await tokens.GetAccessTokenAsync(shop, cancellationToken);
-        if (token is null) return new SyncOutcome("skipped", 0, null);
+        if (await tokens.GetAsync(shop, cancellationToken) is null) return new SyncOutcome("skipped", 0, null);
 
         await using var context = await db.CreateDbContextAsync(cancellationToken);
         var row = await context.ShopReconciliations.FindAsync([shop], cancellationToken);
@@ -121,7 +120,7 @@ public sealed class IncrementalSync(
         ShopifyData data;
         try
         {
-            data = await fetcher.FetchAllAsync(clients.Create(shop, token), null, cancellationToken);
+            data = await fetcher.FetchAllAsync(clients.Create(shop), null, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

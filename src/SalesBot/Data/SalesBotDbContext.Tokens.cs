@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Shopify.Auth;
+
+namespace SalesBot.Data;
+
+public sealed partial class SalesBotDbContext
+{
+    public DbSet<ShopTokenState> ShopTokenStates => Set<ShopTokenState>();
+}
