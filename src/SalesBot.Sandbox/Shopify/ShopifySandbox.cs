@@ -40,6 +40,25 @@ public sealed class ShopifySandbox : IAsyncDisposable
 
     public IReadOnlyList<QueryLogEntry> QueryLog(string shop) => [.. GetStore(shop).QueryLog];
 
+    private int _serverErrorsLeft, _serverErrors;
+
+    /// <summary>How many GraphQL requests were answered 503 (see <see cref="FailNextRequests"/>).</summary>
+    public int ServerErrorCount => _serverErrors;
+
+    /// <summary>An outage: the next <paramref name="count"/> GraphQL requests, whoever sends them, are answered HTTP 503.</summary>
+    public void FailNextRequests(int count) => Interlocked.Exchange(ref _serverErrorsLeft, Math.Clamp(count, 0, 10_000));
+
+    internal bool NextRequestIsServerError()
+    {
+        if (Interlocked.Decrement(ref _serverErrorsLeft) < 0)
+        {
+            Interlocked.Exchange(ref _serverErrorsLeft, 0);
+            return false;
+        }
+        Interlocked.Increment(ref _serverErrors);
+        return true;
+    }
+
     /// <summary>Decides whether this GraphQL request is one of the configured every-Nth 429 answers.</summary>
     internal bool NextRequestIsTooMany()
     {

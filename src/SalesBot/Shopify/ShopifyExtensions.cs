@@ -25,7 +25,7 @@ public static class ShopifyExtensions
                 o.ApiOrigin = (builder.Configuration.Get<AppOptions>() ?? new AppOptions()).BaseUrlTrimmed + "/sandbox/{shop}";
         });
 
-        services.AddHttpClient(ShopifyAdminClientFactory.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
+        services.AddShopifyAdminTransport(ShopifyAdminClientFactory.HttpClientName);
         services.AddHttpClient(AccessTokenExchanger.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
         services.AddSingleton<AccessTokenExchanger>();
         services.AddSingleton<ShopThrottleRegistry>();

@@ -27,6 +27,8 @@ internal static class AdminGraphQlApi
         // Shopify's answer to an unknown, expired or revoked token: 401 with a string under "errors".
         if (store.Tokens.Refusal(token) is { } refusal)
             return Results.Json(new { errors = refusal }, statusCode: StatusCodes.Status401Unauthorized);
+        if (sandbox.NextRequestIsServerError())
+            return Results.Json(new { errors = "Service Unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         if (sandbox.NextRequestIsTooMany())
         {
             request.HttpContext.Response.Headers.RetryAfter = "1";

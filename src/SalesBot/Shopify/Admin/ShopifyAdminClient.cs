@@ -11,8 +11,8 @@ namespace SalesBot.Shopify.Admin;
 
 /// <summary>
 /// Admin GraphQL for one shop. Cost-aware: it waits for the bucket to hold what a query will cost
-/// (learned from <c>extensions.cost</c>), retries <c>THROTTLED</c>, HTTP 429 (honouring <c>Retry-After</c>)
-/// and 5xx with bounded backoff, and turns any other error into a <see cref="ShopifyApiException"/>.
+/// (learned from <c>extensions.cost</c>) and retries <c>THROTTLED</c>; HTTP 429, 5xx and network failures are
+/// retried beneath it by the <see cref="AdminTransport"/> pipeline. Any other error is a <see cref="ShopifyApiException"/>.
 /// The token comes from an <see cref="IAccessTokenSource"/>: asked again when its grant is due, and once
 /// more (then the call is resent once) when Shopify answers 401.
 /// </summary>
@@ -30,11 +30,9 @@ public sealed class ShopifyAdminClient(
     {
     }
 
-    private const int MaxAttempts = 8;
-    private const string Throttled = "THROTTLED";
+    private const string ThrottledCode = "THROTTLED";
     // THROTTLED answers cost nothing and each one waits for the bucket, so a long fetch may meet many.
     private const int MaxThrottledAttempts = 60;
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, double> _lastCost = new(StringComparer.Ordinal);
     private AccessGrant? _grant;
 
@@ -51,7 +49,7 @@ public sealed class ShopifyAdminClient(
     public async Task<T> QueryAsync<T>(string document, JsonObject? variables, JsonTypeInfo<T> dataType, CancellationToken cancellationToken)
     {
         var body = BuildBody(GraphQlDocuments.Get(document), variables);
-        int failures = 0, throttled = 0;
+        var throttled = 0;
         while (true)
         {
             var wait = throttle.DelayFor(_lastCost.GetValueOrDefault(document, 0));
@@ -63,15 +61,14 @@ public sealed class ShopifyAdminClient(
                 if (outcome.RequestedCost is { } requested) _lastCost[document] = requested;
                 return data.Deserialize(dataType) ?? throw new ShopifyApiException($"{document}: the response had no data.");
             }
-            if (outcome.IsThrottled) throttled++;
-            else failures++;
-            if (failures >= MaxAttempts || throttled >= MaxThrottledAttempts)
-                throw new ShopifyApiException($"{document}: gave up after {failures + throttled} attempts ({outcome.RetryReason}).", statusCode: outcome.StatusCode, transient: true);
+            // Only THROTTLED comes back here: transport failures were retried by the resilience pipeline already.
+            if (++throttled >= MaxThrottledAttempts)
+                throw new ShopifyApiException($"{document}: still throttled after {throttled} attempts.", statusCode: outcome.StatusCode, transient: true);
 
             Stats.AddRetry();
-            var delay = outcome.RetryAfter ?? Backoff(Math.Max(failures, 1));
-            logger.LogInformation("Shopify {Shop}: {Document} {Reason}; retrying in {Delay:0.0}s (attempt {Attempt})",
-                Shop, document, outcome.RetryReason, delay.TotalSeconds, failures + throttled + 1);
+            var delay = outcome.RetryAfter ?? TimeSpan.FromMilliseconds(250);
+            logger.LogInformation("Shopify {Shop}: {Document} throttled; retrying in {Delay:0.0}s (attempt {Attempt})",
+                Shop, document, delay.TotalSeconds, throttled + 1);
             await Task.Delay(delay, time, cancellationToken);
         }
     }
@@ -89,35 +86,34 @@ public sealed class ShopifyAdminClient(
     private async Task<Outcome> SendOnceAsync(byte[] body, CancellationToken cancellationToken)
     {
         var grant = await GrantAsync(cancellationToken);
-        var (response, failure) = await PostAsync(body, grant.Token, cancellationToken);
+        var response = await PostAsync(body, grant.Token, cancellationToken);
         if (response is { StatusCode: HttpStatusCode.Unauthorized })
         {
             // Shopify answers 401 only to a token it does not accept (expired, revoked): renew it once and resend.
             response.Dispose();
             _grant = await tokens.RenewAsync(Shop, grant.Token, cancellationToken)
                 ?? throw new ShopifyApiException($"Shopify refused the access token for {Shop} (HTTP 401).", statusCode: 401);
-            (response, failure) = await PostAsync(body, _grant.Token, cancellationToken);
+            response = await PostAsync(body, _grant.Token, cancellationToken);
         }
-        return response is null ? failure! : await ReadAsync(response, cancellationToken);
+        return await ReadAsync(response, cancellationToken);
     }
 
-    /// <summary>The response, or the retryable outcome of a network failure or timeout.</summary>
-    private async Task<(HttpResponseMessage? Response, Outcome? Failure)> PostAsync(byte[] body, string accessToken, CancellationToken cancellationToken)
+    /// <summary>The response; a network failure the resilience pipeline gave up on is a transient <see cref="ShopifyApiException"/>.</summary>
+    private async Task<HttpResponseMessage> PostAsync(byte[] body, string accessToken, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("X-Shopify-Access-Token", accessToken);
+        request.Options.Set(AdminTransport.StatsKey, Stats);
         try
         {
-            return (await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken), null);
+            return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException
+                                      or Polly.CircuitBreaker.BrokenCircuitException
+                                  || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return (null, Outcome.Retry($"network error: {e.Message}", (int?)e.StatusCode));
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return (null, Outcome.Retry("request timed out", null));
+            throw new ShopifyApiException($"Shopify {Shop} could not be reached: {e.Message}", statusCode: (int?)(e as HttpRequestException)?.StatusCode, transient: true, inner: e);
         }
     }
 
@@ -126,12 +122,9 @@ public sealed class ShopifyAdminClient(
         using (response)
         {
             var status = (int)response.StatusCode;
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                Stats.AddThrottled();
-                return Outcome.Retry("HTTP 429", status, RetryAfter(response) ?? TimeSpan.FromSeconds(1));
-            }
-            if (status >= 500) return Outcome.Retry($"HTTP {status}", status);
+            // The pipeline retried these already; what is left is an outage that may pass, not a refusal.
+            if (response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500)
+                throw new ShopifyApiException($"Shopify {Shop} kept answering HTTP {status}.", statusCode: status, transient: true);
             if (status is 401 or 403)
                 throw new ShopifyApiException($"Shopify refused the access token for {Shop} (HTTP {status}).", statusCode: status);
             if (status == 404)
@@ -145,7 +138,7 @@ public sealed class ShopifyAdminClient(
             if (json["errors"] is JsonArray { Count: > 0 } errors)
             {
                 var first = errors[0]?["extensions"]?["code"]?.GetValue<string>();
-                if (first == Throttled)
+                if (first == ThrottledCode)
                 {
                     Stats.AddThrottled();
                     Stats.AddQuery(0, 0);
@@ -155,13 +148,13 @@ public sealed class ShopifyAdminClient(
                         throw new ShopifyApiException($"A query costing {needed} exceeds {Shop}'s bucket of {throttle.Maximum} points.",
                             ShopifyApiException.MaxCostExceeded, status);
                     var wait = throttle.DelayFor(needed);
-                    return Outcome.Retry(Throttled, status, wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(250));
+                    return Outcome.Throttled(status, wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(250));
                 }
                 var messages = string.Join("; ", errors.Select(e => e?["message"]?.GetValue<string>()).Where(m => m is not null));
                 throw new ShopifyApiException($"Shopify GraphQL error: {messages}", first, status);
             }
             Stats.AddQuery(cost?.Requested ?? 0, cost?.Actual ?? 0);
-            return new Outcome(json["data"], null, null, status, cost?.Requested);
+            return new Outcome(json["data"], null, status, cost?.Requested);
         }
     }
 
@@ -176,21 +169,6 @@ public sealed class ShopifyAdminClient(
         return (cost["requestedQueryCost"]?.GetValue<double>() ?? 0, cost["actualQueryCost"]?.GetValue<double>() ?? 0);
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta) return Clamp(delta);
-        if (response.Headers.TryGetValues("Retry-After", out var values)
-            && double.TryParse(values.FirstOrDefault(), System.Globalization.CultureInfo.InvariantCulture, out var seconds))
-            return Clamp(TimeSpan.FromSeconds(seconds));
-        return null;
-    }
-
-    private static TimeSpan Clamp(TimeSpan delay) => delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxBackoff ? MaxBackoff : delay;
-
-    private static TimeSpan Backoff(int attempt) =>
-        Clamp(TimeSpan.FromMilliseconds(200 * Math.Pow(2, Math.Min(attempt - 1, 8)) * (0.8 + Random.Shared.NextDouble() * 0.4)));
-
     private static byte[] BuildBody(string query, JsonObject? variables)
     {
         var body = new JsonObject { ["query"] = query };
@@ -198,10 +176,9 @@ public sealed class ShopifyAdminClient(
         return Encoding.UTF8.GetBytes(body.ToJsonString());
     }
 
-    private sealed record Outcome(JsonNode? Data, string? RetryReason, TimeSpan? RetryAfter, int? StatusCode, double? RequestedCost)
+    /// <summary>The data of an answered query, or (no data) a THROTTLED answer with how long to wait.</summary>
+    private sealed record Outcome(JsonNode? Data, TimeSpan? RetryAfter, int? StatusCode, double? RequestedCost)
     {
-        public bool IsThrottled => RetryReason == Throttled;
-
-        public static Outcome Retry(string reason, int? status, TimeSpan? after = null) => new(null, reason, after, status, null);
+        public static Outcome Throttled(int status, TimeSpan after) => new(null, after, status, null);
     }
 }
