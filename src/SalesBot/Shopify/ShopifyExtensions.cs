@@ -3,9 +3,9 @@ using Microsoft.Extensions.Options;
 using SalesBot.Configuration;
 using SalesBot.Shopify.Admin;
 using SalesBot.Shopify.Auth;
-using SalesBot.Shopify.Catalog;
 using SalesBot.Shopify.Install;
 using SalesBot.Shopify.Sync;
+using SalesBot.Shopify.Sync.Fetch;
 using SalesBot.Shopify.Webhooks;
 
 namespace SalesBot.Shopify;

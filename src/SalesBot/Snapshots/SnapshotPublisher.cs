@@ -3,10 +3,9 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SalesBot.Catalog;
 using SalesBot.Data;
 using SalesBot.Shopify;
-using SalesBot.Shopify.Catalog;
-
 namespace SalesBot.Snapshots;
 
 /// <summary>

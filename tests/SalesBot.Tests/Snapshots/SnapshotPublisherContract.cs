@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SalesBot.Shopify.Catalog;
+using SalesBot.Catalog;
 using SalesBot.Snapshots;
 
 namespace SalesBot.Tests.Snapshots;

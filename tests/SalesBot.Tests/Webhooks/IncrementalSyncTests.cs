@@ -1,4 +1,4 @@
-using SalesBot.Shopify.Catalog;
+using SalesBot.Catalog;
 using SalesBot.Shopify.Sync;
 using SalesBot.Tests.Snapshots;
 

@@ -5,8 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using SalesBot.Shopify.Catalog;
-
+using SalesBot.Catalog;
 namespace SalesBot.Shopify.Admin;
 
 /// <summary>

@@ -1,9 +1,10 @@
 using System.Text.Json;
+using SalesBot.Catalog;
 using SalesBot.Data;
 using SalesBot.Shopify.Admin;
 using SalesBot.Shopify.Auth;
-using SalesBot.Shopify.Catalog;
 using SalesBot.Shopify.Sync;
+using SalesBot.Shopify.Sync.Fetch;
 using SalesBot.Shopify.Webhooks;
 using SalesBot.Snapshots;
 

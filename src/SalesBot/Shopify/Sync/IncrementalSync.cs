@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SalesBot.Catalog;
 using SalesBot.Configuration;
 using SalesBot.Data;
 using SalesBot.Shopify.Admin;
 using SalesBot.Shopify.Auth;
-using SalesBot.Shopify.Catalog;
+using SalesBot.Shopify.Sync.Fetch;
 using SalesBot.Snapshots;
 
 namespace SalesBot.Shopify.Sync;

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
-using SalesBot.Shopify.Catalog;
-
+using SalesBot.Catalog;
 namespace SalesBot.Shopify.Webhooks;
 
 // The `data` of the webhook subscription documents (Shopify/Admin/Documents/WebhookSubscription*.graphql).

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using SalesBot.Configuration;
 using SalesBot.Shopify.Admin;
 
-namespace SalesBot.Shopify.Catalog;
+namespace SalesBot.Shopify.Sync.Fetch;
 
 /// <summary>
 /// Opens a bulk export's result link as a stream. Shopify hands out a pre-signed https storage link, so only https is

@@ -1,4 +1,6 @@
-namespace SalesBot.Shopify.Catalog;
+using SalesBot.Catalog;
+
+namespace SalesBot.Shopify.Sync.Fetch;
 
 // The `data` of each Admin API document the catalog fetch sends (see Shopify/Admin/Documents).
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SalesBot.Shopify.Catalog;
+namespace SalesBot.Catalog;
 
 /// <summary>A code discount in Shopify's shape: <c>{ id, codeDiscount { __typename, … } }</c>.</summary>
 public sealed record DiscountNode(string Id, CodeDiscount CodeDiscount);

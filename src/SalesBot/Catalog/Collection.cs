@@ -1,4 +1,4 @@
-namespace SalesBot.Shopify.Catalog;
+namespace SalesBot.Catalog;
 
 public sealed record Collection(
     string Id,

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
+using SalesBot.Assistant;
 using SalesBot.Configuration;
-using SalesBot.Facebook;
 using SalesBot.Shopify.Auth;
 
-namespace SalesBot.Assistant;
+namespace SalesBot.Facebook;
 
 /// <summary>
 /// One event of one conversation: echoes from a person pause the bot; a shopper's message gets

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using SalesBot.Shopify.Sync.Fetch;
 
-namespace SalesBot.Shopify.Catalog;
+namespace SalesBot.Catalog;
 
 /// <summary>
 /// Source-generated JSON for the catalog: camelCase like Shopify, nulls omitted, no indentation.

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using SalesBot.Assistant;
 using SalesBot.Data;
-using SalesBot.Facebook;
-
-namespace SalesBot.Assistant;
+namespace SalesBot.Facebook;
 
 /// <summary>
 /// A conversation's history and its handoff pause, in the database. Erasure goes through here too, and takes the

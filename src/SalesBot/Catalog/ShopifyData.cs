@@ -1,4 +1,4 @@
-namespace SalesBot.Shopify.Catalog;
+namespace SalesBot.Catalog;
 
 /// <summary>
 /// The catalog mirror: what <c>&lt;shop&gt;/shopify_data.json</c> holds and the install callback returns.

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
-namespace SalesBot.Shopify;
+namespace SalesBot;
 
 /// <summary>
 /// A validated <c>*.myshopify.com</c> domain. Every shop name that comes from outside goes through

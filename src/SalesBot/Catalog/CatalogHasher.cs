@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using SalesBot.Shopify.Catalog;
-
-namespace SalesBot.Snapshots;
+namespace SalesBot.Catalog;
 
 /// <summary>
 /// The change detector: SHA-256 (lowercase hex) of a canonical form of the catalog. Two fetches of an

@@ -1,6 +1,6 @@
 using SalesBot.Shopify.Webhooks;
 
-namespace SalesBot.Shopify.Catalog;
+namespace SalesBot.Shopify.Sync.Fetch;
 
 // The `data` of the bulk operation documents (BulkOperationRun, BulkOperationStatus).
 

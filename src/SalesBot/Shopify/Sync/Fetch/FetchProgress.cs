@@ -1,4 +1,4 @@
-namespace SalesBot.Shopify.Catalog;
+namespace SalesBot.Shopify.Sync.Fetch;
 
 /// <summary>Logs a long fetch's progress ("120 of 10,000 products") at most once per interval.</summary>
 public sealed class FetchProgress(string shop, TimeProvider time, TimeSpan every, ILogger logger)

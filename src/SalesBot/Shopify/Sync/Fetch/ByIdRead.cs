@@ -1,4 +1,4 @@
-namespace SalesBot.Shopify.Catalog;
+namespace SalesBot.Shopify.Sync.Fetch;
 
 /// <summary>
 /// What a read by id got: each id read (null for one Shopify no longer has) and, when Shopify refused part of

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using SalesBot.Catalog;
 using SalesBot.Shopify.Admin;
 
-namespace SalesBot.Shopify.Catalog;
+namespace SalesBot.Shopify.Sync.Fetch;
 
 // The targeted reads an incremental sync sends: just the items a webhook named, in batches sized by their
 // requested cost like the pages of a full fetch, each item completed (nested pages to the end) like a full fetch.

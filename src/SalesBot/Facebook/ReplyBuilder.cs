@@ -1,6 +1,6 @@
-using SalesBot.Facebook;
+using SalesBot.Assistant;
 
-namespace SalesBot.Assistant;
+namespace SalesBot.Facebook;
 
 /// <summary>
 /// Turns an <see cref="AssistantReply"/> into Send API messages: text split at sentence boundaries

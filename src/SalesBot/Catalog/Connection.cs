@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SalesBot.Shopify.Catalog;
+namespace SalesBot.Catalog;
 
 /// <summary>
 /// A GraphQL connection in Shopify's <c>nodes</c> shape. While fetching, <see cref="PageInfo"/> says whether

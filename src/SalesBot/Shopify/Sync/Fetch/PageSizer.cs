@@ -1,4 +1,4 @@
-namespace SalesBot.Shopify.Catalog;
+namespace SalesBot.Shopify.Sync.Fetch;
 
 /// <summary>
 /// Picks how many items one query asks for (a connection's <c>first</c>, or the ids of a <c>nodes(ids:)</c> read)

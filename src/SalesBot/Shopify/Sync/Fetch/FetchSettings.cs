@@ -1,4 +1,6 @@
-namespace SalesBot.Shopify.Catalog;
+using SalesBot.Configuration;
+
+namespace SalesBot.Shopify.Sync.Fetch;
 
 /// <summary>
 /// Sizes of the connections nested in a page. Small nested pages keep a page of products cheap;
@@ -12,11 +14,8 @@ public sealed record FetchSettings(
     int CodesFirst = 20,
     int FollowUpFirst = 100,
     TimeSpan? ProgressInterval = null,
-    int BulkThreshold = FetchSettings.DefaultBulkThreshold)
+    int BulkThreshold = ShopifyOptions.DefaultBulkThreshold)
 {
-    /// <summary>Above this many products a full fetch uses a bulk operation; negative turns bulk off.</summary>
-    public const int DefaultBulkThreshold = 250;
-
     public static FetchSettings Default { get; } = new();
 
     public TimeSpan ProgressEvery => ProgressInterval ?? TimeSpan.FromSeconds(5);

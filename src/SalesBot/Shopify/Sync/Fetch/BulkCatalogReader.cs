@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
+using SalesBot.Catalog;
 using SalesBot.Shopify.Admin;
 
-namespace SalesBot.Shopify.Catalog;
+namespace SalesBot.Shopify.Sync.Fetch;
 
 /// <summary>
 /// Reads a large store's products and collections with bulk operations instead of thousands of paged

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using SalesBot.Catalog;
 using SalesBot.Shopify.Admin;
 
-namespace SalesBot.Shopify.Catalog;
+namespace SalesBot.Shopify.Sync.Fetch;
 
 /// <summary>
 /// Rebuilds collections and their member ids from a bulk export's lines in any order (a member's line may come

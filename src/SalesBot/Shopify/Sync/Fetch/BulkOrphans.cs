@@ -1,6 +1,6 @@
 using SalesBot.Shopify.Admin;
 
-namespace SalesBot.Shopify.Catalog;
+namespace SalesBot.Shopify.Sync.Fetch;
 
 /// <summary>
 /// Child lines of a bulk export waiting for their parent's line, which may come later when objects are not grouped.

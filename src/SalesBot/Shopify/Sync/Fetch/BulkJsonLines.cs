@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using SalesBot.Shopify.Admin;
 
-namespace SalesBot.Shopify.Catalog;
+namespace SalesBot.Shopify.Sync.Fetch;
 
 /// <summary>Receives the lines of a bulk export one at a time; the bytes are only valid during the call.</summary>
 public interface IBulkLineSink

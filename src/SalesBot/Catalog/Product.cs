@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SalesBot.Shopify.Catalog;
+namespace SalesBot.Catalog;
 
 public sealed record Product(
     string Id,

@@ -2,10 +2,11 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
+using SalesBot.Catalog;
 using SalesBot.Configuration;
 using SalesBot.Shopify.Admin;
 
-namespace SalesBot.Shopify.Catalog;
+namespace SalesBot.Shopify.Sync.Fetch;
 
 /// <summary>
 /// Reads a shop's whole catalog through paged Admin GraphQL: every product, variant, medium,

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using SalesBot.Data;
-using SalesBot.Facebook;
-
-namespace SalesBot.Assistant;
+namespace SalesBot.Facebook;
 
 /// <summary>A conversation is one shopper on one page.</summary>
 public readonly record struct ConversationKey(string PageId, string Psid);

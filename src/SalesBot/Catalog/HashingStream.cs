@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace SalesBot.Snapshots;
+namespace SalesBot.Catalog;
 
 /// <summary>A write-only stream that feeds every byte to a hash, so a serializer can hash without building the JSON.</summary>
 internal sealed class HashingStream(IncrementalHash hash) : Stream
