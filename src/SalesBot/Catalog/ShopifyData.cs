@@ -22,9 +22,10 @@ public sealed record FetchReport(
     int Throttled,
     int Retries,
     double Seconds,
-    ThrottleStatus? LastThrottleStatus);
+    ThrottleReport? LastThrottleStatus);
 
-public sealed record ThrottleStatus(double MaximumAvailable, double CurrentlyAvailable, double RestoreRate);
+/// <summary>The shop's throttle bucket when the fetch ended; the snapshot's own copy of Shopify's <c>throttleStatus</c>.</summary>
+public sealed record ThrottleReport(double MaximumAvailable, double CurrentlyAvailable, double RestoreRate);
 
 public sealed record ShopInfo(
     string Id,

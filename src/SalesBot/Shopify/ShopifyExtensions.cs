@@ -47,9 +47,12 @@ public static class ShopifyExtensions
         services.AddSingleton<DeliveryRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryRecorder>());
         services.AddSingleton<WebhookIngest>();
+        services.AddSingleton<DeliveryOutcomes>();
+        services.AddSingleton<IChangeReceipts>(sp => sp.GetRequiredService<DeliveryOutcomes>());
         services.AddSingleton<CatalogCache>();
         services.AddSingleton<SyncStatusStore>();
         services.AddSingleton<IncrementalSync>();
+        services.AddSingleton<FullSync>();
         services.AddSingleton<ShopSyncQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<ShopSyncQueue>());
         services.AddSingleton<ShopSyncData>();
@@ -68,6 +71,7 @@ public static class ShopifyExtensions
     {
         app.MapShopifyAuth();
         app.MapShopifyWebhooks();
+        app.MapShopStatus();
         return app;
     }
 

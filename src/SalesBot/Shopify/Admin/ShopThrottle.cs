@@ -1,4 +1,3 @@
-using SalesBot.Catalog;
 
 namespace SalesBot.Shopify.Admin;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SalesBot.Catalog;
 using SalesBot.Data;
 using SalesBot.Shopify.Admin;
@@ -32,15 +31,17 @@ public sealed class ShopInstaller(
 
         var client = clients.Create(shop, token.AccessToken);
         ShopifyData data;
+        byte[] json;
         PublishResult published;
         // Under the shop's lock, like every other read-edit-publish, so a webhook sync cannot interleave.
         await using (await locks.AcquireAsync(IncrementalSync.LockName(shop), cancellationToken))
         {
             data = await fetcher.FetchAllAsync(client, null, cancellationToken);
-            published = await publisher.PublishAsync(shop, data, cancellationToken);
+            // One encoding serves the snapshot and the report.
+            json = CatalogBytes.Encode(data);
+            published = await publisher.PublishAsync(shop, json, CatalogHasher.Hash(data.Data), cancellationToken);
             cache.Remember(shop, published.Hash, data.Data);
         }
-        var json = JsonSerializer.SerializeToUtf8Bytes(data, CatalogJson.Default.ShopifyData);
 
         // The catalog is published whatever these report; the merchant sees what failed.
         var webhooks = await TestWebhooksAsync(shop, client, cancellationToken);

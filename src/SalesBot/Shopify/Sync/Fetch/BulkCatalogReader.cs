@@ -14,7 +14,7 @@ namespace SalesBot.Shopify.Sync.Fetch;
 public sealed class BulkCatalogReader(BulkResultDownloader download, TimeProvider time, ILogger<BulkCatalogReader> logger)
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromHours(2);
-    private static readonly CatalogJson Json = CatalogJson.Default;
+    private static readonly FetchJson Json = FetchJson.Default;
 
     public async Task<List<Product>> ReadProductsAsync(ShopifyAdminClient client, CancellationToken cancellationToken)
     {

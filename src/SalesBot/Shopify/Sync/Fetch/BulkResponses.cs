@@ -1,4 +1,4 @@
-using SalesBot.Shopify.Webhooks;
+using SalesBot.Shopify.Admin;
 
 namespace SalesBot.Shopify.Sync.Fetch;
 

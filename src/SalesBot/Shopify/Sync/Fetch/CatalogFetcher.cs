@@ -19,7 +19,7 @@ public sealed partial class CatalogFetcher(
     BulkCatalogReader? bulk = null,
     IOptions<ShopifyOptions>? options = null)
 {
-    private static readonly CatalogJson Json = CatalogJson.Default;
+    private static readonly FetchJson Json = FetchJson.Default;
 
     private FetchSettings Defaults => options is null ? FetchSettings.Default : FetchSettings.Default with { BulkThreshold = options.Value.BulkThreshold };
 
@@ -96,7 +96,8 @@ public sealed partial class CatalogFetcher(
 
     public static FetchReport Report(ShopifyAdminClient client, string mode, TimeSpan elapsed) => new(
         mode, (int)client.Stats.Queries, client.Stats.RequestedCost, client.Stats.ActualCost,
-        (int)client.Stats.Throttled, (int)client.Stats.Retries, Math.Round(elapsed.TotalSeconds, 3), client.LastThrottleStatus);
+        (int)client.Stats.Throttled, (int)client.Stats.Retries, Math.Round(elapsed.TotalSeconds, 3),
+        client.LastThrottleStatus is { } t ? new ThrottleReport(t.MaximumAvailable, t.CurrentlyAvailable, t.RestoreRate) : null);
 
     public async Task<ShopInfo> FetchShopAsync(ShopifyAdminClient client, CancellationToken cancellationToken) =>
         (await client.QueryAsync("Shop", null, Json.ShopData, cancellationToken)).Shop;

@@ -1,12 +1,4 @@
-using SalesBot.Shopify.Sync;
-
 namespace SalesBot.Snapshots;
-
-/// <summary>
-/// <c>GET /shopify/{shop}/status</c>: one section per feature, null when that feature knows nothing of the
-/// shop. Later features (installation, webhooks, sync) add their own nullable section beside <see cref="Snapshot"/>.
-/// </summary>
-public sealed record ShopStatus(string Shop, SnapshotStatus? Snapshot, SyncStatus? Sync = null);
 
 /// <summary>What storage holds for the shop and the publish still waiting to get there, if any.</summary>
 public sealed record SnapshotStatus(
