@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SalesBot.Catalog;
 using SalesBot.Shopify.Sync;
 
 namespace SalesBot.Shopify.Webhooks;

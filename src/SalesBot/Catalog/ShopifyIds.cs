@@ -1,17 +1,19 @@
-namespace SalesBot.Shopify;
+namespace SalesBot.Catalog;
 
-/// <summary>Shopify global ids (<c>gid://shopify/Product/123</c>) and the numeric ids REST payloads carry.</summary>
+/// <summary>Shopify global ids (<c>gid://shopify/Product/123</c>), the catalog's ids, and the numeric ids REST payloads and cart links carry.</summary>
 public static class ShopifyIds
 {
     public static string Gid(string type, long id) => $"gid://shopify/{type}/{id}";
 
-    public static long? NumericPart(string gid)
+    public static long? NumericPart(string gid) => long.TryParse(Tail(gid), out var n) ? n : null;
+
+    /// <summary>What follows the type: <c>123</c> of <c>gid://shopify/ProductVariant/123</c> (a query such as <c>?x=1</c> dropped).</summary>
+    public static string Tail(string gid)
     {
         var slash = gid.LastIndexOf('/');
         var tail = slash < 0 ? gid : gid[(slash + 1)..];
         var query = tail.IndexOf('?');
-        if (query >= 0) tail = tail[..query];
-        return long.TryParse(tail, out var n) ? n : null;
+        return query >= 0 ? tail[..query] : tail;
     }
 
     /// <summary>Orders ids the way Shopify's <c>sortKey: ID</c> does: by type, then by number.</summary>
