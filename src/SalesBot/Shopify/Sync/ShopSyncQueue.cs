@@ -8,9 +8,10 @@ namespace SalesBot.Shopify.Sync;
 /// <summary>
 /// Coalesces a burst of changes per shop: the first change opens a window of <c>SHOPIFY_SYNC_DEBOUNCE</c>,
 /// everything that arrives in it is synced together (each item once), one sync per shop at a time. The
-/// deliveries behind a batch are marked processed (through <see cref="IChangeReceipts"/>) once it is applied, so a crash replays them. A failure that
-/// may pass (an outage, throttling) is retried a few times; one that retrying cannot fix, or that outlasts
-/// those retries, is recorded on the shop's status and left to the next full poll.
+/// deliveries behind a batch are marked processed through <see cref="IChangeReceipts"/> (Webhooks owns them)
+/// once it is applied, so a crash replays them. A failure that may pass (an outage, throttling) is retried a
+/// few times; one that retrying cannot fix, or that outlasts those retries, is recorded on the shop's status
+/// and left to the next full poll.
 /// </summary>
 public sealed class ShopSyncQueue(
     IncrementalSync sync,
