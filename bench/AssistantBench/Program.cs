@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using AssistantBench;
 using SalesBot.Assistant;
-using SalesBot.Shopify.Catalog;
-
+using SalesBot.Catalog;
+using SalesBot.Facebook;
 // Turn latency without the LLM and memory for a large generated catalog, then retrieval quality
 // (hit@3) on the sample catalogs. Run in Release: dotnet run -c Release --project bench/AssistantBench
 var size = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 50_000;

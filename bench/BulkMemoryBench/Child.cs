@@ -3,9 +3,9 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SalesBot.Catalog;
 using SalesBot.Configuration;
-using SalesBot.Shopify.Catalog;
-
+using SalesBot.Shopify.Sync.Fetch;
 namespace SalesBot.Bench;
 
 /// <summary>

@@ -4,12 +4,12 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SalesBot.Bench;
+using SalesBot.Catalog;
 using SalesBot.Configuration;
 using SalesBot.Sandbox.Shopify;
 using SalesBot.Sandbox.Shopify.Catalog;
 using SalesBot.Shopify.Admin;
-using SalesBot.Shopify.Catalog;
-
+using SalesBot.Shopify.Sync.Fetch;
 // Memory of reading a bulk export: the sandbox (this process) writes an ungrouped, scrambled JSONL export of N products;
 // a child process of this bench reads it from loopback the way the app does (BulkCatalogReader: streamed line by line
 // into the assembler) and reports its peak working set next to the assembled catalog's own managed size. References in

@@ -7,8 +7,7 @@ using SalesBot.Configuration;
 using SalesBot.Sandbox.Shopify;
 using SalesBot.Sandbox.Shopify.Catalog;
 using SalesBot.Shopify.Admin;
-using SalesBot.Shopify.Catalog;
-
+using SalesBot.Shopify.Sync.Fetch;
 // Catalog sync against the sandbox Shopify on loopback: one full paged fetch (CatalogFetcher.FetchAllAsync) per
 // case, and how close its wall time comes to the floor the leaky-bucket throttle sets:
 //   bound = max(0, actual cost − bucket) / restore rate   (the first bucket is free, the rest trickles in).

@@ -5,10 +5,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SalesBot.Bench;
+using SalesBot.Catalog;
 using SalesBot.Configuration;
 using SalesBot.Sandbox.Shopify;
 using SalesBot.Sandbox.Shopify.Catalog;
-using SalesBot.Shopify.Catalog;
 using SalesBot.Snapshots;
 
 // Freshness: how long after a merchant's edit the shopper-facing snapshot in S3 shows it, and what each edit costs in

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
-using SalesBot.Configuration;
-using SalesBot.Shopify.Catalog;
-using SalesBot.Snapshots;
 using SnapshotBench;
+using SalesBot.Catalog;
+using SalesBot.Configuration;
+using SalesBot.Snapshots;
 
 // How fast is "did the catalog change?" for a 10,000-product store: the publisher's way (canonical hash +
 // one HEAD, no body downloaded) against the naive way (GET the stored object and compare bytes).

@@ -22,7 +22,6 @@ app.LogShopifyMode();
 
 app.MapHome();
 app.MapShopify();
-app.MapSnapshotStatus();
 app.MapFacebook();
 app.MapSandboxMode();
 

@@ -1,4 +1,4 @@
-using SalesBot.Shopify.Catalog;
+using SalesBot.Catalog;
 
 namespace SalesBot.TestKit;
 
@@ -21,7 +21,7 @@ public static class GeneratedCatalog
             [$"SPRING{i * 5}"], summary: $"{i * 5}% off everything", startsAt: "2025-03-01T00:00:00Z", usageLimit: 1000, appliesOncePerCustomer: true,
             value: CatalogBuilder.Percentage(i * 0.05))).ToList();
         var info = CatalogBuilder.DollarShop(shop, "Bench Outfitters", shop) with { Description = "Clothing and gear for every season.", IanaTimezone = "America/New_York" };
-        return CatalogBuilder.Catalog(info, nodes, collections, discounts, new FetchReport("bulk", 3, 10, 10, 0, 0, 12.5, new ThrottleStatus(2000, 1990, 100)));
+        return CatalogBuilder.Catalog(info, nodes, collections, discounts, new FetchReport("bulk", 3, 10, 10, 0, 0, 12.5, new ThrottleReport(2000, 1990, 100)));
     }
 
     private static Product Product(int i, Random random)

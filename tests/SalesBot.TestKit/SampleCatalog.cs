@@ -1,6 +1,5 @@
 using System.Globalization;
-using SalesBot.Shopify.Catalog;
-
+using SalesBot.Catalog;
 namespace SalesBot.TestKit;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
-using SalesBot.Shopify.Catalog;
-
+using SalesBot.Catalog;
 namespace SalesBot.Assistant;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using SalesBot.Shopify.Catalog;
+using SalesBot.Catalog;
 using SalesBot.Snapshots;
 
 namespace SalesBot.Assistant;
@@ -14,7 +14,7 @@ public sealed class CatalogProvider : IDisposable
 {
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(30);
 
-    private readonly ISnapshotStore _store;
+    private readonly SnapshotCache<CatalogIndex> _snapshots;
     private readonly TimeProvider _time;
     private readonly ILogger<CatalogProvider> _logger;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.OrdinalIgnoreCase);
@@ -22,7 +22,7 @@ public sealed class CatalogProvider : IDisposable
 
     public CatalogProvider(ISnapshotStore store, TimeProvider time, ILogger<CatalogProvider> logger, ISnapshotNotifier? notifier = null)
     {
-        _store = store;
+        _snapshots = new SnapshotCache<CatalogIndex>(store, Parse);
         _time = time;
         _logger = logger;
         if (notifier is not null) _ = FollowPublishesAsync(notifier, _stop.Token);
@@ -54,16 +54,10 @@ public sealed class CatalogProvider : IDisposable
         {
             if (entry.Index is not null && !entry.Stale && now - entry.CheckedAt < CheckInterval) return entry.Index;
             entry.Stale = false;
-            var head = await _store.HeadAsync(shop, cancellationToken);
+            var index = await _snapshots.GetAsync(shop, cancellationToken);
             entry.CheckedAt = _time.GetUtcNow();
-            if (head is null) return entry.Index;
-            if (entry.Index is not null && head.ContentHash is not null && head.ContentHash == entry.Index.ContentHash) return entry.Index;
-
-            var snapshot = await _store.GetAsync(shop, cancellationToken);
-            if (snapshot is null) return entry.Index;
-            var data = JsonSerializer.Deserialize(snapshot.Content, CatalogJson.Default.ShopifyData)
-                ?? throw new JsonException("The snapshot is empty.");
-            entry.Index = new CatalogIndex(data, snapshot.Head.ContentHash);
+            if (index is null || ReferenceEquals(index, entry.Index)) return entry.Index;
+            entry.Index = index;
             _logger.LogInformation("Loaded the catalog of {Shop}: {Products} products, {Discounts} active codes",
                 shop, entry.Index.Products.Count, entry.Index.Discounts.Count);
             return entry.Index;
@@ -71,6 +65,7 @@ public sealed class CatalogProvider : IDisposable
         catch (JsonException e)
         {
             // A bad snapshot must not take the bot down: keep answering from the last good one.
+            entry.CheckedAt = _time.GetUtcNow();
             _logger.LogError(e, "The snapshot of {Shop} could not be read; keeping the previous catalog", shop);
             return entry.Index;
         }
@@ -84,7 +79,14 @@ public sealed class CatalogProvider : IDisposable
     /// Drops the shop's index (after an uninstall or an erasure), so nothing of its catalog stays in memory; a turn that
     /// asks again later loads whatever storage then holds.
     /// </summary>
-    public void Forget(string shop) => _entries.TryRemove(shop, out _);
+    public void Forget(string shop)
+    {
+        _entries.TryRemove(shop, out _);
+        _snapshots.Forget(shop);
+    }
+
+    private static CatalogIndex Parse(byte[] content, string? hash) =>
+        new(CatalogBytes.Decode(content) ?? throw new JsonException("The snapshot is empty."), hash);
 
     public void Dispose()
     {

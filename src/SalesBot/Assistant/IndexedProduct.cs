@@ -1,4 +1,4 @@
-using SalesBot.Shopify.Catalog;
+using SalesBot.Catalog;
 
 namespace SalesBot.Assistant;
 

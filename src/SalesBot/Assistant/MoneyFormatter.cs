@@ -1,6 +1,5 @@
 using System.Globalization;
-using SalesBot.Shopify.Catalog;
-
+using SalesBot.Catalog;
 namespace SalesBot.Assistant;
 
 /// <summary>Formats prices the way the shop does, from its Liquid-style <c>moneyFormat</c> (e.g. <c>${{amount}}</c>).</summary>

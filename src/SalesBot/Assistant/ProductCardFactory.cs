@@ -1,4 +1,4 @@
-using SalesBot.Shopify.Catalog;
+using SalesBot.Catalog;
 
 namespace SalesBot.Assistant;
 
@@ -42,7 +42,7 @@ public static class ProductCardFactory
     public static string CartUrl(CatalogIndex catalog, ProductVariant variant) =>
         $"https://{catalog.StoreHost}/cart/{NumericId(variant.Id)}:1";
 
-    public static string NumericId(string gid) => gid[(gid.LastIndexOf('/') + 1)..];
+    public static string NumericId(string gid) => ShopifyIds.Tail(gid);
 
     private static string? VariantImage(ProductVariant? variant) =>
         variant?.Media?.Nodes.FirstOrDefault(m => m.Image is not null)?.Image?.Url;

@@ -77,7 +77,8 @@ public sealed partial record ShopperMessage(ShopperIntent Intent, ProductQuery Q
         "buenos", "buenas", "dia", "dias", "día", "días", "noches", "tarde", "guten", "tag", "ok", "okay", "cool", "great", "bye", "gracias", "merci", "danke",
     }.Select(Tokenizer.Stem).ToHashSet(StringComparer.Ordinal);
 
-    private static decimal Amount(Group g) => decimal.Parse(g.Value.Replace(",", ""), CultureInfo.InvariantCulture);
+    // The one number reader of the assistant: "1,000.50", "19,99" and "1.000" as a shopper means them.
+    private static decimal Amount(Group g) => MoneyMentions.ParseNumber(g.Value) ?? throw new FormatException($"Not an amount: {g.Value}");
 
     private const string Money = @"[$€£]?\s?(?<a>\d[\d,]*(?:\.\d+)?)\s?(?:\$|€|£|usd|eur|gbp|dollars?|bucks|euros?)?";
 

@@ -41,7 +41,9 @@ public sealed class ShopifyOptions
     /// (a paged fetch of a large store is bound to the throttle's restore rate). Negative: never bulk.
     /// </summary>
     [ConfigurationKeyName("SHOPIFY_BULK_THRESHOLD")]
-    public int BulkThreshold { get; set; } = Shopify.Catalog.FetchSettings.DefaultBulkThreshold;
+    public int BulkThreshold { get; set; } = DefaultBulkThreshold;
+
+    public const int DefaultBulkThreshold = 250;
 
     /// <summary>Largest bulk export file the app downloads (bytes); a bigger one fails the bulk read, which falls back to pages.</summary>
     [ConfigurationKeyName("SHOPIFY_BULK_MAX_BYTES"), Range(1, long.MaxValue, ErrorMessage = "SHOPIFY_BULK_MAX_BYTES must be a positive number of bytes")]

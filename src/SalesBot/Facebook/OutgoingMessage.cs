@@ -30,5 +30,4 @@ public sealed record DefaultAction(string Type, string Url);
 public sealed record TemplateButton(string Type, string Title, string? Url = null, string? Payload = null)
 {
     public static TemplateButton Link(string title, string url) => new("web_url", title, url);
-    public static TemplateButton Postback(string title, string payload) => new("postback", title, null, payload);
 }

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using SalesBot.Data;
-using SalesBot.Shopify;
+using SalesBot.Shopify.Auth;
 
 namespace SalesBot.Facebook;
 
@@ -14,13 +12,13 @@ public sealed class PageConnectService(
     FacebookApp app,
     GraphClient graph,
     PageStore pages,
-    IDbContextFactory<SalesBotDbContext> dbFactory,
-    TimeProvider time,
+    OAuthStateStore states,
+    ShopInstallState installs,
     ILogger<PageConnectService> logger)
 {
     public const string Purpose = "facebook";
     public const string Scopes = "pages_messaging,pages_show_list,pages_manage_metadata";
-    public static readonly TimeSpan StateLifetime = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan StateLifetime = OAuthStateStore.Lifetime;
 
     /// <summary>
     /// The shop to link: the one named, else the only installed shop. Null when that is ambiguous,
@@ -29,20 +27,14 @@ public sealed class PageConnectService(
     public async Task<string?> ResolveShopAsync(string? requested, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(requested)) return ShopDomain.TryParse(requested, out var shop) ? shop : null;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var installed = await db.Shops.Where(s => s.UninstalledAt == null).Select(s => s.Domain).Take(2).ToListAsync(cancellationToken);
+        var installed = await installs.InstalledAsync(2, cancellationToken);
         return installed.Count == 1 ? installed[0] : null;
     }
 
     /// <summary>Creates the state and returns the dialog URL; the caller puts the state in a cookie.</summary>
     public async Task<(Uri Dialog, string State)> StartAsync(string shop, CancellationToken cancellationToken)
     {
-        var state = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            db.OAuthStates.Add(new OAuthState { State = state, Purpose = Purpose, Shop = shop, ExpiresAt = time.GetUtcNow() + StateLifetime });
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        var state = await states.CreateAsync(Purpose, shop, cancellationToken);
         var query = $"client_id={Uri.EscapeDataString(app.AppId)}&redirect_uri={Uri.EscapeDataString(app.CallbackUrl)}" +
                     $"&state={state}&scope={Uri.EscapeDataString(Scopes)}&response_type=code";
         return (new Uri(app.DialogUrl + "?" + query), state);
@@ -54,17 +46,10 @@ public sealed class PageConnectService(
             || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(state), Encoding.UTF8.GetBytes(cookieState)))
             return PageConnectReport.Failed("The login state does not match this browser. Start again at /facebook/login.");
 
-        string? shop;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            var saved = await db.OAuthStates.FirstOrDefaultAsync(s => s.State == state && s.Purpose == Purpose, cancellationToken);
-            if (saved is null) return PageConnectReport.Failed("The login state is unknown or was already used.");
-            db.OAuthStates.Remove(saved);
-            await db.SaveChangesAsync(cancellationToken);
-            if (saved.ExpiresAt < time.GetUtcNow()) return PageConnectReport.Failed("The login took too long. Start again at /facebook/login.");
-            shop = saved.Shop;
-        }
-        if (shop is null) return PageConnectReport.Failed("No shop to link the pages to.");
+        var saved = await states.ConsumeAsync(Purpose, state, cancellationToken);
+        if (saved is null) return PageConnectReport.Failed("The login state is unknown or was already used.");
+        if (saved.Expired) return PageConnectReport.Failed("The login took too long. Start again at /facebook/login.");
+        if (saved.Shop is not { } shop) return PageConnectReport.Failed("No shop to link the pages to.");
 
         var userToken = await graph.ExchangeCodeAsync(code, cancellationToken);
         var connected = new List<ConnectedPageReport>();

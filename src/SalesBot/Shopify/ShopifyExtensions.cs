@@ -3,9 +3,9 @@ using Microsoft.Extensions.Options;
 using SalesBot.Configuration;
 using SalesBot.Shopify.Admin;
 using SalesBot.Shopify.Auth;
-using SalesBot.Shopify.Catalog;
 using SalesBot.Shopify.Install;
 using SalesBot.Shopify.Sync;
+using SalesBot.Shopify.Sync.Fetch;
 using SalesBot.Shopify.Webhooks;
 
 namespace SalesBot.Shopify;
@@ -50,9 +50,12 @@ public static class ShopifyExtensions
         services.AddSingleton<DeliveryRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryRecorder>());
         services.AddSingleton<WebhookIngest>();
+        services.AddSingleton<DeliveryOutcomes>();
+        services.AddSingleton<IChangeReceipts>(sp => sp.GetRequiredService<DeliveryOutcomes>());
         services.AddSingleton<CatalogCache>();
         services.AddSingleton<SyncStatusStore>();
         services.AddSingleton<IncrementalSync>();
+        services.AddSingleton<FullSync>();
         services.AddSingleton<ShopSyncQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<ShopSyncQueue>());
         services.AddSingleton<ShopSyncData>();
@@ -71,6 +74,7 @@ public static class ShopifyExtensions
     {
         app.MapShopifyAuth();
         app.MapShopifyWebhooks();
+        app.MapShopStatus();
         return app;
     }
 

@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesBot.Data;
-using SalesBot.Shopify;
-using SalesBot.Shopify.Catalog;
-
 namespace SalesBot.Snapshots;
 
 /// <summary>
@@ -31,11 +27,9 @@ public sealed class SnapshotPublisher(
     /// <summary>Shops whose publish just failed, so the retrier can reschedule without polling the database.</summary>
     internal ChannelReader<string> Queued => queued.Reader;
 
-    public async Task<PublishResult> PublishAsync(string shop, ShopifyData data, CancellationToken cancellationToken)
+    public async Task<PublishResult> PublishAsync(string shop, byte[] content, string hash, CancellationToken cancellationToken)
     {
         if (!ShopDomain.TryParse(shop, out var domain)) throw new ArgumentException(ShopDomain.ErrorMessage(shop), nameof(shop));
-        var content = JsonSerializer.SerializeToUtf8Bytes(data, CatalogJson.Default.ShopifyData);
-        var hash = CatalogHasher.Hash(data.Data);
         var gate = gates.GetOrAdd(domain, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
@@ -87,6 +81,14 @@ public sealed class SnapshotPublisher(
         {
             gate.Release();
         }
+    }
+
+    /// <summary>What storage holds for the shop and what is still waiting to get there; null when nothing was ever published.</summary>
+    public async Task<SnapshotStatus?> StatusAsync(string shop, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var row = await db.SnapshotPublications.AsNoTracking().SingleOrDefaultAsync(p => p.Shop == shop, cancellationToken);
+        return row is null ? null : SnapshotStatus.From(row, store.Kind);
     }
 
     /// <summary>When each shop's pending publish is due; one small row per shop, no catalog bytes.</summary>

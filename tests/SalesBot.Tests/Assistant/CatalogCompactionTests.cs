@@ -1,6 +1,5 @@
 using SalesBot.Assistant;
-using SalesBot.Shopify.Catalog;
-
+using SalesBot.Catalog;
 namespace SalesBot.Tests.Assistant;
 
 /// <summary>The index keeps a compact copy of each product; everything a turn reads must survive it.</summary>

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SalesBot.Assistant;
-using SalesBot.Shopify.Catalog;
+using SalesBot.Catalog;
 using SalesBot.Snapshots;
 
 namespace SalesBot.Tests.Assistant;

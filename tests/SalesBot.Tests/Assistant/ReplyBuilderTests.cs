@@ -1,6 +1,6 @@
 using SalesBot.Assistant;
-using SalesBot.Shopify.Catalog;
-
+using SalesBot.Catalog;
+using SalesBot.Facebook;
 namespace SalesBot.Tests.Assistant;
 
 public sealed class ReplyBuilderTests

@@ -151,7 +151,7 @@ public sealed class MessengerWebhookTests(MessengerAppFixture app) : IClassFixtu
     public void Without_a_catalog_the_sandbox_tells_whoever_is_chatting_to_install_the_store_first()
     {
         using var scope = app.Factory.Services.CreateScope();
-        var turn = scope.ServiceProvider.GetRequiredService<SalesBot.Assistant.ConversationTurn>();
+        var turn = scope.ServiceProvider.GetRequiredService<SalesBot.Facebook.ConversationTurn>();
 
         var reply = turn.NoCatalogReply("not-installed.myshopify.com");
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using SalesBot.Shopify.Catalog;
+using SalesBot.Catalog;
 using SalesBot.Snapshots;
 using SalesBot.Tests.Assistant;
 using SalesBot.Tests.Support;

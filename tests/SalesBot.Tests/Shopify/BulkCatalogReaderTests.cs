@@ -1,7 +1,7 @@
 using System.Text;
+using SalesBot.Catalog;
 using SalesBot.Shopify.Admin;
-using SalesBot.Shopify.Catalog;
-
+using SalesBot.Shopify.Sync.Fetch;
 namespace SalesBot.Tests.Shopify;
 
 public class BulkCatalogReaderTests

@@ -3,11 +3,12 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SalesBot.Catalog;
 using SalesBot.Configuration;
 using SalesBot.Sandbox.Shopify;
 using SalesBot.Sandbox.Shopify.Catalog;
 using SalesBot.Shopify.Admin;
-using SalesBot.Shopify.Catalog;
+using SalesBot.Shopify.Sync.Fetch;
 using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Shopify;

@@ -32,7 +32,7 @@ public class PreconfiguredTokenTests
 
         var snapshot = await app.Get<ISnapshotStore>().GetAsync(shop, default);
         Assert.NotNull(snapshot);
-        var data = System.Text.Json.JsonSerializer.Deserialize(snapshot.Content, SalesBot.Shopify.Catalog.CatalogJson.Default.ShopifyData)!;
+        var data = System.Text.Json.JsonSerializer.Deserialize(snapshot.Content, SalesBot.Catalog.CatalogJson.Default.ShopifyData)!;
         Assert.Equal(sandbox.Sandbox.GetStore(shop).Products.Count, data.Data.Products.Nodes.Count);
     }
 }

@@ -1,4 +1,3 @@
-using SalesBot.Shopify;
 using SalesBot.Shopify.Auth;
 
 namespace SalesBot.Tests.Shopify;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using SalesBot.Shopify.Catalog;
+using SalesBot.Catalog;
 using SalesBot.Snapshots;
 
 namespace SalesBot.Tests.Snapshots;

@@ -1,4 +1,4 @@
-using SalesBot.Shopify.Catalog;
+using SalesBot.Catalog;
 
 namespace SalesBot.Tests.Snapshots;
 
@@ -14,7 +14,7 @@ public static class CatalogSamples
         [new Collection("gid://shopify/Collection/1", "All", "all", null, null, null, new([new ProductReference("gid://shopify/Product/1")])),
          new Collection("gid://shopify/Collection/2", "Sale", "sale", "On sale", null, null, Connection<ProductReference>.Empty)],
         [Discount(1), Discount(2)],
-        new FetchReport("paged", 4, 120, 80, 0, 0, 0.42, new ThrottleStatus(2000, 1920, 100)));
+        new FetchReport("paged", 4, 120, 80, 0, 0, 0.42, new ThrottleReport(2000, 1920, 100)));
 
     public static Product Product(int i) => CatalogBuilder.Product(
         $"gid://shopify/Product/{i}", $"Product {i}", $"product-{i}", [Variant(i, 1, "S", 19.99m), Variant(i, 2, "M", 21.99m)],

@@ -1,3 +1,4 @@
+using SalesBot.Shopify.Sync;
 using SalesBot.Snapshots;
 
 namespace SalesBot.Tests.Snapshots;

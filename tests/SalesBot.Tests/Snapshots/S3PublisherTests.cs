@@ -1,4 +1,5 @@
 using SalesBot.Configuration;
+using SalesBot.Shopify.Sync;
 using SalesBot.Snapshots;
 
 namespace SalesBot.Tests.Snapshots;

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using SalesBot.Shopify.Catalog;
+using SalesBot.Catalog;
+using SalesBot.Shopify.Sync;
 using SalesBot.Snapshots;
 
 namespace SalesBot.Tests.Snapshots;

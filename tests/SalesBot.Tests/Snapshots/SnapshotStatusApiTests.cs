@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using SalesBot.Shopify.Sync;
 using SalesBot.Snapshots;
 using SalesBot.Tests.Support;
 

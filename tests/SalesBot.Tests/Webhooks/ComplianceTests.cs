@@ -186,7 +186,7 @@ public sealed class ComplianceTests(S3rverFixture s3) : IClassFixture<S3rverFixt
         var only = Assert.Single(messages);
         Assert.False(only.TryGetProperty("attachment", out _));
         Assert.DoesNotContain(title, only.GetProperty("text").GetString());
-        Assert.Equal(SalesBot.Assistant.ConversationTurn.ClosedReply, only.GetProperty("text").GetString());
+        Assert.Equal(SalesBot.Facebook.ConversationTurn.ClosedReply, only.GetProperty("text").GetString());
     }
 
     /// <summary>Tables with no column naming a shop, page or shopper: Data Protection keys, and data deletion receipts (counts only).</summary>

@@ -1,4 +1,4 @@
-using SalesBot.Shopify.Catalog;
+using SalesBot.Catalog;
 using SalesBot.Shopify.Sync;
 using SalesBot.Tests.Snapshots;
 
@@ -89,7 +89,7 @@ public sealed class IncrementalSyncTests(S3rverFixture s3) : IClassFixture<S3rve
             Assert.DoesNotContain(full, operations);
 
         // And the edited catalog is exactly what a full fetch reads now: reconciling changes nothing.
-        var reconciled = await live.App.Get<IncrementalSync>().ReconcileAsync(live.Shop, default);
+        var reconciled = await live.App.Get<FullSync>().ReconcileAsync(live.Shop, default);
         Assert.Equal("full", reconciled.Mode);
         Assert.False(reconciled.Published!.Uploaded, reconciled.Published.Message);
     }

@@ -4,11 +4,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using SalesBot.Catalog;
 using SalesBot.Data;
 using SalesBot.Sandbox.Shopify;
 using SalesBot.Sandbox.Shopify.Catalog;
 using SalesBot.Sandbox.Shopify.Store;
-using SalesBot.Shopify.Catalog;
 using SalesBot.Shopify.Webhooks;
 using SalesBot.Signing;
 using SalesBot.Snapshots;
@@ -230,7 +230,7 @@ public sealed class LiveShop : IAsyncDisposable
     /// <summary>Waits until every recorded Messenger event has had its turn.</summary>
     public async Task WaitForConversationsAsync()
     {
-        var dispatcher = App.Get<SalesBot.Assistant.ConversationDispatcher>();
+        var dispatcher = App.Get<SalesBot.Facebook.ConversationDispatcher>();
         var factory = App.Get<IDbContextFactory<SalesBotDbContext>>();
         await WaitUntilAsync(async () =>
         {

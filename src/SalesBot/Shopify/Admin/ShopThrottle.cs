@@ -1,4 +1,3 @@
-using SalesBot.Shopify.Catalog;
 
 namespace SalesBot.Shopify.Admin;
 

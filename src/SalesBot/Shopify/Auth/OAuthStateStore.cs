@@ -34,6 +34,21 @@ public sealed class OAuthStateStore(IDbContextFactory<SalesBotDbContext> db, Tim
         return await query.ExecuteDeleteAsync(cancellationToken) == 1;
     }
 
+    /// <summary>
+    /// For a login whose shop is known only from its nonce (Facebook's page connect): consumes a nonce of this purpose
+    /// whatever shop it names. Null when it is unknown or already used; otherwise the shop it was made for and whether
+    /// it had expired (a consumed expired nonce is gone too).
+    /// </summary>
+    public async Task<ConsumedState?> ConsumeAsync(string purpose, string state, CancellationToken cancellationToken)
+    {
+        await using var context = await db.CreateDbContextAsync(cancellationToken);
+        var saved = await context.OAuthStates.AsNoTracking().FirstOrDefaultAsync(s => s.State == state && s.Purpose == purpose, cancellationToken);
+        if (saved is null) return null;
+        // Only the DELETE that removes the row wins: two callbacks racing with one nonce cannot both go on.
+        if (await context.OAuthStates.Where(s => s.State == state && s.Purpose == purpose).ExecuteDeleteAsync(cancellationToken) != 1) return null;
+        return new ConsumedState(saved.Shop, Expired: saved.ExpiresAt < time.GetUtcNow());
+    }
+
     /// <summary>For <c>shop/redact</c>: logins started for the shop and never finished.</summary>
     public async Task ForgetShopAsync(string shop, CancellationToken cancellationToken)
     {
@@ -41,3 +56,5 @@ public sealed class OAuthStateStore(IDbContextFactory<SalesBotDbContext> db, Tim
         await context.OAuthStates.Where(s => s.Shop == shop).ExecuteDeleteAsync(cancellationToken);
     }
 }
+
+public sealed record ConsumedState(string? Shop, bool Expired);

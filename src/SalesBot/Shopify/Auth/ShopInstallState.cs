@@ -15,4 +15,11 @@ public sealed class ShopInstallState(IDbContextFactory<SalesBotDbContext> db)
         await using var context = await db.CreateDbContextAsync(cancellationToken);
         return await context.Shops.AsNoTracking().AnyAsync(s => s.Domain == shop && s.UninstalledAt != null, cancellationToken);
     }
+
+    /// <summary>Up to <paramref name="atMost"/> shops installed through OAuth and not uninstalled.</summary>
+    public async Task<IReadOnlyList<string>> InstalledAsync(int atMost, CancellationToken cancellationToken)
+    {
+        await using var context = await db.CreateDbContextAsync(cancellationToken);
+        return await context.Shops.AsNoTracking().Where(s => s.UninstalledAt == null).Select(s => s.Domain).Take(atMost).ToListAsync(cancellationToken);
+    }
 }

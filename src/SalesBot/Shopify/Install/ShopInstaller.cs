@@ -1,9 +1,9 @@
-using System.Text.Json;
+using SalesBot.Catalog;
 using SalesBot.Data;
 using SalesBot.Shopify.Admin;
 using SalesBot.Shopify.Auth;
-using SalesBot.Shopify.Catalog;
 using SalesBot.Shopify.Sync;
+using SalesBot.Shopify.Sync.Fetch;
 using SalesBot.Shopify.Webhooks;
 using SalesBot.Snapshots;
 
@@ -32,15 +32,17 @@ public sealed class ShopInstaller(
         // Through the token provider, so a long first fetch outliving the access token refreshes it.
         var client = clients.Create(shop);
         ShopifyData data;
+        byte[] json;
         PublishResult published;
         // Under the shop's lock, like every other read-edit-publish, so a webhook sync cannot interleave.
         await using (await locks.AcquireAsync(IncrementalSync.LockName(shop), cancellationToken))
         {
             data = await fetcher.FetchAllAsync(client, null, cancellationToken);
-            published = await publisher.PublishAsync(shop, data, cancellationToken);
+            // One encoding serves the snapshot and the report.
+            json = CatalogBytes.Encode(data);
+            published = await publisher.PublishAsync(shop, json, CatalogHasher.Hash(data.Data), cancellationToken);
             cache.Remember(shop, published.Hash, data.Data);
         }
-        var json = JsonSerializer.SerializeToUtf8Bytes(data, CatalogJson.Default.ShopifyData);
 
         // The catalog is published whatever these report; the merchant sees what failed.
         var webhooks = await TestWebhooksAsync(shop, client, cancellationToken);

@@ -11,6 +11,4 @@ public sealed record StepResult(
     public static StepResult Success(string? message = null, object? details = null) => new("success", message, details);
 
     public static StepResult Failed(string message, object? details = null) => new("failed", message, details);
-
-    public static StepResult Error(string message) => new("error", message);
 }

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using SalesBot.Shopify.Catalog;
+using SalesBot.Catalog;
 using SalesBot.Snapshots;
 
 namespace SalesBot.Shopify.Sync;
@@ -12,25 +10,11 @@ namespace SalesBot.Shopify.Sync;
 /// </summary>
 public sealed class CatalogCache(ISnapshotStore store)
 {
-    private readonly ConcurrentDictionary<string, Entry> _byShop = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SnapshotCache<CatalogData> _snapshots = new(store, (bytes, _) => CatalogBytes.Decode(bytes)?.Data);
 
-    public async Task<CatalogData?> GetAsync(string shop, CancellationToken cancellationToken)
-    {
-        var head = await store.HeadAsync(shop, cancellationToken);
-        if (head is null) return null;
-        if (_byShop.TryGetValue(shop, out var cached) && head.ContentHash is not null && cached.Hash == head.ContentHash)
-            return cached.Data;
+    public Task<CatalogData?> GetAsync(string shop, CancellationToken cancellationToken) => _snapshots.GetAsync(shop, cancellationToken);
 
-        var snapshot = await store.GetAsync(shop, cancellationToken);
-        if (snapshot is null) return null;
-        var data = JsonSerializer.Deserialize(snapshot.Content, CatalogJson.Default.ShopifyData)?.Data;
-        if (data is not null && snapshot.Head.ContentHash is { } hash) _byShop[shop] = new Entry(hash, data);
-        return data;
-    }
+    public void Remember(string shop, string hash, CatalogData data) => _snapshots.Remember(shop, hash, data);
 
-    public void Remember(string shop, string hash, CatalogData data) => _byShop[shop] = new Entry(hash, data);
-
-    public void Forget(string shop) => _byShop.TryRemove(shop, out _);
-
-    private sealed record Entry(string Hash, CatalogData Data);
+    public void Forget(string shop) => _snapshots.Forget(shop);
 }

@@ -1,10 +1,10 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SalesBot.Catalog;
 using SalesBot.Configuration;
 using SalesBot.Data;
 using SalesBot.Shopify.Admin;
 using SalesBot.Shopify.Auth;
-using SalesBot.Shopify.Catalog;
+using SalesBot.Shopify.Sync.Fetch;
 using SalesBot.Snapshots;
 
 namespace SalesBot.Shopify.Sync;
@@ -21,7 +21,6 @@ public sealed class IncrementalSync(
     CatalogCache cache,
     ISnapshotPublisher publisher,
     DistributedLock locks,
-    IDbContextFactory<SalesBotDbContext> db,
     SyncStatusStore status,
     IOptions<ShopifyOptions> options,
     TimeProvider time,
@@ -45,7 +44,7 @@ public sealed class IncrementalSync(
         {
             if (current is null) logger.LogInformation("No snapshot of {Shop} to edit; fetching the whole catalog", shop);
             else logger.LogInformation("{Count} items of {Shop} changed at once; re-reading the whole catalog instead of item by item", changes.Count, shop);
-            var full = await PublishAsync(shop, await fetcher.FetchAllAsync(client, null, cancellationToken), "full", cancellationToken);
+            var full = await publisher.PublishAsync(cache, shop, await fetcher.FetchAllAsync(client, null, cancellationToken), "full", cancellationToken);
             await status.RecordSuccessAsync(shop, "full", cancellationToken);
             return full;
         }
@@ -76,7 +75,7 @@ public sealed class IncrementalSync(
         var report = CatalogFetcher.Report(client, "incremental", time.GetElapsedTime(started));
         logger.LogInformation("Synced {Shop}: {Products} products, {Collections} collections, {Discounts} discounts re-read in {Queries} queries (cost {Cost})",
             shop, products.Count, collections.Count, discounts.Count, report.Queries, report.ActualCost);
-        var outcome = await PublishAsync(shop, new ShopifyData(edited, report), "incremental", cancellationToken);
+        var outcome = await publisher.PublishAsync(cache, shop, new ShopifyData(edited, report), "incremental", cancellationToken);
         if (failures.Count == 0)
         {
             await status.RecordSuccessAsync(shop, "incremental", cancellationToken);
@@ -100,46 +99,6 @@ public sealed class IncrementalSync(
         if (threshold < 0) return false;
         var products = changes.Count(c => c.Kind is ChangeKind.Product or ChangeKind.InventoryItem && c.Id is not null && !c.Deleted);
         return products > threshold;
-    }
-
-    /// <summary>
-    /// The polling safety net: re-read everything and publish if it changed. Skipped when any instance
-    /// did so within <paramref name="skipIfWithin"/>, so several instances do not each pay for the same poll.
-    /// </summary>
-    public async Task<SyncOutcome> ReconcileAsync(string shop, CancellationToken cancellationToken, TimeSpan? skipIfWithin = null)
-    {
-        await using var held = await locks.AcquireAsync(LockName(shop), cancellationToken);
-        if (await tokens.GetAsync(shop, cancellationToken) is null) return new SyncOutcome("skipped", 0, null);
-
-        await using var context = await db.CreateDbContextAsync(cancellationToken);
-        var row = await context.ShopReconciliations.FindAsync([shop], cancellationToken);
-        var now = time.GetUtcNow();
-        if (skipIfWithin is { } window && row is not null && now - row.ReconciledAt < window)
-            return new SyncOutcome("recent", 0, null);
-
-        ShopifyData data;
-        try
-        {
-            data = await fetcher.FetchAllAsync(clients.Create(shop), null, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await status.RecordFailureAsync(shop, "poll", SyncStatusStore.Describe(e), 0, retrying: false, cancellationToken);
-            throw;
-        }
-        var outcome = await PublishAsync(shop, data, "full", cancellationToken);
-        await status.RecordSuccessAsync(shop, "poll", cancellationToken);
-        if (row is null) context.ShopReconciliations.Add(new ShopReconciliation { Shop = shop, ReconciledAt = now });
-        else row.ReconciledAt = now;
-        await context.SaveChangesAsync(cancellationToken);
-        return outcome;
-    }
-
-    private async Task<SyncOutcome> PublishAsync(string shop, ShopifyData data, string mode, CancellationToken cancellationToken)
-    {
-        var result = await publisher.PublishAsync(shop, data, cancellationToken);
-        cache.Remember(shop, result.Hash, data.Data);
-        return new SyncOutcome(mode, data.Extensions?.Queries ?? 0, result);
     }
 
     /// <summary>The lock every read-edit-publish of a shop's catalog takes (install, webhook sync, poll).</summary>

@@ -10,7 +10,7 @@ namespace SalesBot.Shopify.Sync;
 /// </summary>
 public sealed class PollingReconciler(
     ShopTokenStore tokens,
-    IncrementalSync sync,
+    FullSync sync,
     IOptions<ShopifyOptions> options,
     TimeProvider time,
     ILogger<PollingReconciler> logger) : BackgroundService

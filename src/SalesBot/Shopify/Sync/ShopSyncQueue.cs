@@ -1,8 +1,6 @@
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesBot.Configuration;
-using SalesBot.Data;
 using SalesBot.Shopify.Admin;
 
 namespace SalesBot.Shopify.Sync;
@@ -10,29 +8,26 @@ namespace SalesBot.Shopify.Sync;
 /// <summary>
 /// Coalesces a burst of changes per shop: the first change opens a window of <c>SHOPIFY_SYNC_DEBOUNCE</c>,
 /// everything that arrives in it is synced together (each item once), one sync per shop at a time. The
-/// deliveries behind a batch are marked processed once it is applied, so a crash replays them. A failure that
-/// may pass (an outage, throttling) is retried a few times; one that retrying cannot fix, or that outlasts
-/// those retries, is recorded on the shop's status and left to the next full poll.
+/// deliveries behind a batch are marked processed through <see cref="IChangeReceipts"/> (Webhooks owns them)
+/// once it is applied, so a crash replays them. A failure that may pass (an outage, throttling) is retried a
+/// few times; one that retrying cannot fix, or that outlasts those retries, is recorded on the shop's status
+/// and left to the next full poll.
 /// </summary>
 public sealed class ShopSyncQueue(
     IncrementalSync sync,
     SyncStatusStore status,
-    IDbContextFactory<SalesBotDbContext> db,
+    IChangeReceipts receipts,
     IOptions<ShopifyOptions> options,
     TimeProvider time,
     ILogger<ShopSyncQueue> logger) : BackgroundService
 {
     /// <summary>Waits before each retry of a batch that failed for a passing reason; attempts counted per delivery, across restarts.</summary>
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2)];
-    private const int UpdateChunk = 500;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ChangeBatch> _pending = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _scheduled = new(StringComparer.OrdinalIgnoreCase);
     private readonly Channel<string> _due = Channel.CreateUnbounded<string>();
     private CancellationToken _stopping = CancellationToken.None;
-
-    /// <summary>Raised after each batch, for tests and status: shop, outcome (null when it failed).</summary>
-    public event Action<string, SyncOutcome?>? Synced;
 
     public void Enqueue(string shop, CatalogChange change)
     {
@@ -89,12 +84,10 @@ public sealed class ShopSyncQueue(
                     _pending[shop] = batch;
                 }
                 _ = ReleaseAfterAsync(shop, delay);
-                Synced?.Invoke(shop, null);
                 return;
             }
         }
 
-        Synced?.Invoke(shop, outcome);
         bool again;
         lock (_gate)
         {
@@ -108,8 +101,8 @@ public sealed class ShopSyncQueue(
     private async Task FinishAsync(ChangeBatch batch, SyncOutcome outcome, CancellationToken cancellationToken)
     {
         var refused = batch.EventIdsOf(outcome.Unapplied ?? []);
-        await MarkAsync(batch.EventIds.Except(refused, StringComparer.Ordinal).ToList(), processed: true, null, cancellationToken);
-        if (refused.Count > 0) await MarkAsync(refused, processed: true, outcome.Failure, cancellationToken);
+        await receipts.MarkAsync(batch.EventIds.Except(refused, StringComparer.Ordinal).ToList(), processed: true, null, countAttempt: true, cancellationToken);
+        if (refused.Count > 0) await receipts.MarkAsync(refused, processed: true, outcome.Failure, countAttempt: true, cancellationToken);
     }
 
     /// <summary>Counts the failed attempt; returns when to retry, or null when the batch is given up (left to the next poll).</summary>
@@ -118,7 +111,7 @@ public sealed class ShopSyncQueue(
         var reason = SyncStatusStore.Describe(e);
         var passing = e is not ShopifyApiException api || (api.IsTransient && !api.IsUnauthorized);
         // Attempts live on the deliveries, so a restart in the middle does not start the count again.
-        var attempts = Math.Max(++batch.Failures, await MarkAsync(batch.EventIds, processed: false, reason, cancellationToken));
+        var attempts = Math.Max(++batch.Failures, await receipts.MarkAsync(batch.EventIds, processed: false, reason, countAttempt: true, cancellationToken));
         var retry = passing && attempts <= RetryDelays.Length;
         await status.RecordFailureAsync(shop, "incremental", reason, batch.Count, retry, cancellationToken);
         if (retry)
@@ -130,7 +123,7 @@ public sealed class ShopSyncQueue(
         // A refused token, a refusal retrying cannot fix, or an outage that outlasted the retries: the next full poll heals.
         logger.LogWarning("Sync of {Shop} gave up on {Count} changes ({Deliveries} deliveries): {Reason}; the next full poll re-reads them",
             shop, batch.Count, batch.Deliveries, reason);
-        await MarkAsync(batch.EventIds, processed: true, null, cancellationToken, countAttempt: false);
+        await receipts.MarkAsync(batch.EventIds, processed: true, null, countAttempt: false, cancellationToken);
         return null;
     }
 
@@ -145,33 +138,5 @@ public sealed class ShopSyncQueue(
         {
             // Shutting down: the unprocessed deliveries are replayed from the database at the next start.
         }
-    }
-
-    /// <summary>
-    /// Processed stamps ProcessedAt; a failure counts the attempt. A reason is kept as LastError (null keeps the one
-    /// there). Returns the most attempts any of the deliveries has had.
-    /// </summary>
-    private async Task<int> MarkAsync(IReadOnlyList<string> eventIds, bool processed, string? error, CancellationToken cancellationToken, bool countAttempt = true)
-    {
-        var step = countAttempt ? 1 : 0;
-        await using var context = await db.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var reason = error is { Length: > 1000 } ? error[..1000] : error;
-        var attempts = 0;
-        foreach (var chunk in eventIds.Chunk(UpdateChunk))
-        {
-            var deliveries = context.WebhookDeliveries.Where(d => chunk.Contains(d.EventId));
-            if (processed && reason is null)
-                await deliveries.ExecuteUpdateAsync(s => s.SetProperty(d => d.ProcessedAt, now).SetProperty(d => d.Attempts, d => d.Attempts + step), cancellationToken);
-            else if (processed)
-                await deliveries.ExecuteUpdateAsync(s => s.SetProperty(d => d.ProcessedAt, now).SetProperty(d => d.LastError, reason)
-                    .SetProperty(d => d.Attempts, d => d.Attempts + step), cancellationToken);
-            else
-            {
-                await deliveries.ExecuteUpdateAsync(s => s.SetProperty(d => d.LastError, reason).SetProperty(d => d.Attempts, d => d.Attempts + step), cancellationToken);
-                attempts = Math.Max(attempts, await deliveries.MaxAsync(d => (int?)d.Attempts, cancellationToken) ?? 0);
-            }
-        }
-        return attempts;
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using SalesBot.Data;
+using SalesBot.Catalog;
 using SalesBot.Shopify.Sync;
 
 namespace SalesBot.Shopify.Webhooks;
@@ -16,19 +15,14 @@ public sealed class WebhookProcessor(
     ShopSyncQueue queue,
     ShopUninstall uninstall,
     ShopErasure erasure,
-    IDbContextFactory<SalesBotDbContext> db,
-    TimeProvider time,
+    DeliveryOutcomes outcomes,
     ILogger<WebhookProcessor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await using (var context = await db.CreateDbContextAsync(stoppingToken))
-        {
-            var unfinished = await context.WebhookDeliveries.AsNoTracking().Where(d => d.ProcessedAt == null)
-                .OrderBy(d => d.ReceivedAt).ToListAsync(stoppingToken);
-            if (unfinished.Count > 0) logger.LogInformation("Replaying {Count} webhook deliveries recorded before the last stop", unfinished.Count);
-            foreach (var delivery in unfinished) await HandleAsync(delivery, stoppingToken);
-        }
+        var unfinished = await outcomes.UnfinishedAsync(stoppingToken);
+        if (unfinished.Count > 0) logger.LogInformation("Replaying {Count} webhook deliveries recorded before the last stop", unfinished.Count);
+        foreach (var delivery in unfinished) await HandleAsync(delivery, stoppingToken);
         await foreach (var delivery in ingest.Recorded.ReadAllAsync(stoppingToken))
             await HandleAsync(delivery, stoppingToken);
     }
@@ -43,7 +37,7 @@ public sealed class WebhookProcessor(
                 return; // marked processed by the queue once applied
             }
             await HandleNonCatalogAsync(delivery, cancellationToken);
-            await MarkDoneAsync(delivery.EventId, cancellationToken);
+            await outcomes.MarkAsync([delivery.EventId], processed: true, null, countAttempt: false, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -79,14 +73,6 @@ public sealed class WebhookProcessor(
                 logger.LogInformation("Acknowledged webhook with unhandled topic {Topic} for {Shop}", delivery.Topic, delivery.Shop);
                 break;
         }
-    }
-
-    private async Task MarkDoneAsync(string eventId, CancellationToken cancellationToken)
-    {
-        await using var context = await db.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        await context.WebhookDeliveries.Where(d => d.EventId == eventId)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.ProcessedAt, now), cancellationToken);
     }
 
     /// <summary>Null for topics that do not change the catalog.</summary>

@@ -1,13 +1,11 @@
 using System.Text.Json.Serialization;
-using SalesBot.Shopify.Catalog;
-
+using SalesBot.Catalog;
+using SalesBot.Shopify.Admin;
 namespace SalesBot.Shopify.Webhooks;
 
 // The `data` of the webhook subscription documents (Shopify/Admin/Documents/WebhookSubscription*.graphql).
 
 public sealed record WebhookSubscriptionNode(string Id, string Topic, string Uri);
-
-public sealed record UserError(IReadOnlyList<string>? Field, string Message);
 
 public sealed record WebhookSubscriptionsData(Connection<WebhookSubscriptionNode> WebhookSubscriptions);
 

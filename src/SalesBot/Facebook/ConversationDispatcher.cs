@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Data;
+namespace SalesBot.Facebook;
+
+/// <summary>A conversation is one shopper on one page.</summary>
+public readonly record struct ConversationKey(string PageId, string Psid);
+
+/// <summary>
+/// Runs turns in the background: one conversation's events strictly in order, one at a time, while
+/// different conversations run in parallel (capped). The database is the queue, so events recorded
+/// before a restart are picked up when the app starts again.
+/// </summary>
+public sealed class ConversationDispatcher(
+    IDbContextFactory<SalesBotDbContext> dbFactory,
+    IServiceScopeFactory scopes,
+    DistributedLock locks,
+    TimeProvider time,
+    ILogger<ConversationDispatcher> logger) : BackgroundService
+{
+    private const int MaxParallelTurns = 16;
+
+    private readonly ConcurrentDictionary<ConversationKey, Slot> _slots = new();
+    private readonly SemaphoreSlim _parallel = new(MaxParallelTurns, MaxParallelTurns);
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>True when no conversation has work queued or running (tests and shutdown use it).</summary>
+    public bool IsIdle => _slots.IsEmpty;
+
+    /// <summary>Says that a conversation has new events; starts its worker unless one is running.</summary>
+    public void Notify(ConversationKey key)
+    {
+        while (true)
+        {
+            var slot = _slots.GetOrAdd(key, _ => new Slot());
+            lock (slot)
+            {
+                // A worker that just finished removed this slot; take a fresh one so two never run for one key.
+                if (slot.Removed) continue;
+                slot.Pending = true;
+                if (slot.Running) return;
+                slot.Running = true;
+            }
+            _ = Task.Run(() => RunAsync(key, slot));
+            return;
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await using var registration = stoppingToken.Register(_stopping.Cancel);
+        await using (var db = await dbFactory.CreateDbContextAsync(stoppingToken))
+        {
+            var backlog = await db.MessengerEvents.Where(e => e.ProcessedAt == null)
+                .Select(e => new { e.PageId, e.Psid }).Distinct().ToListAsync(stoppingToken);
+            if (backlog.Count > 0) logger.LogInformation("Resuming {Count} conversations with unprocessed events", backlog.Count);
+            foreach (var c in backlog) Notify(new ConversationKey(c.PageId, c.Psid));
+        }
+        await Task.Delay(Timeout.Infinite, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    private async Task RunAsync(ConversationKey key, Slot slot)
+    {
+        while (true)
+        {
+            lock (slot)
+            {
+                if (!slot.Pending || _stopping.IsCancellationRequested)
+                {
+                    slot.Running = false;
+                    slot.Removed = true;
+                    _slots.TryRemove(new KeyValuePair<ConversationKey, Slot>(key, slot));
+                    return;
+                }
+                slot.Pending = false;
+            }
+            try
+            {
+                await DrainAsync(key, _stopping.Token);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                // Shutting down: unprocessed events stay in the database for the next start.
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Conversation worker for page {PageId} failed", key.PageId);
+            }
+        }
+    }
+
+    private async Task DrainAsync(ConversationKey key, CancellationToken cancellationToken)
+    {
+        // With several instances, whichever holds the conversation's lock drains it in timestamp order from the database.
+        await using var held = await locks.AcquireAsync($"conversation:{key.PageId}:{key.Psid}", cancellationToken);
+        while (true)
+        {
+            MessengerEvent? next;
+            await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+            {
+                next = await db.MessengerEvents
+                    .Where(e => e.PageId == key.PageId && e.Psid == key.Psid && e.ProcessedAt == null)
+                    .OrderBy(e => e.Timestamp).ThenBy(e => e.Id)
+                    .FirstOrDefaultAsync(cancellationToken);
+            }
+            if (next is null) return;
+
+            await _parallel.WaitAsync(cancellationToken);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ConversationTurn>().HandleAsync(next, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // One bad turn must not block the conversation forever; it is marked done and logged.
+                logger.LogError(e, "Turn for page {PageId} event {EventId} failed", key.PageId, next.Id);
+            }
+            finally
+            {
+                _parallel.Release();
+            }
+
+            await using (var db = await dbFactory.CreateDbContextAsync(CancellationToken.None))
+            {
+                await db.MessengerEvents.Where(e => e.Id == next.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.ProcessedAt, time.GetUtcNow()), CancellationToken.None);
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        // Not disposed: late registrations and workers may still observe it while the host shuts down.
+        _stopping.Cancel();
+        base.Dispose();
+    }
+
+    private sealed class Slot
+    {
+        public bool Pending;
+        public bool Running;
+        public bool Removed;
+    }
+}

@@ -1,0 +1,132 @@
+using Microsoft.Extensions.Options;
+using SalesBot.Assistant;
+using SalesBot.Configuration;
+using SalesBot.Shopify.Auth;
+
+namespace SalesBot.Facebook;
+
+/// <summary>
+/// One event of one conversation: echoes from a person pause the bot; a shopper's message gets
+/// <c>mark_seen</c>, <c>typing_on</c>, an answer from the shop's catalog, and the Send API calls.
+/// </summary>
+public sealed class ConversationTurn(
+    FacebookApp app,
+    PageStore pages,
+    CatalogProvider catalogs,
+    ConversationStore conversations,
+    IShopAssistant assistant,
+    ShopInstallState installs,
+    SendApiClient send,
+    TimeProvider time,
+    IOptions<AppOptions> appOptions,
+    ILogger<ConversationTurn> logger)
+{
+    /// <summary>Messenger's standard window: promotions only within 24 hours of the shopper's last message.</summary>
+    public static readonly TimeSpan PromotionWindow = TimeSpan.FromHours(24);
+
+    public async Task HandleAsync(MessengerEvent e, CancellationToken cancellationToken)
+    {
+        var key = new ConversationKey(e.PageId, e.Psid);
+        if (e.Kind == MessengerEventKind.Echo)
+        {
+            await HandleEchoAsync(e, key, cancellationToken);
+            return;
+        }
+
+        var page = await pages.GetAsync(e.PageId, cancellationToken);
+        if (page is null)
+        {
+            logger.LogWarning("Message for page {PageId}, which is not connected; connect it at /facebook/login", e.PageId);
+            return;
+        }
+        logger.LogDebug("Shopper on page {PageId} wrote {Text} ({Payload})", e.PageId, e.Text, e.Payload);
+        var history = await conversations.RecentAsync(key, cancellationToken);
+        await conversations.AppendAsync(key, "user", e.Text, cancellationToken);
+        if (await conversations.IsPausedAsync(key, cancellationToken))
+        {
+            logger.LogInformation("Conversation on page {PageId} is with a person; the bot stays quiet", e.PageId);
+            return;
+        }
+
+        // The shops table is shared, so an uninstall stops every instance's pages at once, even one that still holds the catalog.
+        if (await installs.IsUninstalledAsync(page.Shop, cancellationToken))
+        {
+            catalogs.Forget(page.Shop);
+            logger.LogInformation("Page {PageId} sells for {Shop}, which uninstalled the app; no products are offered", e.PageId, page.Shop);
+            await SendOrGiveUpAsync(page, () => send.SendMessageAsync(page.Token, e.Psid, new OutgoingMessage(ClosedReply), cancellationToken), cancellationToken);
+            return;
+        }
+
+        if (!await SendOrGiveUpAsync(page, () => send.SendActionAsync(page.Token, e.Psid, "mark_seen", cancellationToken), cancellationToken)) return;
+        if (!await SendOrGiveUpAsync(page, () => send.SendActionAsync(page.Token, e.Psid, "typing_on", cancellationToken), cancellationToken)) return;
+
+        var catalog = await catalogs.GetAsync(page.Shop, cancellationToken);
+        if (catalog is null)
+        {
+            logger.LogWarning("No catalog snapshot for shop {Shop} yet; page {PageId} cannot answer", page.Shop, page.PageId);
+            await SendOrGiveUpAsync(page, () => send.SendMessageAsync(page.Token, e.Psid,
+                new OutgoingMessage(NoCatalogReply(page.Shop)), cancellationToken), cancellationToken);
+            return;
+        }
+
+        var lastMessageAt = DateTimeOffset.FromUnixTimeMilliseconds(e.Timestamp);
+        var mayPromote = time.GetUtcNow() - lastMessageAt < PromotionWindow;
+        var reply = await assistant.ReplyAsync(new AssistantRequest(catalog, e.Text ?? "", e.Payload, history, mayPromote), cancellationToken);
+        if (reply.HandOff)
+        {
+            await conversations.PauseAsync(key, app.HandoffPause, "shopper-asked", cancellationToken);
+            logger.LogInformation("Shopper on page {PageId} asked for a person; bot paused for {Pause}", e.PageId, app.HandoffPause);
+        }
+
+        foreach (var message in ReplyBuilder.Build(reply))
+            if (!await SendOrGiveUpAsync(page, () => send.SendMessageAsync(page.Token, e.Psid, message, cancellationToken), cancellationToken))
+                return;
+        await conversations.AppendAsync(key, "assistant", DescribeForHistory(reply), cancellationToken);
+    }
+
+    /// <summary>What a shopper hears on a page whose shop uninstalled the app: no products, no prices.</summary>
+    internal const string ClosedReply = "Sorry, this shop isn't taking orders through Messenger at the moment.";
+
+    /// <summary>
+    /// A real shopper hears the catalog is on its way; in the sandbox the one chatting is whoever runs the app,
+    /// and the likely cause is that they have not installed the demo store yet, so they are told where.
+    /// </summary>
+    internal string NoCatalogReply(string shop) => app.IsSandbox
+        ? $"(Sandbox) {shop} has no catalog yet, so there is nothing to answer from. Install the store first: open "
+          + $"{appOptions.Value.BaseUrlTrimmed}/shopify/{shop}/login and click Install, then ask again. "
+          + "(If you just installed it, give the first sync a few seconds.)"
+        : "Our catalog is being updated — please try again in a few minutes.";
+
+    private async Task HandleEchoAsync(MessengerEvent e, ConversationKey key, CancellationToken cancellationToken)
+    {
+        // Our own replies come back as echoes too; only a message sent by someone else means a person took over.
+        if (e.AppId == app.AppId) return;
+        await conversations.PauseAsync(key, app.HandoffPause, "admin-replied", cancellationToken);
+        await conversations.AppendAsync(key, "human", e.Text, cancellationToken);
+        logger.LogInformation("A page admin replied by hand on page {PageId}; bot paused for {Pause}", e.PageId, app.HandoffPause);
+    }
+
+    /// <summary>Sends, and acts on failures: a rejected token disconnects the page, an unreachable shopper ends the turn.</summary>
+    private async Task<bool> SendOrGiveUpAsync(PageCredentials page, Func<Task<SendResult>> sendCall, CancellationToken cancellationToken)
+    {
+        var result = await sendCall();
+        switch (result)
+        {
+            case SendResult.Sent:
+                return true;
+            case SendResult.TokenRejected:
+                await pages.MarkDisconnectedAsync(page.PageId, cancellationToken);
+                return false;
+            case SendResult.Unreachable:
+                logger.LogInformation("Shopper on page {PageId} cannot be reached (551); reply dropped", page.PageId);
+                return false;
+            default:
+                logger.LogWarning("Reply on page {PageId} not delivered: {Result}", page.PageId, result);
+                return false;
+        }
+    }
+
+    /// <summary>The history keeps what the shopper saw, cards included, so the model can refer back to them.</summary>
+    private static string DescribeForHistory(AssistantReply reply) =>
+        reply.Cards.Count == 0 ? reply.Text : reply.Text + "\n[cards: " + string.Join("; ", reply.Cards.Select(c => $"{c.Title} {c.Price}")) + "]";
+}

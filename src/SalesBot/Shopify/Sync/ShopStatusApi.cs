@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SalesBot.Shopify.Auth;
+using SalesBot.Snapshots;
+
+namespace SalesBot.Shopify.Sync;
+
+/// <summary>Lets a merchant see what was published for a shop, whether a publish is still pending, and how the live sync last went, and the state of its token.</summary>
+public static class ShopStatusApi
+{
+    public static RouteGroupBuilder MapShopStatus(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/shopify/{shop}").WithTags("Snapshots");
+        group.MapGet("/status", GetStatus);
+        return group;
+    }
+
+    private static async Task<Results<Ok<ShopStatus>, BadRequest<StatusError>, NotFound<StatusError>>> GetStatus(
+        string shop, SnapshotPublisher snapshots, SyncStatusStore syncStatus, ShopAccessTokens tokens, CancellationToken cancellationToken)
+    {
+        if (!ShopDomain.TryParse(shop, out var domain)) return TypedResults.BadRequest(new StatusError(ShopDomain.ErrorMessage(shop)));
+        var snapshot = await snapshots.StatusAsync(domain, cancellationToken);
+        var sync = await syncStatus.GetAsync(domain, cancellationToken);
+        // A shop that must authorize again may have nothing published yet, and its status must still say so.
+        var authorization = await tokens.StatusAsync(domain, cancellationToken);
+        if (snapshot is null && sync is null && authorization is null) return TypedResults.NotFound(new StatusError($"Nothing is known about {domain} yet."));
+        return TypedResults.Ok(new ShopStatus(domain, snapshot, sync, authorization));
+    }
+}
+
+public sealed record StatusError(string Error);
