@@ -83,7 +83,7 @@ static async Task<(string Url, long Bytes, long Lines, double Seconds)> ExportAs
     using var http = new HttpClient();
     var client = new ShopifyAdminClient(http, endpoint, shop, token, new ShopThrottle(TimeProvider.System), TimeProvider.System, NullLogger<ShopifyAdminClient>.Instance);
     var watch = Stopwatch.StartNew();
-    await client.QueryAsync("BulkOperationRun", new JsonObject { ["query"] = GraphQlDocuments.Get("BulkProducts") }, CatalogJson.Default.BulkOperationRunData, default);
+    await client.QueryAsync("BulkOperationRun", new JsonObject { ["query"] = GraphQlDocuments.Get("BulkProducts") }, FetchJson.Default.BulkOperationRunData, default);
     var deadline = DateTime.UtcNow.AddMinutes(8);
     while (store.BulkOperations.Values.Any(o => o.Status == "RUNNING"))
     {

@@ -73,6 +73,7 @@ public static class ShopifyExtensions
     public static IEndpointRouteBuilder MapShopify(this IEndpointRouteBuilder app)
     {
         app.MapShopifyAuth();
+        app.MapShopifyInstall();
         app.MapShopifyWebhooks();
         app.MapShopStatus();
         return app;

@@ -71,20 +71,15 @@ internal static class Parts
 
     /// <summary>
     /// Known arrows against the picture, each with its reason and the type it is confined to; any other type making
-    /// the same arrow still fails. The OAuth callback hands the token to the install (ShopifyAuthApi → ShopInstaller),
-    /// an Auth ⇄ Install cycle: it stays until the expiring-token branch, which rewrites the callback, has merged, and
-    /// then the callback moves next to the installer.
+    /// the same arrow still fails. None today: the OAuth callback, which once made Auth ⇄ Install a cycle, is Install's.
     /// </summary>
     public static readonly (string Origin, string To)[] Exceptions =
     [
-        ("SalesBot.Shopify.Auth.ShopifyAuthApi", Install),
     ];
 
-    /// <summary>Entity types whose file sits in Data/ (shared with the branch that adds expiring tokens) but whose owner is Auth.</summary>
+    /// <summary>Entity types owned by a part other than the one their namespace names (none today: each sits in its owner's folder).</summary>
     public static readonly Dictionary<string, string> EntityOwners = new()
     {
-        ["SalesBot.Data.InstalledShop"] = Auth,
-        ["SalesBot.Data.OAuthState"] = Auth,
     };
 
     public static readonly System.Reflection.Assembly Service = typeof(Program).Assembly;

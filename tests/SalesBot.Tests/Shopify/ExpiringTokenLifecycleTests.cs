@@ -35,7 +35,7 @@ public sealed class ExpiringTokenLifecycleTests(S3rverFixture s3) : IClassFixtur
 
         // Two requests of the full re-read pass; the third meets an expired token.
         tokens.ExpireAccessTokensAfter(2);
-        var outcome = await live.App.Get<IncrementalSync>().ReconcileAsync(live.Shop, default);
+        var outcome = await live.App.Get<FullSync>().ReconcileAsync(live.Shop, default);
 
         Assert.Equal("full", outcome.Mode);
         Assert.Equal(1, tokens.UnauthorizedRequests);
@@ -146,7 +146,7 @@ public sealed class ExpiringTokenLifecycleTests(S3rverFixture s3) : IClassFixtur
         await DeliverAsync(live, product);
         await DeliverAsync(live, product);
         await live.App.Get<PollingReconciler>().PollAllAsync(default);
-        Assert.Equal("skipped", (await live.App.Get<IncrementalSync>().ReconcileAsync(live.Shop, default)).Mode);
+        Assert.Equal("skipped", (await live.App.Get<FullSync>().ReconcileAsync(live.Shop, default)).Mode);
         Assert.Equal((tokenRequests, unauthorized, queries), (tokens.TokenRequests, tokens.UnauthorizedRequests, live.QueryCount));
         var said = Assert.Single(logs.Messages, m => m.Contains("must authorize the app again"));
         Assert.Contains(loginUrl, said);
@@ -177,11 +177,11 @@ public sealed class ExpiringTokenLifecycleTests(S3rverFixture s3) : IClassFixtur
         Assert.Equal(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), authorization.GetProperty("deadline").GetDateTimeOffset());
         Assert.Contains("/login", authorization.GetProperty("loginUrl").GetString());
         // It keeps working until then.
-        Assert.Equal("full", (await live.App.Get<IncrementalSync>().ReconcileAsync(live.Shop, default)).Mode);
+        Assert.Equal("full", (await live.App.Get<FullSync>().ReconcileAsync(live.Shop, default)).Mode);
         Assert.Single(logs.Messages, m => m.Contains("lifetime access token") && m.Contains("2027-01-01"));
 
         live.Sandbox.Sandbox.Options.RefuseLifetimeTokens = true;
-        var refused = await Assert.ThrowsAsync<ShopifyApiException>(() => live.App.Get<IncrementalSync>().ReconcileAsync(live.Shop, default));
+        var refused = await Assert.ThrowsAsync<ShopifyApiException>(() => live.App.Get<FullSync>().ReconcileAsync(live.Shop, default));
         Assert.True(refused.IsUnauthorized);
 
         authorization = (await StatusAsync(live)).GetProperty("authorization");

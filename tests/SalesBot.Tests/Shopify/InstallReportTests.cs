@@ -16,7 +16,7 @@ public sealed class InstallReportTests
             StepResult.Success(), StepResult.Success(), StepResult.Failed("no"))
         {
             Summary = "Installed demo-store.myshopify.com: 1 product.",
-            NextSteps = ShopifyAuthApi.NextSteps("http://localhost:5077", "demo-store.myshopify.com", facebookSandbox: true),
+            NextSteps = InstallApi.NextSteps("http://localhost:5077", "demo-store.myshopify.com", facebookSandbox: true),
         };
 
         var text = Encoding.UTF8.GetString(report.ToJson());
@@ -33,7 +33,7 @@ public sealed class InstallReportTests
     [Fact]
     public void Without_the_sandbox_messenger_the_next_step_is_connecting_a_page_for_the_shop()
     {
-        var steps = ShopifyAuthApi.NextSteps("https://bot.example.com", "acme.myshopify.com", facebookSandbox: false);
+        var steps = InstallApi.NextSteps("https://bot.example.com", "acme.myshopify.com", facebookSandbox: false);
 
         Assert.Equal("Connect a Facebook Page to this shop: https://bot.example.com/facebook/login?shop=acme.myshopify.com", steps[0]);
     }

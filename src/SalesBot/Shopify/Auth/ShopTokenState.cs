@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SalesBot.Shopify.Auth;
 
 /// <summary>
-/// The lifecycle of a shop's OAuth token beside its <see cref="Data.InstalledShop"/> row (which holds the access
+/// The lifecycle of a shop's OAuth token beside its <see cref="InstalledShop"/> row (which holds the access
 /// token): the refresh token, both expiry times, and whether the merchant must authorize again. A shop installed
 /// before expiring tokens has no row: it holds a lifetime token.
 /// </summary>

@@ -14,17 +14,16 @@ public static class ShopStatusApi
         return group;
     }
 
-    private static async Task<Results<Ok<ShopStatus>, BadRequest<StatusError>, NotFound<StatusError>>> GetStatus(
+    private static async Task<Results<Ok<ShopStatus>, BadRequest<ApiError>, NotFound<ApiError>>> GetStatus(
         string shop, SnapshotPublisher snapshots, SyncStatusStore syncStatus, ShopAccessTokens tokens, CancellationToken cancellationToken)
     {
-        if (!ShopDomain.TryParse(shop, out var domain)) return TypedResults.BadRequest(new StatusError(ShopDomain.ErrorMessage(shop)));
+        if (!ShopDomain.TryParse(shop, out var domain)) return TypedResults.BadRequest(new ApiError(ShopDomain.ErrorMessage(shop)));
         var snapshot = await snapshots.StatusAsync(domain, cancellationToken);
         var sync = await syncStatus.GetAsync(domain, cancellationToken);
         // A shop that must authorize again may have nothing published yet, and its status must still say so.
         var authorization = await tokens.StatusAsync(domain, cancellationToken);
-        if (snapshot is null && sync is null && authorization is null) return TypedResults.NotFound(new StatusError($"Nothing is known about {domain} yet."));
+        if (snapshot is null && sync is null && authorization is null) return TypedResults.NotFound(new ApiError($"Nothing is known about {domain} yet."));
         return TypedResults.Ok(new ShopStatus(domain, snapshot, sync, authorization));
     }
 }
 
-public sealed record StatusError(string Error);

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace SalesBot.Data;
+namespace SalesBot.Shopify.Auth;
 
 /// <summary>A shop that installed the app (or was pre-configured with a token).</summary>
 public sealed class InstalledShop

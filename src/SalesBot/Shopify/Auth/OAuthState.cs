@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace SalesBot.Data;
+namespace SalesBot.Shopify.Auth;
 
 /// <summary>A single-use OAuth <c>state</c> nonce, bound to the browser that started the login.</summary>
 public sealed class OAuthState
