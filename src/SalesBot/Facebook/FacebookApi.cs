@@ -23,12 +23,12 @@ public static class FacebookApi
         return group;
     }
 
-    private static async Task<Results<RedirectHttpResult, BadRequest<PageConnectReport>>> Login(
+    private static async Task<Results<RedirectHttpResult, BadRequest<ApiError>>> Login(
         [FromQuery] string? shop, HttpContext http, PageConnectService connect, CancellationToken cancellationToken)
     {
         var resolved = await connect.ResolveShopAsync(shop ?? InstalledShopCookie.Get(http), cancellationToken);
         if (resolved is null)
-            return TypedResults.BadRequest(PageConnectReport.Failed("Name the shop these pages sell for: /facebook/login?shop=acme.myshopify.com"));
+            return TypedResults.BadRequest(new ApiError("Name the shop these pages sell for: /facebook/login?shop=acme.myshopify.com"));
         var (dialog, state) = await connect.StartAsync(resolved, cancellationToken);
         http.Response.Cookies.Append(StateCookie, state, new CookieOptions
         {
@@ -38,12 +38,12 @@ public static class FacebookApi
         return TypedResults.Redirect(dialog.ToString());
     }
 
-    private static async Task<Results<Ok<PageConnectReport>, BadRequest<PageConnectReport>>> Callback(
+    private static async Task<Results<Ok<PageConnectReport>, BadRequest<ApiError>>> Callback(
         [FromQuery] string? code, [FromQuery] string? state, HttpContext http, PageConnectService connect, CancellationToken cancellationToken)
     {
         var report = await connect.CompleteAsync(code, state, http.Request.Cookies[StateCookie], cancellationToken);
         http.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = "/facebook" });
-        return report.Ok ? TypedResults.Ok(report) : TypedResults.BadRequest(report);
+        return report.Ok ? TypedResults.Ok(report) : TypedResults.BadRequest(new ApiError(report.Error ?? "The page connect failed."));
     }
 
     private static Results<ContentHttpResult, JsonHttpResult<ApiError>> Verify(
