@@ -3,6 +3,7 @@ using SalesBot.Configuration;
 using SalesBot.Data;
 using SalesBot.Facebook;
 using SalesBot.Home;
+using SalesBot.MerchantConsole;
 using SalesBot.Sandbox;
 using SalesBot.Shopify;
 using SalesBot.Snapshots;
@@ -15,14 +16,17 @@ builder.AddShopify();
 builder.AddSnapshots();
 builder.AddFacebook();
 builder.AddAssistant();
+builder.AddMerchantConsole();
 builder.AddSandboxMode();
 
 var app = builder.Build();
 app.LogShopifyMode();
+app.UseMerchantSessions();
 
 app.MapHome();
 app.MapShopify();
 app.MapFacebook();
+app.MapMerchantConsole();
 app.MapSandboxMode();
 
 app.Run();

@@ -40,6 +40,8 @@ public sealed class ShopifySandboxOptions
     public Uri? ComplianceWebhookUri { get; set; }
     /// <summary>Lifetime of an expiring offline access token (Shopify: 1 h); <c>expires_in</c> is this in whole seconds.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>Lifetime of an online (per-user) access token: Shopify's last at most a day and answer <c>expires_in: 86399</c>.</summary>
+    public TimeSpan OnlineTokenLifetime { get; set; } = TimeSpan.FromSeconds(86399);
     /// <summary>Lifetime of a refresh token (Shopify: 90 days).</summary>
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(90);
     /// <summary>As Shopify from 2027-01-01: Admin API calls with a non-expiring OAuth token get 401 (custom-app tokens still pass).</summary>

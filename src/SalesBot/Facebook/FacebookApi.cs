@@ -15,7 +15,8 @@ public static class FacebookApi
     public static RouteGroupBuilder MapFacebook(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/facebook").WithTags("Facebook");
-        group.MapGet("/login", Login);
+        // Pages are linked to the signed-in merchant's shop and to no other: no ?shop=, no shop cookie.
+        group.MapGet("/login", Login).RequireAuthorization(MerchantSession.Policy);
         group.MapGet("/callback", Callback);
         group.MapGet("/webhook", Verify);
         group.MapPost("/webhook", Receive);
@@ -23,13 +24,11 @@ public static class FacebookApi
         return group;
     }
 
-    private static async Task<Results<RedirectHttpResult, BadRequest<ApiError>>> Login(
-        [FromQuery] string? shop, HttpContext http, PageConnectService connect, CancellationToken cancellationToken)
+    private static async Task<Results<RedirectHttpResult, UnauthorizedHttpResult>> Login(
+        HttpContext http, PageConnectService connect, CancellationToken cancellationToken)
     {
-        var resolved = await connect.ResolveShopAsync(shop ?? InstalledShopCookie.Get(http), cancellationToken);
-        if (resolved is null)
-            return TypedResults.BadRequest(new ApiError("Name the shop these pages sell for: /facebook/login?shop=acme.myshopify.com"));
-        var (dialog, state) = await connect.StartAsync(resolved, cancellationToken);
+        if (MerchantSession.From(http.User) is not { } merchant) return TypedResults.Unauthorized();
+        var (dialog, state) = await connect.StartAsync(merchant.Shop, cancellationToken);
         http.Response.Cookies.Append(StateCookie, state, new CookieOptions
         {
             HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps,
@@ -41,7 +40,7 @@ public static class FacebookApi
     private static async Task<Results<Ok<PageConnectReport>, BadRequest<ApiError>>> Callback(
         [FromQuery] string? code, [FromQuery] string? state, HttpContext http, PageConnectService connect, CancellationToken cancellationToken)
     {
-        var report = await connect.CompleteAsync(code, state, http.Request.Cookies[StateCookie], cancellationToken);
+        var report = await connect.CompleteAsync(code, state, http.Request.Cookies[StateCookie], MerchantSession.From(http.User)?.Shop, cancellationToken);
         http.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = "/facebook" });
         return report.Ok ? TypedResults.Ok(report) : TypedResults.BadRequest(new ApiError(report.Error ?? "The page connect failed."));
     }

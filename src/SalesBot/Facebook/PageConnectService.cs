@@ -13,23 +13,11 @@ public sealed class PageConnectService(
     GraphClient graph,
     PageStore pages,
     OAuthStateStore states,
-    ShopInstallState installs,
     ILogger<PageConnectService> logger)
 {
     public const string Purpose = "facebook";
     public const string Scopes = "pages_messaging,pages_show_list,pages_manage_metadata";
     public static readonly TimeSpan StateLifetime = OAuthStateStore.Lifetime;
-
-    /// <summary>
-    /// The shop to link: the one named, else the only installed shop. Null when that is ambiguous,
-    /// so pages are never linked to a shop by guesswork.
-    /// </summary>
-    public async Task<string?> ResolveShopAsync(string? requested, CancellationToken cancellationToken)
-    {
-        if (!string.IsNullOrEmpty(requested)) return ShopDomain.TryParse(requested, out var shop) ? shop : null;
-        var installed = await installs.InstalledAsync(2, cancellationToken);
-        return installed.Count == 1 ? installed[0] : null;
-    }
 
     /// <summary>Creates the state and returns the dialog URL; the caller puts the state in a cookie.</summary>
     public async Task<(Uri Dialog, string State)> StartAsync(string shop, CancellationToken cancellationToken)
@@ -40,7 +28,8 @@ public sealed class PageConnectService(
         return (new Uri(app.DialogUrl + "?" + query), state);
     }
 
-    public async Task<PageConnectReport> CompleteAsync(string? code, string? state, string? cookieState, CancellationToken cancellationToken)
+    /// <param name="signedInShop">The shop of the merchant signed in now; the connect finishes only for the shop it started for.</param>
+    public async Task<PageConnectReport> CompleteAsync(string? code, string? state, string? cookieState, string? signedInShop, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(code) || string.IsNullOrEmpty(state) || string.IsNullOrEmpty(cookieState)
             || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(state), Encoding.UTF8.GetBytes(cookieState)))
@@ -50,24 +39,33 @@ public sealed class PageConnectService(
         if (saved is null) return PageConnectReport.Failed("The login state is unknown or was already used.");
         if (saved.Expired) return PageConnectReport.Failed("The login took too long. Start again at /facebook/login.");
         if (saved.Shop is not { } shop) return PageConnectReport.Failed("No shop to link the pages to.");
+        if (!string.Equals(signedInShop, shop, StringComparison.Ordinal))
+            return PageConnectReport.Failed($"The page connect was started for another merchant's session. Sign in to {shop} and start again at /facebook/login.");
 
         var userToken = await graph.ExchangeCodeAsync(code, cancellationToken);
         var connected = new List<ConnectedPageReport>();
         foreach (var page in await graph.ListPagesAsync(userToken, cancellationToken))
         {
-            await pages.SaveAsync(page.Id, page.Name, shop, page.AccessToken, cancellationToken);
+            // A page sells for one shop: taking it from another shop would silently cut that shop's shoppers off.
+            if (!await pages.TrySaveAsync(page.Id, page.Name, shop, page.AccessToken, cancellationToken))
+            {
+                logger.LogWarning("Page {PageId} was not connected to {Shop}: it is already connected to another shop", page.Id, shop);
+                connected.Add(new ConnectedPageReport(page.Id, page.Name, shop, false, false,
+                    "This page is already connected to another shop; it stays there until that shop disconnects it."));
+                continue;
+            }
             try
             {
                 await graph.SubscribeAsync(page.Id, page.AccessToken, cancellationToken);
-                connected.Add(new ConnectedPageReport(page.Id, page.Name, shop, true, null));
+                connected.Add(new ConnectedPageReport(page.Id, page.Name, shop, true, true, null));
             }
             catch (GraphException e)
             {
                 logger.LogWarning("Page {PageId} connected but its webhook subscription failed: {Error}", page.Id, e.Message);
-                connected.Add(new ConnectedPageReport(page.Id, page.Name, shop, false, e.Message));
+                connected.Add(new ConnectedPageReport(page.Id, page.Name, shop, true, false, e.Message));
             }
         }
-        logger.LogInformation("Connected {Count} Facebook pages to {Shop}", connected.Count, shop);
+        logger.LogInformation("Connected {Count} Facebook pages to {Shop}", connected.Count(p => p.Connected), shop);
         return new PageConnectReport(true, shop, connected, null);
     }
 }
@@ -78,4 +76,5 @@ public sealed record PageConnectReport(bool Ok, string? Shop, IReadOnlyList<Conn
     public static PageConnectReport Failed(string error) => new(false, null, [], error);
 }
 
-public sealed record ConnectedPageReport(string PageId, string Name, string Shop, bool Subscribed, string? Error);
+/// <summary>One page of the merchant's: <see cref="Connected"/> is false when it already sells for another shop and was left there.</summary>
+public sealed record ConnectedPageReport(string PageId, string Name, string Shop, bool Connected, bool Subscribed, string? Error);

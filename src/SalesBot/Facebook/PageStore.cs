@@ -31,10 +31,17 @@ public sealed class PageStore(
         return new PageCredentials(page.PageId, page.Shop, _protector.Unprotect(page.ProtectedAccessToken));
     }
 
-    public async Task SaveAsync(string pageId, string name, string shop, string token, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the page for <paramref name="shop"/>, or returns false and changes nothing when it already sells for another
+    /// shop (a stored page, disconnected or not, or the pre-configured one).
+    /// </summary>
+    public async Task<bool> TrySaveAsync(string pageId, string name, string shop, string token, CancellationToken cancellationToken)
     {
+        if (app.PreconfiguredPage is { } preconfigured && preconfigured.PageId == pageId
+            && !string.Equals(preconfigured.Shop, shop, StringComparison.OrdinalIgnoreCase)) return false;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var page = await db.ConnectedPages.FirstOrDefaultAsync(p => p.PageId == pageId, cancellationToken);
+        if (page is not null && page.Shop != shop) return false;
         if (page is null)
         {
             page = new ConnectedPage { PageId = pageId, Shop = shop, ProtectedAccessToken = "" };
@@ -45,7 +52,16 @@ public sealed class PageStore(
         page.ProtectedAccessToken = _protector.Protect(token);
         page.ConnectedAt = time.GetUtcNow();
         page.DisconnectedAt = null;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another connect inserted the page first (its key is unique): that one stands.
+            return false;
+        }
+        return true;
     }
 
     /// <summary>Facebook rejected the page token (error 190): stop using it until the merchant reconnects.</summary>

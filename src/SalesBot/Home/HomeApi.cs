@@ -18,7 +18,10 @@ public static class HomeApi
     {
         var links = new List<string>();
         if (shopify.Value.IsSandbox)
+        {
             links.Add("""<li><a href="/shopify/demo-store/login">Install the demo store</a> (sandbox Shopify, no account needed)</li>""");
+            links.Add("""<li><a id="demo-sign-in" href="/console/login?shop=demo-store">Sign in as the demo store's merchant</a> (one click: the sandbox approves at once)</li>""");
+        }
         if (facebook.Value.IsSandbox)
             links.Add("""<li><a href="/sandbox/chat">Chat with the demo store</a> (sandbox Messenger)</li>""");
         var html = $$"""
@@ -28,7 +31,7 @@ public static class HomeApi
             <body><h1>SalesBot</h1>
             <p>A sales assistant for Shopify stores on Facebook Messenger.</p>
             <ul>{{string.Join("", links)}}</ul>
-            <p>Install a real store at <code>/shopify/&lt;shop&gt;/login</code>.</p>
+            <p>Install a real store at <code>/shopify/&lt;shop&gt;/login</code>; its merchant signs in at <code>/console/login?shop=&lt;shop&gt;</code>.</p>
             </body></html>
             """;
         return TypedResults.Content(html, "text/html; charset=utf-8");

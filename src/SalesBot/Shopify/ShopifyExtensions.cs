@@ -43,6 +43,7 @@ public static class ShopifyExtensions
         services.AddSingleton<IAccessTokenSource>(sp => sp.GetRequiredService<ShopAccessTokens>());
         services.AddSingleton<CallbackVerifier>();
         services.AddSingleton<CallbackValidator>();
+        services.AddSingleton<AuthorizeRedirect>();
         services.AddSingleton<ShopInstaller>();
 
         services.AddHttpClient<WebhookSelfTest>(c => c.Timeout = TimeSpan.FromSeconds(10));

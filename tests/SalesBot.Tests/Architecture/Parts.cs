@@ -24,6 +24,7 @@ internal static class Parts
     public const string Assistant = "Assistant";
     public const string Messenger = "Messenger";
     public const string Home = "Home";
+    public const string Console = "Console";
     public const string Sandbox = "Sandbox";
 
     /// <summary>Namespace (exact, or with everything below it) → part, for the SalesBot assembly.</summary>
@@ -45,6 +46,7 @@ internal static class Parts
         ("SalesBot.Assistant", Assistant),
         ("SalesBot.Facebook", Messenger),     // the Messenger part keeps the folder name Facebook/
         ("SalesBot.Home", Home),
+        ("SalesBot.MerchantConsole", Console), // not SalesBot.Console: that would hide System.Console from every SalesBot.* namespace
     ];
 
     /// <summary>
@@ -66,6 +68,8 @@ internal static class Parts
         [Assistant] = [Catalog, Snapshots],
         [Messenger] = [Assistant, Catalog, Auth],
         [Home] = [],
+        // The merchant console sits at the edge and reads every part through its services.
+        [Console] = [Admin, Auth, Sync, Webhooks, Install, Catalog, Snapshots, Assistant, Messenger],
         [Sandbox] = [Infrastructure],         // the sandbox signs with SalesBot.Signing, as Shopify and Meta would
     };
 

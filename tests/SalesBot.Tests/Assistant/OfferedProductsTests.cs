@@ -62,7 +62,7 @@ public sealed class OfferedProductsTests(S3rverFixture s3) : IClassFixture<S3rve
 
         // And through Messenger, where the cards are built.
         var page = "page-" + Guid.NewGuid().ToString("N")[..8];
-        await live.App.Get<PageStore>().SaveAsync(page, "Shop page", live.Shop, LiveShop.SandboxPageToken, default);
+        Assert.True(await live.App.Get<PageStore>().TrySaveAsync(page, "Shop page", live.Shop, LiveShop.SandboxPageToken, default));
         var psid = "psid-" + Guid.NewGuid().ToString("N")[..8];
         foreach (var title in hidden) await live.PostMessengerAsync(page, psid, title);
         await live.WaitForConversationsAsync();

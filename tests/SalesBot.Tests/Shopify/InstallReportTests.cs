@@ -31,10 +31,10 @@ public sealed class InstallReportTests
     }
 
     [Fact]
-    public void Without_the_sandbox_messenger_the_next_step_is_connecting_a_page_for_the_shop()
+    public void Without_the_sandbox_messenger_the_next_step_is_signing_in_to_connect_a_page()
     {
         var steps = InstallApi.NextSteps("https://bot.example.com", "acme.myshopify.com", facebookSandbox: false);
 
-        Assert.Equal("Connect a Facebook Page to this shop: https://bot.example.com/facebook/login?shop=acme.myshopify.com", steps[0]);
+        Assert.Equal("Sign in as this shop's merchant, then connect a Facebook Page from the console: https://bot.example.com/console/login?shop=acme.myshopify.com", steps[0]);
     }
 }

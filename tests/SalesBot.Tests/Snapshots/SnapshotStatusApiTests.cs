@@ -1,24 +1,33 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using SalesBot.Shopify.Sync;
 using SalesBot.Snapshots;
 using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Snapshots;
 
-/// <summary>The status endpoint and the DI wiring, through the real app with the local folder store in a temp DATA_DIR.</summary>
+/// <summary>
+/// The status endpoint and the DI wiring, through the real app (sandbox mode, on loopback: the merchant signs in through the
+/// in-process sandbox store) with the local folder store in a temp DATA_DIR.
+/// </summary>
 public sealed class SnapshotStatusApiTests : IAsyncLifetime
 {
     private readonly string dataDir = Directory.CreateTempSubdirectory("status-").FullName;
-    private WebApplicationFactory<Program> app = null!;
+    private SalesBotApp app = null!;
 
     public Task InitializeAsync()
     {
-        app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("DATA_DIR", dataDir).UseTestDatabase(dataDir));
+        app = SalesBotApp.Start(new Dictionary<string, string?>(), dataDir);
         return Task.CompletedTask;
+    }
+
+    /// <summary>The status is the signed-in merchant's: a browser signed in for <paramref name="shop"/>.</summary>
+    private async Task<HttpClient> MerchantOfAsync(string shop)
+    {
+        var browser = app.Browser();
+        (await SignInFlow.SignInAsync(browser, shop.Split('.')[0])).Dispose();
+        return browser;
     }
 
     public async Task DisposeAsync()
@@ -30,9 +39,9 @@ public sealed class SnapshotStatusApiTests : IAsyncLifetime
     [Fact]
     public async Task Status_shows_the_published_snapshot()
     {
-        using var client = app.CreateClient();
         var shop = CatalogSamples.NewShop();
-        var result = await app.Services.GetRequiredService<ISnapshotPublisher>().PublishAsync(shop, CatalogSamples.Catalog(shop), CancellationToken.None);
+        using var client = await MerchantOfAsync(shop);
+        var result = await app.Get<ISnapshotPublisher>().PublishAsync(shop, CatalogSamples.Catalog(shop), CancellationToken.None);
 
         using var response = await client.GetAsync($"/shopify/{shop.Split('.')[0]}/status");
 
@@ -48,11 +57,11 @@ public sealed class SnapshotStatusApiTests : IAsyncLifetime
     [Fact]
     public async Task Status_shows_a_pending_publish_with_its_reason()
     {
-        using var client = app.CreateClient();
         var shop = CatalogSamples.NewShop();
+        using var client = await MerchantOfAsync(shop);
         Directory.CreateDirectory(Path.Combine(dataDir, "snapshots"));
         await File.WriteAllTextAsync(Path.Combine(dataDir, "snapshots", shop), "blocks the shop's folder");
-        await app.Services.GetRequiredService<ISnapshotPublisher>().PublishAsync(shop, CatalogSamples.Catalog(shop), CancellationToken.None);
+        await app.Get<ISnapshotPublisher>().PublishAsync(shop, CatalogSamples.Catalog(shop), CancellationToken.None);
 
         var json = await client.GetFromJsonAsync<JsonElement>($"/shopify/{shop}/status");
 
@@ -67,7 +76,8 @@ public sealed class SnapshotStatusApiTests : IAsyncLifetime
     [InlineData("never-seen", HttpStatusCode.NotFound)]
     public async Task Invalid_or_unknown_shop_gets_a_json_error(string shop, HttpStatusCode expected)
     {
-        using var client = app.CreateClient();
+        // Signed in as the unknown shop, so the answer is about the shop and not about the session.
+        using var client = await MerchantOfAsync("never-seen");
 
         using var response = await client.GetAsync($"/shopify/{Uri.EscapeDataString(shop)}/status");
 

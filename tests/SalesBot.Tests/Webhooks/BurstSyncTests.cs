@@ -107,7 +107,7 @@ public sealed class BurstSyncTests(S3rverFixture s3, ITestOutputHelper output) :
 
     private static async Task<JsonObject> StatusAsync(LiveShop live)
     {
-        using var http = new HttpClient { BaseAddress = live.App.BaseUri };
+        var http = await live.MerchantAsync();
         return (await http.GetFromJsonAsync<JsonObject>($"/shopify/{live.ShopName}/status"))!;
     }
 }

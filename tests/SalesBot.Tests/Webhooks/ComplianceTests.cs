@@ -102,8 +102,8 @@ public sealed class ComplianceTests(S3rverFixture s3) : IClassFixture<S3rverFixt
         var tag = Guid.NewGuid().ToString("N")[..8];
         var (pageA, psidA, pageB, psidB) = ($"page-a-{tag}", $"psid-a-{tag}", $"page-b-{tag}", $"psid-b-{tag}");
         var pages = live.App.Get<PageStore>();
-        await pages.SaveAsync(pageA, "Page A", live.Shop, LiveShop.SandboxPageToken, default);
-        await pages.SaveAsync(pageB, "Page B", b, LiveShop.SandboxPageToken, default);
+        Assert.True(await pages.TrySaveAsync(pageA, "Page A", live.Shop, LiveShop.SandboxPageToken, default));
+        Assert.True(await pages.TrySaveAsync(pageB, "Page B", b, LiveShop.SandboxPageToken, default));
         await live.PostMessengerAsync(pageA, psidA, "shirt");
         await live.PostMessengerAsync(pageB, psidB, "shirt");
         await live.PostMessengerAsync(pageA, psidA, "a person replied", echoFromAppId: "263902037430900");
@@ -167,7 +167,7 @@ public sealed class ComplianceTests(S3rverFixture s3) : IClassFixture<S3rverFixt
         await using var live = await LiveShop.StartAsync(s3, Quick);
         await live.InstallAsync();
         var page = "page-" + Guid.NewGuid().ToString("N")[..8];
-        await live.App.Get<PageStore>().SaveAsync(page, "Shop page", live.Shop, LiveShop.SandboxPageToken, default);
+        Assert.True(await live.App.Get<PageStore>().TrySaveAsync(page, "Shop page", live.Shop, LiveShop.SandboxPageToken, default));
         var title = live.Store.Products.Values.First().Title;
         var sent = live.App.Get<FacebookSandboxState>();
 

@@ -29,6 +29,7 @@ public sealed class LiveShop : IAsyncDisposable
     private readonly S3rverFixture _s3;
     private readonly HttpClient _admin;
     private readonly LogCollector? _logs;
+    private HttpClient? _merchant;
 
     private LiveShop(S3rverFixture s3, ShopifySandboxServer sandbox, string shop, SalesBotApp app, LogCollector? logs)
     {
@@ -92,6 +93,12 @@ public sealed class LiveShop : IAsyncDisposable
         var dataDir = App.DataDir;
         int? port = samePort ? App.BaseUri.Port : null;
         await App.DisposeAsync();
+        // On the same port the session cookie stays good (same Data Protection keys in DATA_DIR); elsewhere it is gone.
+        if (!samePort)
+        {
+            _merchant?.Dispose();
+            _merchant = null;
+        }
         App = SalesBotApp.Start(Settings(_s3, Sandbox, settings), dataDir, port, _logs);
         DeclareComplianceAddress(Sandbox, App);
     }
@@ -99,6 +106,15 @@ public sealed class LiveShop : IAsyncDisposable
     /// <summary>Compliance topics go where the app's configuration says, not to a subscription: the app's webhook endpoint.</summary>
     private static void DeclareComplianceAddress(ShopifySandboxServer sandbox, SalesBotApp app) =>
         sandbox.Sandbox.Options.ComplianceWebhookUri = new Uri(app.BaseUri, "/shopify/webhook");
+
+    /// <summary>A browser signed in as this shop's merchant (the sandbox's online-mode sign-in), for merchant-only endpoints such as the status.</summary>
+    public async Task<HttpClient> MerchantAsync()
+    {
+        if (_merchant is not null) return _merchant;
+        var browser = App.Browser();
+        (await SignInFlow.SignInAsync(browser, ShopName)).Dispose();
+        return _merchant = browser;
+    }
 
     public async Task<JsonObject> InstallAsync()
     {
@@ -243,6 +259,7 @@ public sealed class LiveShop : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _merchant?.Dispose();
         _admin.Dispose();
         await App.DisposeAsync();
         await Sandbox.DisposeAsync();

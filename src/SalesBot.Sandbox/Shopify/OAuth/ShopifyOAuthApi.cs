@@ -15,6 +15,8 @@ namespace SalesBot.Sandbox.Shopify.OAuth;
 /// Shopify's OAuth authorization-code grant: <c>GET admin/oauth/authorize</c> shows an install page
 /// (or approves at once with <c>auto_approve=1</c>), approval redirects with a signed query, and
 /// <c>POST admin/oauth/access_token</c> trades the single-use code for a token, or a refresh token for a new pair.
+/// An authorization with <c>grant_options[]=per-user</c> (online access mode) yields a short-lived token for the
+/// approving staff member, answered with <c>expires_in</c>, <c>associated_user_scope</c> and <c>associated_user</c>.
 /// </summary>
 internal static class ShopifyOAuthApi
 {
@@ -31,8 +33,9 @@ internal static class ShopifyOAuthApi
     {
         var q = request.Query;
         if (Problem(sandbox, q["client_id"], q["redirect_uri"]) is { } problem) return problem;
-        if (q["auto_approve"] == "1") return Redirect(sandbox, shop, q["scope"].ToString(), q["redirect_uri"]!, q["state"].ToString());
-        return Results.Content(InstallPage(sandbox.Options.AppName, shop, q["client_id"]!, q["scope"].ToString(), q["redirect_uri"]!, q["state"].ToString()),
+        var perUser = IsPerUser(q[GrantOptions]);
+        if (q["auto_approve"] == "1") return Redirect(sandbox, shop, q["scope"].ToString(), q["redirect_uri"]!, q["state"].ToString(), perUser);
+        return Results.Content(InstallPage(sandbox.Options.AppName, shop, q["client_id"]!, q["scope"].ToString(), q["redirect_uri"]!, q["state"].ToString(), perUser),
             "text/html; charset=utf-8");
     }
 
@@ -40,8 +43,12 @@ internal static class ShopifyOAuthApi
     {
         var form = await request.ReadFormAsync();
         if (Problem(sandbox, form["client_id"], form["redirect_uri"]) is { } problem) return problem;
-        return Redirect(sandbox, shop, form["scope"].ToString(), form["redirect_uri"]!, form["state"].ToString());
+        return Redirect(sandbox, shop, form["scope"].ToString(), form["redirect_uri"]!, form["state"].ToString(), IsPerUser(form[GrantOptions]));
     }
+
+    private const string GrantOptions = "grant_options[]";
+
+    private static bool IsPerUser(Microsoft.Extensions.Primitives.StringValues options) => options.Contains("per-user");
 
     private static IResult? Problem(ShopifySandbox sandbox, string? clientId, string? redirectUri)
     {
@@ -53,11 +60,11 @@ internal static class ShopifyOAuthApi
     }
 
     /// <summary>Issues a single-use code and redirects to the app with Shopify's signed callback query.</summary>
-    private static RedirectHttpResult Redirect(ShopifySandbox sandbox, string shop, string scopes, string redirectUri, string state)
+    private static RedirectHttpResult Redirect(ShopifySandbox sandbox, string shop, string scopes, string redirectUri, string state, bool perUser)
     {
         var store = sandbox.GetStore(shop);
         var code = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        store.AuthorizationCodes[code] = (scopes, store.Now + CodeLifetime);
+        store.AuthorizationCodes[code] = (scopes, store.Now + CodeLifetime, perUser);
         var query = new List<KeyValuePair<string, string>>
         {
             new("code", code),
@@ -113,6 +120,7 @@ internal static class ShopifyOAuthApi
         // TryRemove makes the code single use even when two exchanges race.
         if (code is null || !store.AuthorizationCodes.TryRemove(code, out var grant) || grant.Expires < store.Now)
             return TokenError("invalid_request", "The authorization code was not found or was already used.");
+        if (grant.PerUser) return OnlineGrant(store.Tokens.IssueOnline(grant.Scopes), store.Owner);
         var expiring = fields.GetValueOrDefault("expiring") is "1" or "true";
         return Grant(store.Tokens.IssueForCode(grant.Scopes, expiring));
     }
@@ -127,6 +135,26 @@ internal static class ShopifyOAuthApi
             refresh_token = grant.RefreshToken,
             refresh_token_expires_in = grant.RefreshTokenExpiresIn,
         });
+
+    /// <summary>Shopify's online-mode answer: no refresh token, the user's own scopes and who they are.</summary>
+    private static IResult OnlineGrant(TokenGrant grant, StaffMember user) => Results.Json(new
+    {
+        access_token = grant.AccessToken,
+        scope = grant.Scopes,
+        expires_in = grant.ExpiresIn,
+        associated_user_scope = grant.Scopes,
+        associated_user = new
+        {
+            id = user.Id,
+            first_name = user.FirstName,
+            last_name = user.LastName,
+            email = user.Email,
+            email_verified = true,
+            account_owner = user.AccountOwner,
+            locale = "en",
+            collaborator = false,
+        },
+    });
 
     /// <summary>Strings as they are; numbers and booleans as their JSON text (<c>"expiring": 1</c> and <c>"1"</c> mean the same).</summary>
     private static string? Text(JsonElement value) => value.ValueKind switch
@@ -143,7 +171,7 @@ internal static class ShopifyOAuthApi
         $"<!doctype html><html><head><title>Oauth error</title></head><body><h1>{WebUtility.HtmlEncode(message)}</h1></body></html>",
         "text/html; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
 
-    private static string InstallPage(string app, string shop, string clientId, string scopes, string redirectUri, string state)
+    private static string InstallPage(string app, string shop, string clientId, string scopes, string redirectUri, string state, bool perUser)
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
         var scopeItems = string.Concat(scopes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => $"<li>{E(s)}</li>"));
@@ -160,6 +188,7 @@ internal static class ShopifyOAuthApi
                 <input type="hidden" name="scope" value="{E(scopes)}">
                 <input type="hidden" name="redirect_uri" value="{E(redirectUri)}">
                 <input type="hidden" name="state" value="{E(state)}">
+                {(perUser ? $"<input type=\"hidden\" name=\"{GrantOptions}\" value=\"per-user\">" : "")}
                 <button type="submit" id="install">Install</button>
               </form>
             </body></html>

@@ -33,7 +33,10 @@ public sealed class ShopifyStore(string domain, TimeProvider time, ShopifySandbo
 
     /// <summary>Access tokens granted to the app, by token.</summary>
     public ConcurrentDictionary<string, StoreAccessToken> AccessTokens => Tokens.Access;
-    internal ConcurrentDictionary<string, (string Scopes, DateTimeOffset Expires)> AuthorizationCodes { get; } = new(StringComparer.Ordinal);
+    internal ConcurrentDictionary<string, (string Scopes, DateTimeOffset Expires, bool PerUser)> AuthorizationCodes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The staff member who approves every authorization here (the store owner), named in online tokens' <c>associated_user</c>.</summary>
+    public StaffMember Owner { get; } = new(902541635, $"owner@{domain}", "Demo", "Merchant", AccountOwner: true);
 
     public ThrottleBucket Bucket { get; internal set; } = null!;
     public ConcurrentQueue<QueryLogEntry> QueryLog { get; } = new();

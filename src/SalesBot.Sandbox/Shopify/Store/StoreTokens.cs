@@ -51,6 +51,19 @@ public sealed class StoreTokens(TimeProvider time, ShopifySandboxOptions options
         }
     }
 
+    /// <summary>
+    /// An online (per-user) token, as the code exchange of a <c>grant_options[]=per-user</c> authorization gives: it
+    /// expires with the user's session (<see cref="ShopifySandboxOptions.OnlineTokenLifetime"/>) and has no refresh token.
+    /// </summary>
+    internal TokenGrant IssueOnline(string scopes)
+    {
+        lock (_gate)
+        {
+            var seconds = Seconds(options.OnlineTokenLifetime);
+            return new TokenGrant(AddAccess(scopes, StoreTokenKind.Online, time.GetUtcNow().AddSeconds(seconds), null), scopes, seconds, null, null);
+        }
+    }
+
     /// <summary>A new pair for <paramref name="refreshToken"/>, or null (and <c>invalid_grant</c>) when it is unknown, expired or retired.</summary>
     internal TokenGrant? Refresh(string refreshToken)
     {
@@ -92,7 +105,7 @@ public sealed class StoreTokens(TimeProvider time, ShopifySandboxOptions options
             }
             string? refusal = null;
             if (token.Length == 0 || !Access.TryGetValue(token, out var access)) refusal = InvalidToken;
-            else if (access.Kind == StoreTokenKind.Expiring && access.ExpiresAt <= time.GetUtcNow()) refusal = InvalidToken;
+            else if (access.Kind is StoreTokenKind.Expiring or StoreTokenKind.Online && access.ExpiresAt <= time.GetUtcNow()) refusal = InvalidToken;
             else if (access.Kind == StoreTokenKind.Lifetime && options.RefuseLifetimeTokens) refusal = LifetimeRefused;
             else if (!access.Used)
             {
@@ -176,7 +189,7 @@ public sealed class StoreTokens(TimeProvider time, ShopifySandboxOptions options
     }
 }
 
-public enum StoreTokenKind { CustomApp, Lifetime, Expiring }
+public enum StoreTokenKind { CustomApp, Lifetime, Expiring, Online }
 
 public sealed class StoreAccessToken(string token, string scopes, StoreTokenKind kind, DateTimeOffset? expiresAt)
 {

@@ -21,10 +21,28 @@ public sealed class AccessTokenExchanger(IHttpClientFactory httpClients, IOption
     public async Task<AccessTokenResponse> ExchangeAsync(string shop, string code, CancellationToken cancellationToken)
     {
         var credentials = ShopifyCredentials.From(options.Value);
+        return await ExchangeCodeAsync<AccessTokenResponse>(shop, new CodeRequest(credentials.ApiKey, credentials.ApiSecret, code, "1"), cancellationToken);
+    }
+
+    /// <summary>
+    /// The code of an online-mode (<c>grant_options[]=per-user</c>) authorization: a short-lived token tied to the staff member
+    /// who approved, named in <c>associated_user</c>. Online tokens already expire, so <c>expiring</c> is not sent.
+    /// </summary>
+    public async Task<OnlineTokenResponse> ExchangeOnlineAsync(string shop, string code, CancellationToken cancellationToken)
+    {
+        var credentials = ShopifyCredentials.From(options.Value);
+        var token = await ExchangeCodeAsync<OnlineTokenResponse>(shop, new OnlineCodeRequest(credentials.ApiKey, credentials.ApiSecret, code), cancellationToken);
+        if (token.AssociatedUser is not { Id: > 0 })
+            throw new OAuthFailure(502, $"{shop} answered the sign-in without the staff member (associated_user): was it an online-mode authorization?");
+        return token;
+    }
+
+    private async Task<T> ExchangeCodeAsync<T>(string shop, object body, CancellationToken cancellationToken) where T : class, IHasAccessToken
+    {
         HttpResponseMessage response;
         try
         {
-            response = await Http.PostAsJsonAsync(TokenUrl(shop), new CodeRequest(credentials.ApiKey, credentials.ApiSecret, code, "1"), cancellationToken);
+            response = await Http.PostAsJsonAsync(TokenUrl(shop), body, cancellationToken);
         }
         catch (HttpRequestException e)
         {
@@ -34,7 +52,15 @@ public sealed class AccessTokenExchanger(IHttpClientFactory httpClients, IOption
         {
             if (!response.IsSuccessStatusCode)
                 throw new OAuthFailure(502, $"{shop} refused the code exchange (HTTP {(int)response.StatusCode}).");
-            var token = await response.Content.ReadFromJsonAsync<AccessTokenResponse>(cancellationToken);
+            T? token;
+            try
+            {
+                token = await response.Content.ReadFromJsonAsync<T>(cancellationToken);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                throw new OAuthFailure(502, $"{shop} answered the code exchange with something that is not the token JSON.");
+            }
             if (token is not { AccessToken.Length: > 0 })
                 throw new OAuthFailure(502, $"{shop} answered the code exchange without an access token.");
             return token;
@@ -110,6 +136,11 @@ public sealed class AccessTokenExchanger(IHttpClientFactory httpClients, IOption
         [property: JsonPropertyName("code")] string Code,
         [property: JsonPropertyName("expiring")] string Expiring);
 
+    private sealed record OnlineCodeRequest(
+        [property: JsonPropertyName("client_id")] string ClientId,
+        [property: JsonPropertyName("client_secret")] string ClientSecret,
+        [property: JsonPropertyName("code")] string Code);
+
     private sealed record RefreshRequest(
         [property: JsonPropertyName("client_id")] string ClientId,
         [property: JsonPropertyName("client_secret")] string ClientSecret,
@@ -121,13 +152,19 @@ public sealed class AccessTokenExchanger(IHttpClientFactory httpClients, IOption
         [property: JsonPropertyName("error_description")] string? Description);
 }
 
+/// <summary>Any answer of the token endpoint to a code.</summary>
+public interface IHasAccessToken
+{
+    string AccessToken { get; }
+}
+
 /// <summary>What Shopify's token endpoint answers; the expiry fields are absent for a lifetime token.</summary>
 public sealed record AccessTokenResponse(
     [property: JsonPropertyName("access_token")] string AccessToken,
     [property: JsonPropertyName("scope")] string? Scope,
     [property: JsonPropertyName("expires_in")] long? ExpiresIn = null,
     [property: JsonPropertyName("refresh_token")] string? RefreshToken = null,
-    [property: JsonPropertyName("refresh_token_expires_in")] long? RefreshTokenExpiresIn = null)
+    [property: JsonPropertyName("refresh_token_expires_in")] long? RefreshTokenExpiresIn = null) : IHasAccessToken
 {
     public bool IsExpiring => ExpiresIn is > 0 && RefreshToken is { Length: > 0 };
 

@@ -31,7 +31,6 @@ public static class InstallApi
             http.Response.Cookies.Delete(ShopifyAuthApi.StateCookie, new CookieOptions { Path = "/shopify" });
             var token = await exchanger.ExchangeAsync(shop, code, http.RequestAborted);
             var report = await installer.InstallAsync(shop, token, http.RequestAborted);
-            InstalledShopCookie.Set(http, shop);
             report = report with { NextSteps = NextSteps(app.Value.BaseUrlTrimmed, shop, facebook.Value.IsSandbox) };
             return TypedResults.File(report.ToJson(), "application/json; charset=utf-8");
         }
@@ -49,7 +48,7 @@ public static class InstallApi
     /// <summary>What a person who just installed does next: chat (sandbox Messenger) or connect a real Facebook Page.</summary>
     internal static IReadOnlyList<string> NextSteps(string baseUrl, string shop, bool facebookSandbox) => facebookSandbox
         ? [$"Chat with the store as a shopper: {baseUrl}/sandbox/chat", $"Home page: {baseUrl}/"]
-        : [$"Connect a Facebook Page to this shop: {baseUrl}/facebook/login?shop={Uri.EscapeDataString(shop)}", $"Home page: {baseUrl}/"];
+        : [$"Sign in as this shop's merchant, then connect a Facebook Page from the console: {baseUrl}/console/login?shop={Uri.EscapeDataString(shop)}", $"Home page: {baseUrl}/"];
 
     private static JsonHttpResult<ApiError> Error(int status, string message) => TypedResults.Json(new ApiError(message), statusCode: status);
 }

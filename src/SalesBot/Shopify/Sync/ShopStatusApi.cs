@@ -10,7 +10,8 @@ public static class ShopStatusApi
     public static RouteGroupBuilder MapShopStatus(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/shopify/{shop}").WithTags("Snapshots");
-        group.MapGet("/status", GetStatus);
+        // Only the signed-in merchant of this shop: the status names its token's health and sync failures.
+        group.MapGet("/status", GetStatus).RequireMerchantOfRouteShop();
         return group;
     }
 
