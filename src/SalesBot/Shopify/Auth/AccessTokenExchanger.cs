@@ -31,7 +31,7 @@ public sealed class AccessTokenExchanger(IHttpClientFactory httpClients, IOption
     public async Task<OnlineTokenResponse> ExchangeOnlineAsync(string shop, string code, CancellationToken cancellationToken)
     {
         var credentials = ShopifyCredentials.From(options.Value);
-        var token = await ExchangeCodeAsync<OnlineTokenResponse>(shop, new OnlineCodeRequest(credentials.ApiKey, credentials.ApiSecret, code), cancellationToken);
+        var token = await ExchangeCodeAsync<OnlineTokenResponse>(shop, new CodeRequest(credentials.ApiKey, credentials.ApiSecret, code, Expiring: null), cancellationToken);
         if (token.AssociatedUser is not { Id: > 0 })
             throw new OAuthFailure(502, $"{shop} answered the sign-in without the staff member (associated_user): was it an online-mode authorization?");
         return token;
@@ -134,12 +134,8 @@ public sealed class AccessTokenExchanger(IHttpClientFactory httpClients, IOption
         [property: JsonPropertyName("client_id")] string ClientId,
         [property: JsonPropertyName("client_secret")] string ClientSecret,
         [property: JsonPropertyName("code")] string Code,
-        [property: JsonPropertyName("expiring")] string Expiring);
-
-    private sealed record OnlineCodeRequest(
-        [property: JsonPropertyName("client_id")] string ClientId,
-        [property: JsonPropertyName("client_secret")] string ClientSecret,
-        [property: JsonPropertyName("code")] string Code);
+        // "1" asks for an expiring offline token; an online-mode code leaves it out (online tokens expire anyway).
+        [property: JsonPropertyName("expiring"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Expiring);
 
     private sealed record RefreshRequest(
         [property: JsonPropertyName("client_id")] string ClientId,
