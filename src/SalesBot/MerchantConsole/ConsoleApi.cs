@@ -14,21 +14,22 @@ public static class ConsoleApi
 {
     public const string LoginPath = "/console/login";
     public const string CallbackPath = "/console/callback";
+    public const string SignInPagePath = "/console/sign-in";
 
-    public static RouteGroupBuilder MapMerchantConsole(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapConsoleSignIn(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/console").WithTags("Console").ExcludeFromDescription();
         group.MapGet("/login", LoginAsync);
         group.MapGet("/callback", CallbackAsync);
-        group.MapGet("/", Index).RequireAuthorization(MerchantSession.Policy);
         group.MapPost("/logout", LogoutAsync);
         return group;
     }
 
     private static async Task<Results<RedirectHttpResult, BadRequest<ApiError>>> LoginAsync(string? shop, HttpContext http, MerchantSignIn signIn)
     {
-        if (!ShopDomain.TryParse(shop, out var domain))
-            return TypedResults.BadRequest(new ApiError(shop is null or "" ? $"Name your shop: {LoginPath}?shop=acme.myshopify.com" : ShopDomain.ErrorMessage(shop)));
+        // Without a shop a browser gets the page that asks for one; a malformed one is refused before anything leaves.
+        if (string.IsNullOrWhiteSpace(shop)) return TypedResults.Redirect(SignInPagePath);
+        if (!ShopDomain.TryParse(shop, out var domain)) return TypedResults.BadRequest(new ApiError(ShopDomain.ErrorMessage(shop)));
         return TypedResults.Redirect(await signIn.StartAsync(http, domain));
     }
 
@@ -48,13 +49,6 @@ public static class ConsoleApi
         {
             return TypedResults.Json(new ApiError(e.Message), statusCode: e.StatusCode);
         }
-    }
-
-    private static ContentHttpResult Index(HttpContext http, IAntiforgery antiforgery)
-    {
-        var session = MerchantSession.From(http.User)!;
-        var tokens = antiforgery.GetAndStoreTokens(http);
-        return TypedResults.Content(ConsolePage.Render(session, tokens), "text/html; charset=utf-8");
     }
 
     private static async Task<Results<RedirectHttpResult, BadRequest<ApiError>>> LogoutAsync(HttpContext http, IAntiforgery antiforgery)

@@ -23,6 +23,9 @@ public static class ConsoleExtensions
             o.Cookie.SecurePolicy = SessionCookie.SecurePolicy(app.Value);
         });
         services.AddSingleton<MerchantSignIn>();
+        // The pages: Blazor components rendered on the server per request (static SSR), forms posted and validated
+        // with antiforgery tokens; no circuit and no WebAssembly, so every instance serves every request.
+        services.AddRazorComponents();
         return builder;
     }
 
@@ -31,6 +34,19 @@ public static class ConsoleExtensions
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        // Checks the token of every form a console page binds (after authentication: tokens are bound to the merchant).
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>Sign-in, sign-out, the console pages and their stylesheet and script.</summary>
+    public static WebApplication MapMerchantConsole(this WebApplication app)
+    {
+        app.MapConsoleSignIn();
+        // wwwroot as plain static files: MapStaticAssets' build-time compressed copies are only found in Development or a
+        // publish, and `dotnet run` runs Production from the build output (it answered an empty body there).
+        app.UseStaticFiles();
+        app.MapRazorComponents<Components.ConsoleApp>();
         return app;
     }
 }

@@ -32,8 +32,8 @@ public sealed partial class DemoSignInTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         response.Dispose();
-        Assert.Contains("<strong id=\"staff-email\">owner@demo-store.myshopify.com</strong>", page);
-        Assert.Contains("<strong id=\"shop\">demo-store.myshopify.com</strong>", page);
+        Assert.Equal("owner@demo-store.myshopify.com", ConsoleHtml.TextOf(page, "staff-email"));
+        Assert.Equal("demo-store.myshopify.com", ConsoleHtml.TextOf(page, "shop"));
     }
 
     [GeneratedRegex("id=\"demo-sign-in\" href=\"([^\"]+)\"")]
