@@ -62,7 +62,7 @@ public sealed class ResultsOverHttpTests : IAsyncLifetime
         Assert.Equal((2 + messages.Count).ToString(), ConsoleHtml.TextOf(page, "messages-30"));   // two from the shopper, every one the bot sent
         Assert.Equal(elements.Count.ToString(), ConsoleHtml.TextOf(page, "cards-shown-30"));
         Assert.Equal("1", ConsoleHtml.TextOf(page, "buy-clicks-7"));
-        Assert.Equal((1.0 / elements.Count).ToString("P1", System.Globalization.CultureInfo.InvariantCulture), ConsoleHtml.TextOf(page, "click-rate-30"));
+        Assert.Equal((100.0 / elements.Count).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%", ConsoleHtml.TextOf(page, "click-rate-30"));
         Assert.Contains($"data-page=\"{FacebookApp.SandboxPageId}\"", page);
         Assert.Contains(product.Title, ConsoleHtml.TextOf(page, "top-clicked"));
 
