@@ -54,12 +54,23 @@ public sealed class ResultsOverHttpTests : IAsyncLifetime
             Assert.StartsWith($"https://{catalog.StoreHost}/cart/", click.Headers.Location!.OriginalString);
         }
 
+        // Then the shopper asks for a person, and a person answers from the page inbox (an echo from Meta's inbox app).
+        using (var person = await shopper.PostAsJsonAsync("/sandbox/facebook/chat/send", new { psid = "psid-results", text = "can I talk to a person?" }))
+            Assert.Equal(HttpStatusCode.OK, person.StatusCode);
+        messages = await WaitForMessagesAsync(shopper, "psid-results", messages.Count + 1);
+        using (var reply = await shopper.PostAsJsonAsync("/sandbox/facebook/chat/admin-reply", new { psid = "psid-results", text = "Hi, Sam here." }))
+            Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+        for (var i = 0; i < 100 && (await _app.Get<InsightsReport>().ForShopAsync(Shop, default)).Last30Days.PersonMessages == 0; i++) await Task.Delay(100);
+        // One worker per conversation, in order: once the echo is counted, every reply before it has been sent.
+        messages = await MessagesAsync(shopper, "psid-results");
+
         using var merchant = _app.Browser();
         (await SignInFlow.SignInAsync(merchant, "demo-store")).Dispose();
         var page = await merchant.GetStringAsync("/console/results");
         Assert.Equal("1", ConsoleHtml.TextOf(page, "conversations-30"));
         Assert.Equal("1", ConsoleHtml.TextOf(page, "conversations-7"));
-        Assert.Equal((2 + messages.Count).ToString(), ConsoleHtml.TextOf(page, "messages-30"));   // two from the shopper, every one the bot sent
+        Assert.Equal("1", ConsoleHtml.TextOf(page, "handoffs-30"));
+        Assert.Equal((3 + messages.Count + 1).ToString(), ConsoleHtml.TextOf(page, "messages-30"));   // three from the shopper, every one the bot sent, the person's
         Assert.Equal(elements.Count.ToString(), ConsoleHtml.TextOf(page, "cards-shown-30"));
         Assert.Equal("1", ConsoleHtml.TextOf(page, "buy-clicks-7"));
         Assert.Equal((100.0 / elements.Count).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%", ConsoleHtml.TextOf(page, "click-rate-30"));
