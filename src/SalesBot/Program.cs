@@ -3,6 +3,7 @@ using SalesBot.Configuration;
 using SalesBot.Data;
 using SalesBot.Facebook;
 using SalesBot.Home;
+using SalesBot.Insights;
 using SalesBot.MerchantConsole;
 using SalesBot.Sandbox;
 using SalesBot.Shopify;
@@ -16,6 +17,7 @@ builder.AddShopify();
 builder.AddSnapshots();
 builder.AddFacebook();
 builder.AddAssistant();
+builder.AddInsights();
 builder.AddMerchantConsole();
 builder.AddSandboxMode();
 
@@ -26,6 +28,7 @@ app.UseMerchantSessions();
 app.MapHome();
 app.MapShopify();
 app.MapFacebook();
+app.MapInsights();
 app.MapMerchantConsole();
 app.MapSandboxMode();
 

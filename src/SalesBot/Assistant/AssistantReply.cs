@@ -10,7 +10,7 @@ public sealed record AssistantReply(
     IReadOnlyList<QuickReplyOption> QuickReplies,
     bool HandOff = false);
 
-/// <summary>A product card: every field comes from the catalog, never from a model.</summary>
+/// <summary>A product card: every field comes from the catalog, never from a model. <see cref="VariantId"/> is the GID of the variant on offer (the one <see cref="BuyUrl"/> puts in the cart).</summary>
 public sealed record ProductCard(
     string ProductId,
     string Title,
@@ -19,7 +19,8 @@ public sealed record ProductCard(
     string ProductUrl,
     string? BuyUrl,
     string? Price,
-    bool InStock);
+    bool InStock,
+    string? VariantId = null);
 
 public sealed record QuickReplyOption(string Title, string Payload);
 

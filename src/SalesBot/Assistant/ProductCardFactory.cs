@@ -32,7 +32,8 @@ public static class ProductCardFactory
             ProductUrl(catalog, product),
             inStock ? CartUrl(catalog, variant!) : null,
             price,
-            inStock);
+            inStock,
+            variant?.Id);
     }
 
     public static string ProductUrl(CatalogIndex catalog, Product product) =>

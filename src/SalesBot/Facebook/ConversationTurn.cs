@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SalesBot.Assistant;
 using SalesBot.Configuration;
+using SalesBot.Insights;
 using SalesBot.Shopify.Auth;
 
 namespace SalesBot.Facebook;
@@ -17,6 +18,7 @@ public sealed class ConversationTurn(
     IShopAssistant assistant,
     ShopInstallState installs,
     SendApiClient send,
+    InsightsRecorder insights,
     TimeProvider time,
     IOptions<AppOptions> appOptions,
     ILogger<ConversationTurn> logger)
@@ -42,6 +44,7 @@ public sealed class ConversationTurn(
         logger.LogDebug("Shopper on page {PageId} wrote {Text} ({Payload})", e.PageId, e.Text, e.Payload);
         var history = await conversations.RecentAsync(key, cancellationToken);
         await conversations.AppendAsync(key, "user", e.Text, cancellationToken);
+        await insights.ShopperMessageAsync(page.Shop, page.PageId, e.Psid, cancellationToken);
         if (await conversations.IsPausedAsync(key, cancellationToken))
         {
             logger.LogInformation("Conversation on page {PageId} is with a person; the bot stays quiet", e.PageId);
@@ -75,12 +78,16 @@ public sealed class ConversationTurn(
         if (reply.HandOff)
         {
             await conversations.PauseAsync(key, app.HandoffPause, "shopper-asked", cancellationToken);
+            await insights.HandoffAsync(page.Shop, page.PageId, cancellationToken);
             logger.LogInformation("Shopper on page {PageId} asked for a person; bot paused for {Pause}", e.PageId, app.HandoffPause);
         }
 
-        foreach (var message in ReplyBuilder.Build(reply))
+        foreach (var message in ReplyBuilder.Build(reply, insights.BuyLinksFor(page.Shop, page.PageId)))
+        {
             if (!await SendOrGiveUpAsync(page, () => send.SendMessageAsync(page.Token, e.Psid, message, cancellationToken), cancellationToken))
                 return;
+            await insights.BotMessageAsync(page.Shop, page.PageId, ReplyBuilder.CardCount(message), cancellationToken);
+        }
         await conversations.AppendAsync(key, "assistant", DescribeForHistory(reply), cancellationToken);
     }
 
@@ -103,6 +110,7 @@ public sealed class ConversationTurn(
         if (e.AppId == app.AppId) return;
         await conversations.PauseAsync(key, app.HandoffPause, "admin-replied", cancellationToken);
         await conversations.AppendAsync(key, "human", e.Text, cancellationToken);
+        if (await pages.GetAsync(e.PageId, cancellationToken) is { } page) await insights.PersonMessageAsync(page.Shop, page.PageId, cancellationToken);
         logger.LogInformation("A page admin replied by hand on page {PageId}; bot paused for {Pause}", e.PageId, app.HandoffPause);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesBot.Assistant;
 using SalesBot.Configuration;
+using SalesBot.Insights;
 using SalesBot.Data;
 using SalesBot.Signing;
 
@@ -23,6 +24,7 @@ namespace SalesBot.Facebook;
 public sealed class DataDeletion(
     FacebookApp app,
     ConversationStore conversations,
+    InsightsRecorder insights,
     IDbContextFactory<SalesBotDbContext> dbFactory,
     IOptions<AppOptions> appOptions,
     TimeProvider time,
@@ -43,6 +45,8 @@ public sealed class DataDeletion(
             return DataDeletionOutcome.Refused(400, "The signed_request payload must have algorithm HMAC-SHA256 and a user_id.");
 
         var erased = await conversations.EraseShopperAsync(userId, cancellationToken);
+        // Insights keeps counts per page and day only, plus today's hashed "already counted" marker of this id.
+        await insights.EraseShopperAsync(userId, cancellationToken);
         var code = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {

@@ -1,20 +1,23 @@
 using SalesBot.Assistant;
+using SalesBot.Insights;
 
 namespace SalesBot.Facebook;
 
 /// <summary>
 /// Turns an <see cref="AssistantReply"/> into Send API messages: text split at sentence boundaries
 /// under Messenger's 2000 characters, then one generic template with the cards; quick replies ride
-/// on the last message because Messenger shows them only there.
+/// on the last message because Messenger shows them only there. With a <see cref="BuyLinkIssuer"/>, a card's Buy
+/// button points at the app's tracked link (<c>/go/{token}</c>, counted, then redirected to the cart permalink); the
+/// assistant's card keeps the real URL for its own facts and history.
 /// </summary>
 public static class ReplyBuilder
 {
-    public static IReadOnlyList<OutgoingMessage> Build(AssistantReply reply)
+    public static IReadOnlyList<OutgoingMessage> Build(AssistantReply reply, BuyLinkIssuer? buyLinks = null)
     {
         var messages = SplitText(reply.Text, OutgoingMessage.MaxTextLength)
             .Select(chunk => new OutgoingMessage(chunk)).ToList();
         if (reply.Cards.Count > 0)
-            messages.Add(OutgoingMessage.Cards(reply.Cards.Take(OutgoingMessage.MaxElements).Select(ToElement).ToList()));
+            messages.Add(OutgoingMessage.Cards(reply.Cards.Take(OutgoingMessage.MaxElements).Select(card => ToElement(card, buyLinks)).ToList()));
         if (messages.Count > 0 && reply.QuickReplies.Count > 0)
         {
             var quick = reply.QuickReplies.Take(OutgoingMessage.MaxQuickReplies).Select(q => QuickReply.Text(q.Title, q.Payload)).ToList();
@@ -23,12 +26,17 @@ public static class ReplyBuilder
         return messages;
     }
 
-    public static GenericElement ToElement(ProductCard card)
+    public static GenericElement ToElement(ProductCard card, BuyLinkIssuer? buyLinks = null)
     {
+        // The View button and the card's tap stay direct: only a Buy click is an outcome worth counting.
         var buttons = new List<TemplateButton> { TemplateButton.Link("View", card.ProductUrl) };
-        if (card.BuyUrl is not null) buttons.Add(TemplateButton.Link("Buy", card.BuyUrl));
+        if (card.BuyUrl is not null)
+            buttons.Add(TemplateButton.Link("Buy", buyLinks?.Track(card.ProductId, card.VariantId, card.BuyUrl) ?? card.BuyUrl));
         return new GenericElement(card.Title, card.Subtitle, card.ImageUrl, new DefaultAction("web_url", card.ProductUrl), buttons);
     }
+
+    /// <summary>How many product cards a message carries (0 for text).</summary>
+    public static int CardCount(OutgoingMessage message) => message.Attachment?.Payload.Elements.Count ?? 0;
 
     /// <summary>Splits at sentence ends, then at spaces, then hard, so no chunk exceeds <paramref name="max"/>.</summary>
     public static IReadOnlyList<string> SplitText(string text, int max)

@@ -23,6 +23,7 @@ internal static class Parts
     public const string Install = "Shopify.Install";
     public const string Assistant = "Assistant";
     public const string Messenger = "Messenger";
+    public const string Insights = "Insights";
     public const string Home = "Home";
     public const string Console = "Console";
     public const string Sandbox = "Sandbox";
@@ -45,6 +46,7 @@ internal static class Parts
         ("SalesBot.Shopify.Install", Install),
         ("SalesBot.Assistant", Assistant),
         ("SalesBot.Facebook", Messenger),     // the Messenger part keeps the folder name Facebook/
+        ("SalesBot.Insights", Insights),      // what the bot achieved: counts per shop, page and day; tracked Buy links
         ("SalesBot.Home", Home),
         ("SalesBot.MerchantConsole", Console), // not SalesBot.Console: that would hide System.Console from every SalesBot.* namespace
     ];
@@ -63,13 +65,16 @@ internal static class Parts
         [Auth] = [Admin],
         [Sync] = [Admin, Auth, Catalog, Snapshots],
         // Uninstall and erasure make every part forget the shop, each through its own service.
-        [Webhooks] = [Sync, Admin, Auth, Catalog, Snapshots, Assistant, Messenger],
+        [Webhooks] = [Sync, Admin, Auth, Catalog, Snapshots, Assistant, Messenger, Insights],
         [Install] = [Sync, Webhooks, Admin, Auth, Catalog, Snapshots],
         [Assistant] = [Catalog, Snapshots],
-        [Messenger] = [Assistant, Catalog, Auth],
+        // Messenger records what happens in a conversation (messages, handoffs, cards sent) and issues tracked Buy links.
+        [Messenger] = [Assistant, Catalog, Auth, Insights],
+        // Insights is told what happened; it asks no one.
+        [Insights] = [],
         [Home] = [],
         // The merchant console sits at the edge and reads every part through its services.
-        [Console] = [Admin, Auth, Sync, Webhooks, Install, Catalog, Snapshots, Assistant, Messenger],
+        [Console] = [Admin, Auth, Sync, Webhooks, Install, Catalog, Snapshots, Assistant, Messenger, Insights],
         [Sandbox] = [Infrastructure],         // the sandbox signs with SalesBot.Signing, as Shopify and Meta would
     };
 

@@ -69,8 +69,17 @@ public sealed class LlmMessengerAppTests
         var elements = messages[1].Message!.Value.GetProperty("attachment").GetProperty("payload").GetProperty("elements").EnumerateArray().ToList();
         Assert.Equal(["Ocean Blue Shirt", "Galaxy Earrings"], elements.Select(e => e.GetProperty("title").GetString()));
         Assert.Equal(["$50.00 · In stock", "$37.99 · In stock"], elements.Select(e => e.GetProperty("subtitle").GetString()));
-        var shirtButtons = elements[0].GetProperty("buttons").EnumerateArray().Select(b => (b.GetProperty("title").GetString(), b.GetProperty("url").GetString()));
-        Assert.Equal([("View", "https://boutique.example/products/ocean-blue-shirt"), ("Buy", "https://boutique.example/cart/100:1")], shirtButtons);
+        var shirtButtons = elements[0].GetProperty("buttons").EnumerateArray().Select(b => (Title: b.GetProperty("title").GetString(), Url: b.GetProperty("url").GetString()!)).ToList();
+        Assert.Equal(["View", "Buy"], shirtButtons.Select(b => b.Title));
+        Assert.Equal("https://boutique.example/products/ocean-blue-shirt", shirtButtons[0].Url);
+        // Buy goes through the app, which counts the click and sends the shopper on to the cart permalink.
+        Assert.StartsWith(app.BaseUri.ToString().TrimEnd('/') + "/go/", shirtButtons[1].Url);
+        using (var noRedirects = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }))
+        using (var buy = await noRedirects.GetAsync(shirtButtons[1].Url))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, buy.StatusCode);
+            Assert.Equal("https://boutique.example/cart/100:1", buy.Headers.Location!.OriginalString);
+        }
         Assert.Equal("https://cdn.example/ocean-blue-shirt.jpg", elements[0].GetProperty("image_url").GetString());
         Assert.True(messages[1].Message!.Value.GetProperty("quick_replies").GetArrayLength() > 0);
 

@@ -66,7 +66,15 @@ public sealed class SandboxChatPageTests : IAsyncLifetime
         await title.WaitForAsync(new LocatorWaitForOptions { Timeout = 20000 });
         Assert.Equal("Ocean Blue Shirt", await title.TextContentAsync());
         var buy = page.Locator(".card a.btn", new PageLocatorOptions { HasTextString = "Buy" }).First;
-        Assert.Equal("https://boutique.example/cart/100:1", await buy.GetAttributeAsync("href"));
+        // The shopper's Buy link is the app's tracked one; following it lands on the cart permalink.
+        var href = await buy.GetAttributeAsync("href");
+        Assert.StartsWith(_baseUrl + "/go/", href);
+        using (var noRedirects = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }))
+        using (var followed = await noRedirects.GetAsync(href))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, followed.StatusCode);
+            Assert.Equal("https://boutique.example/cart/100:1", followed.Headers.Location!.OriginalString);
+        }
         Assert.Contains("$50.00", await page.Locator(".card .card-subtitle").First.TextContentAsync());
         Assert.True(await page.Locator("#quick button").CountAsync() >= 2);
         Assert.Equal("Here is what I found for you:", await page.Locator(".bubble.bot").First.TextContentAsync());

@@ -112,6 +112,10 @@ public sealed class ComplianceTests(S3rverFixture s3) : IClassFixture<S3rverFixt
         {
             (await browser.GetAsync($"/shopify/{live.ShopName}/login")).Dispose();   // logins started, never finished
             (await browser.GetAsync($"/shopify/{b}/login")).Dispose();
+            // A shopper of each shop follows a tracked Buy link (counted per product).
+            var links = live.App.Get<SalesBot.Insights.BuyLinks>();
+            foreach (var (shop, page) in new[] { (live.Shop, pageA), (b, pageB) })
+                (await browser.GetAsync(links.Track(new SalesBot.Insights.BuyLink(shop, page, "gid://shopify/Product/1", "gid://shopify/ProductVariant/1", $"https://{shop}/cart/1:1")))).Dispose();
         }
         await live.App.Get<PollingReconciler>().PollAllAsync(default);
         var product = live.Store.Products.Values.First();

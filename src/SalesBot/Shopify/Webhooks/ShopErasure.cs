@@ -1,6 +1,7 @@
 using SalesBot.Assistant;
 using SalesBot.Data;
 using SalesBot.Facebook;
+using SalesBot.Insights;
 using SalesBot.Shopify.Auth;
 using SalesBot.Shopify.Sync;
 using SalesBot.Snapshots;
@@ -21,6 +22,7 @@ public sealed class ShopErasure(
     ShopSyncData sync,
     PageStore pages,
     ConversationStore conversations,
+    InsightsRecorder insights,
     CatalogProvider catalogs,
     DeliveryRetention deliveries,
     ILogger<ShopErasure> logger)
@@ -44,12 +46,13 @@ public sealed class ShopErasure(
         await oauthStates.ForgetShopAsync(shop, cancellationToken);
         var pageIds = await pages.DeleteShopAsync(shop, cancellationToken);
         var erased = await conversations.ErasePagesAsync(pageIds, cancellationToken);
+        var insightRows = await insights.EraseShopAsync(shop, cancellationToken);
         catalogs.Forget(shop);
         // The redact delivery itself stays until the delivery window ends, so Shopify's retries of it stay duplicates.
         var otherDeliveries = await deliveries.EraseShopAsync(shop, redactEventId, cancellationToken);
         logger.LogInformation(
-            "shop/redact: erased {Shop}: snapshot, tokens, {Pages} pages with {Messages} messages, {Events} events and {Pauses} pauses, {Deliveries} webhook deliveries",
-            shop, pageIds.Count, erased.Messages, erased.Events, erased.Pauses, otherDeliveries);
+            "shop/redact: erased {Shop}: snapshot, tokens, {Pages} pages with {Messages} messages, {Events} events and {Pauses} pauses, {Insights} insight rows, {Deliveries} webhook deliveries",
+            shop, pageIds.Count, erased.Messages, erased.Events, erased.Pauses, insightRows, otherDeliveries);
         return true;
     }
 }
