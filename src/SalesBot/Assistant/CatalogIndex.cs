@@ -129,6 +129,13 @@ public sealed class CatalogIndex
     /// </summary>
     public CatalogIndex? Withheld => _withheld?.Value;
 
+    /// <summary>Whether any word of <paramref name="text"/> names something in this index (else a search falls back to its filters).</summary>
+    public bool KnowsAnyWord(string text)
+    {
+        var words = Tokenizer.Terms(text).ToList();
+        return words.Any(_postings.ContainsKey) || words.Zip(words.Skip(1), (a, b) => a + b).Any(_postings.ContainsKey);
+    }
+
     public IndexedProduct? FindById(string id) => _byId.GetValueOrDefault(id);
 
     public IndexedProduct? FindByHandle(string handle) => _byHandle.GetValueOrDefault(handle);

@@ -44,7 +44,9 @@ public sealed class CatalogSearch(CatalogProvider catalogs)
         var hits = new List<CatalogHit>();
         if (request.Status is CatalogStatusFilter.Active or CatalogStatusFilter.All)
             hits.AddRange(Matches(catalog, query).Select(m => CatalogHit.Offered(catalog, m)));
-        if (catalog.Withheld is { } withheld)
+        // Words the bot's index knows choose by words in the withheld index too: a withheld product that only fits the
+        // price must not appear beside word matches (the index falls back to filters alone when no word is known).
+        if (catalog.Withheld is { } withheld && (withheld.KnowsAnyWord(query.Text) || !catalog.KnowsAnyWord(query.Text)))
             hits.AddRange(Matches(withheld, query)
                 .Where(m => request.Status.Includes(m.Item.Product.Status))
                 .Select(m => CatalogHit.Withheld(withheld, m)));

@@ -94,7 +94,8 @@ public sealed class PageStore(
         if (preconfigured is not null)
         {
             var row = rows.FirstOrDefault(r => r.PageId == preconfigured.PageId);
-            list.Add(new ShopPage(preconfigured.PageId, row?.Name is { Length: > 0 } name ? name : preconfigured.PageId, row?.ConnectedAt,
+            var fallbackName = app.IsSandbox && preconfigured.PageId == FacebookApp.SandboxPageId ? FacebookApp.SandboxPageName : preconfigured.PageId;
+            list.Add(new ShopPage(preconfigured.PageId, row?.Name is { Length: > 0 } name ? name : fallbackName, row?.ConnectedAt,
                 _rejectedPreconfigured.ContainsKey(preconfigured.PageId) ? ShopPageState.TokenRejected : ShopPageState.Connected, Preconfigured: true));
         }
         list.AddRange(rows.Where(r => r.PageId != preconfigured?.PageId)

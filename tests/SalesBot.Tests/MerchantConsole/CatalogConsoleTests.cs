@@ -116,6 +116,12 @@ public sealed partial class CatalogConsoleTests : IAsyncLifetime
         Assert.Contains(draft.Id, Hits(page));
         Assert.DoesNotContain(draft.Id, ReplyCards(page));
         Assert.Equal((await AllHitsAsync("/console/catalog?status=all")).Count, catalog.Products.Count + withheld.Count);
+
+        // Words the catalog knows choose among withheld products too: none shows up for its price alone.
+        var priced = await AllHitsAsync("/console/catalog?status=all&q=" + Uri.EscapeDataString("shirt under $150"));
+        var withheldShown = withheld.Where(p => priced.ContainsKey(p.Id)).ToList();
+        Assert.All(withheldShown, p => Assert.Contains("shirt", $"{p.Title} {string.Join(' ', p.Tags)} {p.ProductType} {p.Description}", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(withheld, p => p.Variants.Nodes.Any(v => v.Price <= 150) && !priced.ContainsKey(p.Id));
     }
 
     [Fact]
