@@ -12,7 +12,7 @@ namespace SalesBot.Sandbox.Facebook;
 
 /// <summary>
 /// The slice of the Graph API the app uses, under <c>/sandbox/facebook/v21.0</c>: the login dialog,
-/// the code exchange, <c>/me/accounts</c>, <c>/{page}/subscribed_apps</c> and the Send API, with
+/// the code exchange, <c>/me/accounts</c>, <c>/{page}/subscribed_apps</c> (POST and DELETE) and the Send API, with
 /// Graph's error envelope for the failures tests ask for.
 /// </summary>
 internal static class FacebookSandboxGraphApi
@@ -23,6 +23,7 @@ internal static class FacebookSandboxGraphApi
         graph.MapGet("/oauth/access_token", AccessToken);
         graph.MapGet("/me/accounts", Accounts);
         graph.MapPost("/{pageId}/subscribed_apps", Subscribe);
+        graph.MapDelete("/{pageId}/subscribed_apps", Unsubscribe);
         graph.MapPost("/me/messages", Send);
     }
 
@@ -74,6 +75,20 @@ internal static class FacebookSandboxGraphApi
         var o = options.Value;
         if (pageId != o.PageId || token != o.PageToken) return GraphError(190, "Invalid page access token.", 401);
         sandbox.Subscriptions[pageId] = fields ?? "";
+        return TypedResults.Ok(new { success = true });
+    }
+
+    /// <summary>
+    /// Meta's "Deleting" of the page's subscribed_apps edge: the app stops receiving the page's webhooks; answers
+    /// <c>{"success":true}</c>, also when the app was not subscribed, and refuses a token that is not the page's.
+    /// </summary>
+    private static IResult Unsubscribe(string pageId, [FromQuery(Name = "access_token")] string? token,
+        FacebookSandboxState sandbox, IOptions<FacebookSandboxOptions> options)
+    {
+        var o = options.Value;
+        if (pageId != o.PageId || token != o.PageToken) return GraphError(190, "Invalid page access token.", 401);
+        sandbox.Subscriptions.TryRemove(pageId, out _);
+        sandbox.Unsubscriptions.Enqueue(pageId);
         return TypedResults.Ok(new { success = true });
     }
 

@@ -17,6 +17,9 @@ public sealed class FacebookSandboxState
     public ConcurrentDictionary<string, bool> UserTokens { get; } = new();
     public ConcurrentDictionary<string, string> Subscriptions { get; } = new();
 
+    /// <summary>Every <c>DELETE /{page}/subscribed_apps</c> that succeeded, by page id, in order.</summary>
+    public ConcurrentQueue<string> Unsubscriptions { get; } = new();
+
     /// <summary>The next <paramref name="times"/> Send API calls fail with Graph error <paramref name="code"/> (613, 190, 551…).</summary>
     public void FailNext(int code, int times = 1)
     {

@@ -20,6 +20,7 @@ public static class AssistantExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISnapshotNotifier, SnapshotNotifier>();
         services.AddSingleton<CatalogProvider>();
+        services.AddSingleton<CatalogSearch>();
         var openAi = builder.Configuration.Get<OpenAiOptions>() ?? new OpenAiOptions();
         if (openAi.IsEnabled)
         {

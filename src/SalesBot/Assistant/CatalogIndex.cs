@@ -17,8 +17,17 @@ public sealed class CatalogIndex
     private readonly Lazy<IReadOnlySet<decimal>> _amounts;
     private readonly Lazy<IReadOnlySet<decimal>> _discountAmounts;
     private readonly Lazy<IReadOnlySet<decimal>> _discountPercents;
+    private readonly Lazy<CatalogIndex>? _withheld;
 
-    public CatalogIndex(ShopifyData data, string? contentHash = null)
+    public CatalogIndex(ShopifyData data, string? contentHash = null) : this(data, contentHash, offered: true)
+    {
+    }
+
+    /// <param name="offered">
+    /// True for the bot's index (the products it offers); false for the index of the products it withholds, built the same
+    /// way so the console finds them as the bot would if it offered them.
+    /// </param>
+    private CatalogIndex(ShopifyData data, string? contentHash, bool offered)
     {
         Shop = data.Data.Shop;
         ContentHash = contentHash;
@@ -38,9 +47,16 @@ public sealed class CatalogIndex
         var products = new List<IndexedProduct>();
         var compactor = new CatalogCompactor();
         var postings = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
+        var withheld = new List<Product>();
         foreach (var snapshotProduct in data.Data.Products.Nodes)
         {
-            if (!IsOffered(snapshotProduct)) continue;
+            // A product without a variant has no price and no card, so no index holds it.
+            if (snapshotProduct.Variants.Nodes.Count == 0) continue;
+            if (IsOffered(snapshotProduct) != offered)
+            {
+                if (offered) withheld.Add(compactor.Compact(snapshotProduct));
+                continue;
+            }
             var product = compactor.Compact(snapshotProduct);
             var item = new IndexedProduct(
                 products.Count,
@@ -56,6 +72,13 @@ public sealed class CatalogIndex
         Products = products.ToArray();
         _postings = new Dictionary<string, Posting[]>(postings.Count, StringComparer.Ordinal);
         foreach (var (term, list) in postings) _postings[term] = [.. list];
+
+        if (offered)
+        {
+            // Only the console asks for these, so the index is built on first use; until then only the compacted products are held.
+            var withheldData = new ShopifyData(data.Data with { Products = new Connection<Product>(withheld), CodeDiscountNodes = Connection<DiscountNode>.Empty }, null);
+            _withheld = new Lazy<CatalogIndex>(() => new CatalogIndex(withheldData, contentHash, offered: false));
+        }
 
         var discountNodes = data.Data.CodeDiscountNodes.Nodes;
         // Built on first use: only the LLM's fact check needs them, and catalog-only mode should not pay.
@@ -99,6 +122,19 @@ public sealed class CatalogIndex
 
     /// <summary>The percentages active discounts give.</summary>
     public IReadOnlySet<decimal> DiscountPercents => _discountPercents.Value;
+
+    /// <summary>
+    /// The snapshot's products the bot does not offer (drafts, archived, not on the Online Store), in an index of their
+    /// own so the bot's ranking is untouched; for the console. Empty for an index of withheld products.
+    /// </summary>
+    public CatalogIndex? Withheld => _withheld?.Value;
+
+    /// <summary>Whether any word of <paramref name="text"/> names something in this index (else a search falls back to its filters).</summary>
+    public bool KnowsAnyWord(string text)
+    {
+        var words = Tokenizer.Terms(text).ToList();
+        return words.Any(_postings.ContainsKey) || words.Zip(words.Skip(1), (a, b) => a + b).Any(_postings.ContainsKey);
+    }
 
     public IndexedProduct? FindById(string id) => _byId.GetValueOrDefault(id);
 

@@ -27,23 +27,21 @@ public sealed class CatalogOnlyAssistant : IShopAssistant
             case ShopperIntent.Human:
                 return new AssistantReply(phrases.HandOff, [], [], HandOff: true);
             case ShopperIntent.Greeting:
-                return new AssistantReply(Format(phrases.Welcome, shopName), Cards(catalog, catalog.Featured(CardLimit)), quickReplies);
+                return new AssistantReply(Format(phrases.Welcome, shopName), Cards(catalog, CatalogSearch.Featured(catalog, CardLimit)), quickReplies);
             case ShopperIntent.Thanks:
                 return new AssistantReply(phrases.Thanks, [], quickReplies);
             case ShopperIntent.Browse:
-                return new AssistantReply(Format(phrases.Browse, shopName), Cards(catalog, catalog.Featured(CardLimit)), quickReplies);
+                return new AssistantReply(Format(phrases.Browse, shopName), Cards(catalog, CatalogSearch.Featured(catalog, CardLimit)), quickReplies);
             case ShopperIntent.Discounts:
                 return Discounts(request, phrases, quickReplies);
         }
 
-        var matches = catalog.Search(message.Query, CardLimit);
-        if (matches.Count == 0)
-            return new AssistantReply(phrases.NotFound, Cards(catalog, catalog.Featured(CardLimit)), quickReplies);
+        var found = CatalogSearch.Find(catalog, message.Query, CardLimit);
+        if (found.Matches.Count == 0)
+            return new AssistantReply(phrases.NotFound, Cards(catalog, CatalogSearch.Featured(catalog, CardLimit)), quickReplies);
 
         // The best match being sold out is said plainly, and what can be bought comes first.
-        var soldOutFirst = !matches[0].Variant!.AvailableForSale && !matches[0].Item.InStock;
-        var ordered = matches.OrderByDescending(m => m.Item.InStock).ToList();
-        return new AssistantReply(soldOutFirst ? phrases.FoundSoldOut : phrases.Found, Cards(catalog, ordered), quickReplies);
+        return new AssistantReply(found.BestIsSoldOut ? phrases.FoundSoldOut : phrases.Found, Cards(catalog, found.Matches), quickReplies);
     }
 
     private static AssistantReply Discounts(AssistantRequest request, Phrases phrases, IReadOnlyList<QuickReplyOption> quickReplies)
@@ -51,7 +49,7 @@ public sealed class CatalogOnlyAssistant : IShopAssistant
         var catalog = request.Catalog;
         // Promotions only inside Messenger's 24-hour window after the shopper's last message.
         if (!request.MayPromote || catalog.Discounts.Count == 0)
-            return new AssistantReply(phrases.NoDiscounts, Cards(catalog, catalog.Featured(CardLimit)), quickReplies);
+            return new AssistantReply(phrases.NoDiscounts, Cards(catalog, CatalogSearch.Featured(catalog, CardLimit)), quickReplies);
         var lines = catalog.Discounts.Take(5).Select(d => $"• {d.Code}" + (string.IsNullOrEmpty(d.Summary) ? "" : $" — {d.Summary}"));
         return new AssistantReply(phrases.Discounts + "\n" + string.Join("\n", lines), [], quickReplies);
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.ComponentModel.DataAnnotations.Schema;
 
 namespace SalesBot.Facebook;
 
@@ -21,6 +22,10 @@ public sealed class ConnectedPage
 
     public DateTimeOffset ConnectedAt { get; set; }
 
-    /// <summary>Set when Facebook rejects the token (error 190); the page must be connected again.</summary>
+    /// <summary>Set when Facebook rejects the token (error 190) or the merchant disconnects the page; it must be connected again.</summary>
     public DateTimeOffset? DisconnectedAt { get; set; }
+
+    /// <summary>Its merchant disconnected it: the token was forgotten (blanked), so no shop holds the page any more.</summary>
+    [NotMapped]
+    public bool IsReleased => ProtectedAccessToken.Length == 0;
 }

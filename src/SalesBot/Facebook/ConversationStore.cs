@@ -23,6 +23,22 @@ public sealed class ConversationStore(IDbContextFactory<SalesBotDbContext> dbFac
         return lines;
     }
 
+    /// <summary>
+    /// Shoppers who wrote to the page since <paramref name="since"/>, most recent first, with their last message: the
+    /// people the page may still answer in Messenger's standard window.
+    /// </summary>
+    public async Task<IReadOnlyList<RecentShopper>> RecentShoppersAsync(string pageId, DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var lastIds = await db.ConversationMessages.AsNoTracking()
+            .Where(m => m.PageId == pageId && m.Role == "user" && m.At >= since)
+            .GroupBy(m => m.Psid).Select(g => g.Max(m => m.Id))
+            .ToListAsync(cancellationToken);
+        var lines = await db.ConversationMessages.AsNoTracking().Where(m => lastIds.Contains(m.Id))
+            .Select(m => new RecentShopper(m.Psid, m.At, m.Text)).ToListAsync(cancellationToken);
+        return lines.OrderByDescending(l => l.LastMessageAt).Take(limit).ToList();
+    }
+
     public async Task AppendAsync(ConversationKey key, string role, string? text, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(text)) return;
@@ -78,6 +94,9 @@ public sealed class ConversationStore(IDbContextFactory<SalesBotDbContext> dbFac
             await db.HandoffPauses.Where(p => p.Psid == senderId).ExecuteDeleteAsync(cancellationToken));
     }
 }
+
+/// <summary>A shopper of a page and the last thing they wrote there.</summary>
+public sealed record RecentShopper(string Psid, DateTimeOffset LastMessageAt, string LastText);
 
 /// <summary>How many rows an erasure removed: history lines, received events, handoff pauses.</summary>
 public sealed record ErasedConversations(int Messages, int Events, int Pauses);

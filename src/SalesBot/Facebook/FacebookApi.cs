@@ -37,13 +37,21 @@ public static class FacebookApi
         return TypedResults.Redirect(dialog.ToString());
     }
 
-    private static async Task<Results<Ok<PageConnectReport>, BadRequest<ApiError>>> Callback(
+    /// <summary>
+    /// A merchant's browser (it asks for HTML) lands back on the console's pages with a notice; an API client gets the
+    /// JSON report.
+    /// </summary>
+    private static async Task<Results<Ok<PageConnectReport>, BadRequest<ApiError>, RedirectHttpResult>> Callback(
         [FromQuery] string? code, [FromQuery] string? state, HttpContext http, PageConnectService connect, CancellationToken cancellationToken)
     {
         var report = await connect.CompleteAsync(code, state, http.Request.Cookies[StateCookie], MerchantSession.From(http.User)?.Shop, cancellationToken);
         http.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = "/facebook" });
+        if (WantsPage(http.Request)) return TypedResults.Redirect(PageConnectNotice.ConsoleUrl(report));
         return report.Ok ? TypedResults.Ok(report) : TypedResults.BadRequest(new ApiError(report.Error ?? "The page connect failed."));
     }
+
+    private static bool WantsPage(HttpRequest request) =>
+        request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
 
     private static Results<ContentHttpResult, JsonHttpResult<ApiError>> Verify(
         [FromQuery(Name = "hub.mode")] string? mode,

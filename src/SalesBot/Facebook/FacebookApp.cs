@@ -16,6 +16,8 @@ public sealed class FacebookApp
     /// <summary>The sandbox's page, pre-connected to the sandbox store so <c>dotnet run</c> alone can chat.</summary>
     public const string SandboxPageId = "sandbox-page";
     public const string SandboxPageToken = "sandbox-page-token";
+    /// <summary>The name the sandbox Graph API gives its page (FacebookSandboxOptions.PageName).</summary>
+    public const string SandboxPageName = "Demo Store";
     public const string SandboxShop = "demo-store.myshopify.com";
 
     public FacebookApp(IOptions<FacebookOptions> options, IOptions<AppOptions> app)

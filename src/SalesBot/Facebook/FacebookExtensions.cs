@@ -17,6 +17,7 @@ public static class FacebookExtensions
         services.AddHttpClient<SendApiClient>().RemoveAllLoggers().AddStandardResilienceHandler();
         services.AddHttpClient<GraphClient>().RemoveAllLoggers().AddStandardResilienceHandler();
         services.AddScoped<PageConnectService>();
+        services.AddScoped<ShopPages>();
         services.AddSingleton<MessengerWebhookReceiver>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<DataDeletion>();

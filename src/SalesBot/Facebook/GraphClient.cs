@@ -31,6 +31,17 @@ public sealed class GraphClient(HttpClient http, FacebookApp app)
         await EnsureSuccessAsync(response, cancellationToken);
     }
 
+    /// <summary>
+    /// Removes the app from the page's webhooks: Graph's <c>DELETE /{page-id}/subscribed_apps</c> with the page token
+    /// (developers.facebook.com/docs/graph-api/reference/page/subscribed_apps, "Deleting"; answers <c>{"success":true}</c>).
+    /// </summary>
+    public async Task UnsubscribeAsync(string pageId, string pageToken, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(app.GraphBase, Uri.EscapeDataString(pageId) + "/subscribed_apps?" + Query(("access_token", pageToken)));
+        using var response = await http.DeleteAsync(uri, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
     private async Task<T> GetAsync<T>(Uri uri, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(uri, cancellationToken);
@@ -51,7 +62,7 @@ public sealed class GraphClient(HttpClient http, FacebookApp app)
         {
             // Not Graph's envelope: the status code alone describes the failure.
         }
-        throw new GraphException($"Graph API error: HTTP {(int)response.StatusCode}, code {error?.Code}: {error?.Message}");
+        throw new GraphException($"Graph API error: HTTP {(int)response.StatusCode}, code {error?.Code}: {error?.Message}", error?.Code);
     }
 
     private static string Query(params (string Key, string Value)[] pairs) =>
@@ -64,4 +75,8 @@ public sealed class GraphClient(HttpClient http, FacebookApp app)
 
 public sealed record GraphPage(string Id, string Name, string AccessToken);
 
-public sealed class GraphException(string message) : Exception(message);
+public sealed class GraphException(string message, int? code = null) : Exception(message)
+{
+    /// <summary>Graph's error code (190: the token is no longer valid), when the answer carried one.</summary>
+    public int? Code { get; } = code;
+}

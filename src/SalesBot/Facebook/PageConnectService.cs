@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json.Serialization;
 using System.Text;
 using SalesBot.Shopify.Auth;
 
@@ -33,18 +34,28 @@ public sealed class PageConnectService(
     {
         if (string.IsNullOrEmpty(code) || string.IsNullOrEmpty(state) || string.IsNullOrEmpty(cookieState)
             || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(state), Encoding.UTF8.GetBytes(cookieState)))
-            return PageConnectReport.Failed("The login state does not match this browser. Start again at /facebook/login.");
+            return PageConnectReport.Failed(PageConnectFailure.State, "The login state does not match this browser. Start again at /facebook/login.");
 
         var saved = await states.ConsumeAsync(Purpose, state, cancellationToken);
-        if (saved is null) return PageConnectReport.Failed("The login state is unknown or was already used.");
-        if (saved.Expired) return PageConnectReport.Failed("The login took too long. Start again at /facebook/login.");
-        if (saved.Shop is not { } shop) return PageConnectReport.Failed("No shop to link the pages to.");
+        if (saved is null) return PageConnectReport.Failed(PageConnectFailure.State, "The login state is unknown or was already used.");
+        if (saved.Expired) return PageConnectReport.Failed(PageConnectFailure.Expired, "The login took too long. Start again at /facebook/login.");
+        if (saved.Shop is not { } shop) return PageConnectReport.Failed(PageConnectFailure.State, "No shop to link the pages to.");
         if (!string.Equals(signedInShop, shop, StringComparison.Ordinal))
-            return PageConnectReport.Failed($"The page connect was started for another merchant's session. Sign in to {shop} and start again at /facebook/login.");
+            return PageConnectReport.Failed(PageConnectFailure.OtherSession, $"The page connect was started for another merchant's session. Sign in to {shop} and start again at /facebook/login.");
 
-        var userToken = await graph.ExchangeCodeAsync(code, cancellationToken);
+        IReadOnlyList<GraphPage> granted;
+        try
+        {
+            var userToken = await graph.ExchangeCodeAsync(code, cancellationToken);
+            granted = await graph.ListPagesAsync(userToken, cancellationToken);
+        }
+        catch (Exception e) when (e is GraphException or HttpRequestException)
+        {
+            logger.LogWarning("Facebook refused the page connect of {Shop}: {Error}", shop, e.Message);
+            return PageConnectReport.Failed(PageConnectFailure.Facebook, "Facebook refused the login: " + e.Message);
+        }
         var connected = new List<ConnectedPageReport>();
-        foreach (var page in await graph.ListPagesAsync(userToken, cancellationToken))
+        foreach (var page in granted)
         {
             // A page sells for one shop: taking it from another shop would silently cut that shop's shoppers off.
             if (!await pages.TrySaveAsync(page.Id, page.Name, shop, page.AccessToken, cancellationToken))
@@ -73,8 +84,14 @@ public sealed class PageConnectService(
 /// <summary>The JSON the callback answers with: which pages now sell for which shop.</summary>
 public sealed record PageConnectReport(bool Ok, string? Shop, IReadOnlyList<ConnectedPageReport> Pages, string? Error)
 {
-    public static PageConnectReport Failed(string error) => new(false, null, [], error);
+    /// <summary>Why it failed, for the console's notice (the JSON has <see cref="Error"/>).</summary>
+    [JsonIgnore]
+    public PageConnectFailure? Failure { get; init; }
+
+    public static PageConnectReport Failed(PageConnectFailure failure, string error) => new(false, null, [], error) { Failure = failure };
 }
+
+public enum PageConnectFailure { State, Expired, OtherSession, Facebook }
 
 /// <summary>One page of the merchant's: <see cref="Connected"/> is false when it already sells for another shop and was left there.</summary>
 public sealed record ConnectedPageReport(string PageId, string Name, string Shop, bool Connected, bool Subscribed, string? Error);

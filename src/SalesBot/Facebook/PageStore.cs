@@ -27,7 +27,7 @@ public sealed class PageStore(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var page = await db.ConnectedPages.AsNoTracking().FirstOrDefaultAsync(p => p.PageId == pageId, cancellationToken);
-        if (page is null || page.DisconnectedAt is not null) return null;
+        if (page is null || page.DisconnectedAt is not null || page.IsReleased) return null;
         return new PageCredentials(page.PageId, page.Shop, _protector.Unprotect(page.ProtectedAccessToken));
     }
 
@@ -41,7 +41,8 @@ public sealed class PageStore(
             && !string.Equals(preconfigured.Shop, shop, StringComparison.OrdinalIgnoreCase)) return false;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var page = await db.ConnectedPages.FirstOrDefaultAsync(p => p.PageId == pageId, cancellationToken);
-        if (page is not null && page.Shop != shop) return false;
+        // A page its merchant disconnected holds no token and sells for no one: another shop may take it.
+        if (page is not null && page.Shop != shop && !page.IsReleased) return false;
         if (page is null)
         {
             page = new ConnectedPage { PageId = pageId, Shop = shop, ProtectedAccessToken = "" };
@@ -79,6 +80,57 @@ public sealed class PageStore(
     }
 
     /// <summary>
+    /// The pages that sell (or sold) for <paramref name="shop"/> and only those, newest connection first; the pre-configured
+    /// page comes first when it sells for this shop, and hides a stored row of the same id (it answers in its place).
+    /// </summary>
+    public async Task<IReadOnlyList<ShopPage>> ListForShopAsync(string shop, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.ConnectedPages.AsNoTracking().Where(p => p.Shop == shop)
+            .Select(p => new { p.PageId, p.Name, p.ConnectedAt, p.DisconnectedAt, Released = p.ProtectedAccessToken == "" })
+            .ToListAsync(cancellationToken);
+        var list = new List<ShopPage>();
+        var preconfigured = app.PreconfiguredPage is { } pre && string.Equals(pre.Shop, shop, StringComparison.OrdinalIgnoreCase) ? pre : null;
+        if (preconfigured is not null)
+        {
+            var row = rows.FirstOrDefault(r => r.PageId == preconfigured.PageId);
+            var fallbackName = app.IsSandbox && preconfigured.PageId == FacebookApp.SandboxPageId ? FacebookApp.SandboxPageName : preconfigured.PageId;
+            list.Add(new ShopPage(preconfigured.PageId, row?.Name is { Length: > 0 } name ? name : fallbackName, row?.ConnectedAt,
+                _rejectedPreconfigured.ContainsKey(preconfigured.PageId) ? ShopPageState.TokenRejected : ShopPageState.Connected, Preconfigured: true));
+        }
+        list.AddRange(rows.Where(r => r.PageId != preconfigured?.PageId)
+            .OrderByDescending(r => r.ConnectedAt)
+            .Select(r => new ShopPage(r.PageId, r.Name, r.ConnectedAt,
+                r.DisconnectedAt is null ? ShopPageState.Connected : r.Released ? ShopPageState.Disconnected : ShopPageState.TokenRejected,
+                Preconfigured: false)));
+        return list;
+    }
+
+    /// <summary>
+    /// A connected, stored page of <paramref name="shop"/> with its token, for the merchant's own actions (disconnect, a test
+    /// message); null for a page of another shop, an unknown one, or one without a usable token.
+    /// </summary>
+    public async Task<PageCredentials?> GetForShopAsync(string shop, string pageId, CancellationToken cancellationToken)
+    {
+        var page = await GetAsync(pageId, cancellationToken);
+        return page is not null && string.Equals(page.Shop, shop, StringComparison.OrdinalIgnoreCase) ? page : null;
+    }
+
+    /// <summary>
+    /// The merchant disconnected the page: the token is forgotten (a secret with no further use) and the page marked
+    /// disconnected, so the bot stops answering on it. Only a stored page of <paramref name="shop"/>; false otherwise.
+    /// </summary>
+    public async Task<bool> ForgetAsync(string shop, string pageId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var changed = await db.ConnectedPages.Where(p => p.PageId == pageId && p.Shop == shop)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.ProtectedAccessToken, "")
+                .SetProperty(p => p.DisconnectedAt, time.GetUtcNow()), cancellationToken);
+        return changed > 0;
+    }
+
+    /// <summary>
     /// For <c>shop/redact</c>: removes the shop's connected pages and their tokens, and returns every page that sold
     /// for the shop (the pre-configured one too, which lives in options and has no row), so their conversations can go.
     /// </summary>
@@ -91,6 +143,18 @@ public sealed class PageStore(
             pageIds.Add(preconfigured.PageId);
         return pageIds.Distinct(StringComparer.Ordinal).ToList();
     }
+}
+
+/// <summary>A page as its merchant sees it in the console; never carries the token.</summary>
+public sealed record ShopPage(string PageId, string Name, DateTimeOffset? ConnectedAt, ShopPageState State, bool Preconfigured);
+
+public enum ShopPageState
+{
+    Connected,
+    /// <summary>Facebook rejected the page token (error 190): the merchant must connect the page again.</summary>
+    TokenRejected,
+    /// <summary>The merchant disconnected it: the app is unsubscribed and the token forgotten.</summary>
+    Disconnected,
 }
 
 /// <summary>What a turn needs to answer on a page. <see cref="Token"/> is a secret: never log it.</summary>

@@ -7,3 +7,13 @@
     if (!isNaN(at)) t.title = at.toLocaleString();
   }
 })();
+
+// Pages and Catalog: a product image that cannot load leaves the card's placeholder instead of a broken icon.
+(() => {
+  "use strict";
+  const hide = img => img.classList.add("broken");
+  for (const img of document.querySelectorAll(".card-image img")) {
+    if (img.complete && img.naturalWidth === 0) hide(img);
+    else img.addEventListener("error", () => hide(img), { once: true });
+  }
+})();

@@ -27,6 +27,10 @@ public static class CatalogGenerator
             product.ProductType = Types[p % Types.Length];
             product.Tags = [noun.ToLowerInvariant(), Colors[random.Next(Colors.Length)].ToLowerInvariant()];
             if (p % 17 == 16) product.Status = "DRAFT";
+            else if (p % 19 == 18) product.Status = "ARCHIVED";
+            else if (p % 23 == 22) product.PublishedOnOnlineStore = false;
+            // Some products are sold out in every variant, as in a real store, so "in stock" means something.
+            var soldOut = p % 13 == 12;
             var image = store.AddMedia(product, $"https://cdn.example.test/products/{product.Handle}.jpg", title);
             var basePrice = Math.Round(5m + (decimal)random.NextDouble() * 195m, 2);
 
@@ -35,12 +39,12 @@ public static class CatalogGenerator
             {
                 var options = VariantOptions(v, count);
                 var title2 = options.Count == 0 ? "Default Title" : string.Join(" / ", options.Select(o => o.Value));
-                var stock = store.Locations.Select(l => (l, random.Next(0, 30)));
+                var stock = store.Locations.Select(l => (l, random.Next(0, 30))).Select(s => soldOut ? (s.l, 0) : s);
                 var price = basePrice + v % 4 * 2m;
                 var variant = store.AddVariant(product, title2, price, options, stock, $"SKU-{product.Id}-{v + 1}",
                     v % 5 == 0 ? price + 10m : null);
                 if (v == 0) variant.Image = image;
-                if (v % 11 == 10) variant.InventoryPolicy = "CONTINUE";
+                if (v % 11 == 10 && !soldOut) variant.InventoryPolicy = "CONTINUE";
             }
             store.RefreshOptions(product);
         }
