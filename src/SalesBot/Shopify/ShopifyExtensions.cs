@@ -55,6 +55,7 @@ public static class ShopifyExtensions
         services.AddSingleton<IChangeReceipts>(sp => sp.GetRequiredService<DeliveryOutcomes>());
         services.AddSingleton<CatalogCache>();
         services.AddSingleton<SyncStatusStore>();
+        services.AddSingleton<SyncRunHistory>();
         services.AddSingleton<IncrementalSync>();
         services.AddSingleton<FullSync>();
         services.AddSingleton<ShopSyncQueue>();
