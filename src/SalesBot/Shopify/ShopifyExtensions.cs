@@ -48,6 +48,7 @@ public static class ShopifyExtensions
 
         services.AddHttpClient<WebhookSelfTest>(c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<WebhookRegistrar>();
+        services.AddSingleton<WebhookHealthLog>();
         services.AddSingleton<DeliveryRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryRecorder>());
         services.AddSingleton<WebhookIngest>();
