@@ -28,4 +28,13 @@ public sealed record ShopOverview(
 
     /// <summary>The last run that read the catalog and said what its queries cost.</summary>
     public SyncRunEntry? LastCostedRun => Runs.FirstOrDefault(r => r.Queries > 0);
+
+    /// <summary>
+    /// The bucket as this instance last saw it, or else as the last sync run left it (recorded by whichever instance
+    /// ran it): (available, maximum, restore rate, when).
+    /// </summary>
+    public (double Available, double Maximum, double RestoreRate, DateTimeOffset? At)? Bucket =>
+        AdminApi?.Throttle is { } live ? (live.CurrentlyAvailable, live.MaximumAvailable, live.RestoreRate, AdminApi.ObservedAt)
+        : Runs.FirstOrDefault(r => r.Bucket is not null) is { Bucket: { } b } run ? (b.CurrentlyAvailable, b.MaximumAvailable, b.RestoreRate, run.StartedAt + TimeSpan.FromSeconds(run.Seconds))
+        : null;
 }

@@ -17,7 +17,8 @@ public sealed partial class Overview
         ["poll-failed"] = "Reading Shopify failed; the reason is in the sync history.",
     };
 
-    private ShopOverview o = null!;
+    private ShopOverview? model;
+    private ShopOverview o => model!;
 
     [Inject] public ShopOverviewReader Reader { get; set; } = default!;
     [Inject] public TimeProvider Time { get; set; } = default!;
@@ -26,7 +27,7 @@ public sealed partial class Overview
 
     private DateTimeOffset Now => Time.GetUtcNow();
 
-    protected override async Task OnInitializedAsync() => o = await Reader.ReadAsync(Shop, RequestAborted);
+    protected override async Task OnInitializedAsync() => model = await Reader.ReadAsync(Shop, RequestAborted);
 
     private async Task PollNowAsync()
     {

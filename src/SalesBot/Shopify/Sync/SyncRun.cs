@@ -42,6 +42,13 @@ public sealed class SyncRun
     /// <summary>Shopify's <c>actualQueryCost</c>, summed over the run's queries.</summary>
     public long Cost { get; set; }
 
+    /// <summary>The throttle bucket as the run's last response left it (<c>throttleStatus</c>), shared by every instance.</summary>
+    public double? BucketAvailable { get; set; }
+
+    public double? BucketMaximum { get; set; }
+
+    public double? RestoreRate { get; set; }
+
     /// <summary><c>published</c>, <c>unchanged</c> (nothing new to upload), <c>partial</c> (some items refused) or <c>failed</c>.</summary>
     [MaxLength(16)]
     public required string Outcome { get; set; }

@@ -15,7 +15,8 @@ public sealed record SyncRunEntry(
     int Queries,
     long Cost,
     string Outcome,
-    string? Error = null)
+    string? Error = null,
+    ThrottleReport? Bucket = null)
 {
     public const string Published = "published";
     public const string Unchanged = "unchanged";
@@ -23,7 +24,8 @@ public sealed record SyncRunEntry(
     public const string Failed = "failed";
 
     internal static SyncRunEntry From(SyncRun row) => new(row.StartedAt, row.Seconds, row.Kind, row.Fetch,
-        new CatalogDiff(row.Added, row.Updated, row.Removed), row.Unapplied, row.Queries, row.Cost, row.Outcome, row.Error);
+        new CatalogDiff(row.Added, row.Updated, row.Removed), row.Unapplied, row.Queries, row.Cost, row.Outcome, row.Error,
+        row.BucketMaximum is { } max ? new ThrottleReport(max, row.BucketAvailable ?? 0, row.RestoreRate ?? 0) : null);
 }
 
 /// <summary>Builds the run of a sync that read and published a catalog.</summary>
@@ -43,7 +45,8 @@ internal static class SyncRuns
             : failure is not null ? SyncRunEntry.Partial
             : published is { Uploaded: true } ? SyncRunEntry.Published
             : SyncRunEntry.Unchanged,
-        published is { Succeeded: false } ? published.Message : failure);
+        published is { Succeeded: false } ? published.Message : failure,
+        report?.LastThrottleStatus);
 
     /// <summary>A run that read nothing it could publish: what the client had spent when it failed.</summary>
     public static SyncRunEntry Failure(string kind, DateTimeOffset startedAt, TimeSpan took, AdminCallStats? stats, int unapplied, string error) =>

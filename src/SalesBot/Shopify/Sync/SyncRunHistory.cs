@@ -30,6 +30,9 @@ public sealed class SyncRunHistory(IDbContextFactory<SalesBotDbContext> db, ILog
                 Queries = run.Queries,
                 Cost = run.Cost,
                 Outcome = run.Outcome,
+                BucketAvailable = run.Bucket?.CurrentlyAvailable,
+                BucketMaximum = run.Bucket?.MaximumAvailable,
+                RestoreRate = run.Bucket?.RestoreRate,
                 Error = run.Error is { Length: > MaxError } e ? e[..(MaxError - 1)] + "…" : run.Error,
             });
             await context.SaveChangesAsync(cancellationToken);
