@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Data;
 using SalesBot.Sandbox.Shopify.Catalog;
 using SalesBot.Sandbox.Shopify.Store;
-using SalesBot.Shopify.Admin;
+using SalesBot.Shopify.Auth;
 using SalesBot.Shopify.Sync;
 using SalesBot.Shopify.Webhooks;
 using SalesBot.Snapshots;
@@ -94,6 +96,27 @@ public sealed partial class OverviewTests(S3rverFixture s3) : IClassFixture<S3rv
         Assert.Equal(SyncRunEntry.Failed, run.Outcome);
         Assert.Contains("refused", run.Error);
         Assert.Contains("failed", PollRow().Match(page).Value);
+    }
+
+    [Fact]
+    public async Task A_lifetime_token_shows_the_2027_deadline_and_the_link_to_authorize_again()
+    {
+        await using var live = await LiveShop.StartAsync(s3);
+        var merchant = await live.MerchantAsync();
+        // Installed before expiring tokens: a lifetime token and no token state at all.
+        var lifetime = live.Store.Tokens.IssueLifetimeToken("read_products,read_inventory,read_discounts");
+        await live.App.Get<ShopTokenStore>().SaveAsync(live.Shop, new AccessTokenResponse(lifetime, "read_products"), default);
+        await using (var db = await live.App.Get<IDbContextFactory<SalesBotDbContext>>().CreateDbContextAsync())
+            await db.ShopTokenStates.Where(s => s.Domain == live.Shop).ExecuteDeleteAsync();
+
+        var page = await merchant.GetStringAsync("/console");
+
+        Assert.Contains("<div class=\"tile-value\">connected (lifetime token)</div>", page);
+        var notice = ConsoleHtml.TextOf(page, "lifetime-token");
+        Assert.Contains(ShopAccessTokens.LifetimeTokenDeadline.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture), notice);
+        Assert.Contains("Authorize again for an expiring token", notice);
+        Assert.Matches($"href=\"[^\"]*/shopify/{Regex.Escape(live.Shop)}/login\"[^>]*id=\"reauthorize-link\"", page);
+        Assert.DoesNotContain(lifetime, page);
     }
 
     private static int Number(string page, string id) =>
