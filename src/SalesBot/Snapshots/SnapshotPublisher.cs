@@ -132,13 +132,13 @@ public sealed class SnapshotPublisher(
             var head = await store.HeadAsync(shop, cancellationToken);
             if (head?.ContentHash == hash)
             {
-                await RecordSuccessAsync(shop, hash, head.Length, unchanged: head, cancellationToken);
+                await RecordSuccessAsync(shop, hash, head.Length, unchanged: head, retry, cancellationToken);
                 logger.LogInformation("No upload needed for {Shop}: Data unchanged", shop);
                 return new PublishResult(PublishResult.Success, PublishResult.UnchangedMessage, hash, Uploaded: false);
             }
 
             await store.PutAsync(shop, content, hash, cancellationToken);
-            var publishedAt = await RecordSuccessAsync(shop, hash, content.Length, unchanged: null, cancellationToken, retry);
+            var publishedAt = await RecordSuccessAsync(shop, hash, content.Length, unchanged: null, retry, cancellationToken);
             logger.LogInformation("Uploaded data to {Store} for {Shop} ({Bytes} bytes{Retry})", StoreName, shop, content.Length, retry ? ", retried" : "");
             notifier.Notify(new SnapshotPublished(shop, SnapshotKeys.For(shop), hash, content.Length, publishedAt));
             return new PublishResult(PublishResult.Success, $"Uploaded data to {StoreName} for {shop} ({content.Length} bytes)", hash, Uploaded: true);
@@ -168,7 +168,7 @@ public sealed class SnapshotPublisher(
     };
 
     /// <param name="unchanged">The object already in storage when nothing was uploaded; null after an upload.</param>
-    private async Task<DateTimeOffset> RecordSuccessAsync(string shop, string hash, long bytes, SnapshotHead? unchanged, CancellationToken cancellationToken, bool retry = false)
+    private async Task<DateTimeOffset> RecordSuccessAsync(string shop, string hash, long bytes, SnapshotHead? unchanged, bool retry, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var db = await databases.CreateDbContextAsync(cancellationToken);

@@ -35,7 +35,8 @@ public sealed class WebhookIngest(
         var topic = header(WebhookHeaders.Topic);
         var shopHeader = header(WebhookHeaders.ShopDomain);
         var eventId = header(WebhookHeaders.EventId) ?? header(WebhookHeaders.WebhookId);
-        // Signed, so the shop header is Shopify's word: a refusal from here on is recorded for that shop's webhook health.
+        // Signed, so from here on a refusal is recorded for the shop header's webhook health. The signature covers the body
+        // only, so a replayed body could name another shop; the refusals are bounded per shop, so that inflates a count at most.
         var claimed = ShopDomain.TryParse(shopHeader, out var shop) ? shop : null;
         if (string.IsNullOrEmpty(topic) || string.IsNullOrEmpty(shopHeader) || string.IsNullOrEmpty(eventId))
             return await RefuseAsync(claimed, topic, $"Missing Shopify headers: {WebhookHeaders.Topic}, {WebhookHeaders.ShopDomain} and {WebhookHeaders.EventId} (or {WebhookHeaders.WebhookId}) are required.", cancellationToken);
