@@ -92,6 +92,14 @@ public sealed class CatalogIndex
             .SelectMany(d => (d.CodeDiscount.Codes?.Nodes ?? []).Select(c =>
                 new ActiveDiscount(c.Code, d.CodeDiscount.Title ?? c.Code, d.CodeDiscount.Summary, d.CodeDiscount.EndsAt)))
             .ToList();
+
+        Counts = new CatalogCounts(
+            data.Data.Products.Nodes.Count,
+            data.Data.Products.Nodes.Sum(p => p.Variants.Nodes.Count),
+            data.Data.Collections.Nodes.Count,
+            discountNodes.Count,
+            Products.Count,
+            Discounts.Count);
     }
 
     /// <summary>
@@ -110,6 +118,7 @@ public sealed class CatalogIndex
     public IReadOnlyList<IndexedProduct> Products { get; }
     public IReadOnlyList<string> CollectionTitles { get; }
     public IReadOnlyList<ActiveDiscount> Discounts { get; }
+    public CatalogCounts Counts { get; }
 
     /// <summary>The words this catalog names things with, for checking names in the model's text.</summary>
     public CatalogVocabulary Vocabulary => _vocabulary.Value;

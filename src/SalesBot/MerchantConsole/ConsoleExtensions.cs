@@ -23,6 +23,7 @@ public static class ConsoleExtensions
             o.Cookie.SecurePolicy = SessionCookie.SecurePolicy(app.Value);
         });
         services.AddSingleton<MerchantSignIn>();
+        services.AddSingleton<OverviewModel.ShopOverviewReader>();
         // The pages: Blazor components rendered on the server per request (static SSR), forms posted and validated
         // with antiforgery tokens; no circuit and no WebAssembly, so every instance serves every request.
         services.AddRazorComponents();

@@ -48,6 +48,7 @@ public static class ShopifyExtensions
 
         services.AddHttpClient<WebhookSelfTest>(c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<WebhookRegistrar>();
+        services.AddSingleton<WebhookHealthLog>();
         services.AddSingleton<DeliveryRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryRecorder>());
         services.AddSingleton<WebhookIngest>();
@@ -55,6 +56,7 @@ public static class ShopifyExtensions
         services.AddSingleton<IChangeReceipts>(sp => sp.GetRequiredService<DeliveryOutcomes>());
         services.AddSingleton<CatalogCache>();
         services.AddSingleton<SyncStatusStore>();
+        services.AddSingleton<SyncRunHistory>();
         services.AddSingleton<IncrementalSync>();
         services.AddSingleton<FullSync>();
         services.AddSingleton<ShopSyncQueue>();

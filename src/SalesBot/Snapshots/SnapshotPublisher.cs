@@ -74,6 +74,7 @@ public sealed class SnapshotPublisher(
             {
                 await db.PendingSnapshots.Where(p => p.Shop == shop).ExecuteDeleteAsync(cancellationToken);
                 await db.SnapshotPublications.Where(p => p.Shop == shop).ExecuteDeleteAsync(cancellationToken);
+                await db.SnapshotPublishRecords.Where(p => p.Shop == shop).ExecuteDeleteAsync(cancellationToken);
             }
             await store.DeleteAsync(shop, cancellationToken);
         }
@@ -89,6 +90,28 @@ public sealed class SnapshotPublisher(
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var row = await db.SnapshotPublications.AsNoTracking().SingleOrDefaultAsync(p => p.Shop == shop, cancellationToken);
         return row is null ? null : SnapshotStatus.From(row, store.Kind);
+    }
+
+    /// <summary>The shop's publishes since <paramref name="since"/> (uploads and failed attempts), newest first.</summary>
+    public async Task<IReadOnlyList<SnapshotPublishEntry>> HistoryAsync(string shop, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var rows = await db.SnapshotPublishRecords.AsNoTracking().Where(r => r.Shop == shop && r.At >= since)
+            .OrderByDescending(r => r.At).Take(HistoryRetention.MaxRowsPerShop).ToListAsync(cancellationToken);
+        return rows.Select(SnapshotPublishEntry.From).ToList();
+    }
+
+    private static void AddToHistory(SalesBotDbContext db, SnapshotPublishRecord record) => db.SnapshotPublishRecords.Add(record);
+
+    /// <summary>Keeps the shop's history inside <see cref="HistoryRetention"/>: older rows, and rows past the cap, go as a new one is written.</summary>
+    private static async Task PruneHistoryAsync(SalesBotDbContext db, string shop, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var before = now - HistoryRetention.Window;
+        var rows = db.SnapshotPublishRecords.Where(r => r.Shop == shop);
+        await rows.Where(r => r.At < before).ExecuteDeleteAsync(cancellationToken);
+        // The (Shop, At) index serves both the window and the cap.
+        var oldestKept = await rows.OrderByDescending(r => r.At).Skip(HistoryRetention.MaxRowsPerShop - 1).Select(r => (DateTimeOffset?)r.At).FirstOrDefaultAsync(cancellationToken);
+        if (oldestKept is { } at) await rows.Where(r => r.At < at).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>When each shop's pending publish is due; one small row per shop, no catalog bytes.</summary>
@@ -109,13 +132,13 @@ public sealed class SnapshotPublisher(
             var head = await store.HeadAsync(shop, cancellationToken);
             if (head?.ContentHash == hash)
             {
-                await RecordSuccessAsync(shop, hash, head.Length, unchanged: head, cancellationToken);
+                await RecordSuccessAsync(shop, hash, head.Length, unchanged: head, retry, cancellationToken);
                 logger.LogInformation("No upload needed for {Shop}: Data unchanged", shop);
                 return new PublishResult(PublishResult.Success, PublishResult.UnchangedMessage, hash, Uploaded: false);
             }
 
             await store.PutAsync(shop, content, hash, cancellationToken);
-            var publishedAt = await RecordSuccessAsync(shop, hash, content.Length, unchanged: null, cancellationToken);
+            var publishedAt = await RecordSuccessAsync(shop, hash, content.Length, unchanged: null, retry, cancellationToken);
             logger.LogInformation("Uploaded data to {Store} for {Shop} ({Bytes} bytes{Retry})", StoreName, shop, content.Length, retry ? ", retried" : "");
             notifier.Notify(new SnapshotPublished(shop, SnapshotKeys.For(shop), hash, content.Length, publishedAt));
             return new PublishResult(PublishResult.Success, $"Uploaded data to {StoreName} for {shop} ({content.Length} bytes)", hash, Uploaded: true);
@@ -145,7 +168,7 @@ public sealed class SnapshotPublisher(
     };
 
     /// <param name="unchanged">The object already in storage when nothing was uploaded; null after an upload.</param>
-    private async Task<DateTimeOffset> RecordSuccessAsync(string shop, string hash, long bytes, SnapshotHead? unchanged, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset> RecordSuccessAsync(string shop, string hash, long bytes, SnapshotHead? unchanged, bool retry, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
@@ -155,6 +178,7 @@ public sealed class SnapshotPublisher(
         {
             state.PublishedAt = now;
             state.PublishedBytes = bytes;
+            AddToHistory(db, new() { Shop = shop, At = now, Bytes = bytes, Hash = hash, Outcome = PublishResult.Success, Retry = retry });
         }
         else if (state.PublishedHash != hash)
         {
@@ -173,6 +197,7 @@ public sealed class SnapshotPublisher(
         // This catalog is the newest: whatever was pending is older and superseded.
         await db.PendingSnapshots.Where(p => p.Shop == shop).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await PruneHistoryAsync(db, shop, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return now;
     }
@@ -199,7 +224,9 @@ public sealed class SnapshotPublisher(
         state.NextAttemptAt = now + retryOptions.Value.DelayAfter(state.PendingAttempts);
         state.LastError = reason.Length > 1024 ? reason[..1024] : reason;
         state.LastErrorAt = now;
+        AddToHistory(db, new() { Shop = shop, At = now, Bytes = content.Length, Hash = hash, Outcome = PublishResult.Failed, Retry = retry, Error = state.LastError });
         await db.SaveChangesAsync(cancellationToken);
+        await PruneHistoryAsync(db, shop, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         queued.Writer.TryWrite(shop);
         return state.NextAttemptAt.Value;

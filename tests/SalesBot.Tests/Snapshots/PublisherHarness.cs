@@ -22,6 +22,7 @@ public sealed class PublisherHarness : IAsyncDisposable
 
     public SnapshotPublisher Publisher => services.GetRequiredService<SnapshotPublisher>();
     public ISnapshotNotifier Notifier => services.GetRequiredService<ISnapshotNotifier>();
+    public IDbContextFactory<SalesBotDbContext> Database => services.GetRequiredService<IDbContextFactory<SalesBotDbContext>>();
 
     public static async Task<PublisherHarness> StartAsync(ISnapshotStore store, string dataDir, bool retrying = true)
     {

@@ -46,12 +46,18 @@ public sealed class SnapshotStatusApiTests : IAsyncLifetime
         using var response = await client.GetAsync($"/shopify/{shop.Split('.')[0]}/status");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var json = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("snapshot");
+        var status = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var json = status.GetProperty("snapshot");
         Assert.Equal("local", json.GetProperty("store").GetString());
         Assert.Equal($"{shop}/shopify_data.json", json.GetProperty("key").GetString());
         Assert.Equal(result.Hash, json.GetProperty("publishedHash").GetString());
         Assert.Equal(JsonValueKind.Null, json.GetProperty("pending").ValueKind);
         Assert.True(File.Exists(Path.Combine(dataDir, "snapshots", shop, "shopify_data.json")));
+        // The publish history beside the state: this one upload.
+        var publish = Assert.Single(status.GetProperty("publishes").EnumerateArray());
+        Assert.Equal(result.Hash, publish.GetProperty("hash").GetString());
+        Assert.Equal("success", publish.GetProperty("outcome").GetString());
+        Assert.Equal(JsonValueKind.Array, status.GetProperty("syncRuns").ValueKind);
     }
 
     [Fact]

@@ -129,6 +129,8 @@ public sealed class ComplianceTests(S3rverFixture s3) : IClassFixture<S3rverFixt
             seed.PendingSnapshots.Add(new PendingSnapshot { Shop = b, Hash = "pending-b", Content = [4, 5, 6], QueuedAt = DateTimeOffset.UtcNow });
             await seed.SaveChangesAsync();
         }
+        // A signed delivery too old to accept: kept as a refusal in the shop's webhook health.
+        using (await live.PostWebhookAsync(WebhookTopics.ShopUpdate, new JsonObject { ["id"] = 1 }, triggeredAt: DateTimeOffset.UtcNow - DeliveryWindow.Length - TimeSpan.FromMinutes(5))) { }
         string[] ofA = [live.Shop, pageA, psidA];
         string[] ofB = [b, pageB, psidB];
         // The uninstall itself already drops what only an installed shop has (its token state), so coverage is counted on both sides of it.

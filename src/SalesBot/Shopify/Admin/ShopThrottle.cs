@@ -15,6 +15,17 @@ public sealed class ShopThrottle(TimeProvider time)
 
     public ThrottleStatus? Last { get; private set; }
 
+    /// <summary>When <see cref="Last"/> was read from a response.</summary>
+    public DateTimeOffset? LastObservedAt { get; private set; }
+
+    /// <summary>The last query that ran for the shop in this process, with what Shopify said it cost.</summary>
+    public AdminQueryCost? LastQuery { get; private set; }
+
+    internal void RecordQuery(AdminQueryCost query)
+    {
+        lock (_gate) LastQuery = query;
+    }
+
     public double Maximum { get { lock (_gate) return _maximum; } }
 
     public void Observe(ThrottleStatus status)
@@ -26,6 +37,7 @@ public sealed class ShopThrottle(TimeProvider time)
             _restoreRate = Math.Max(status.RestoreRate, 1);
             _observedAt = time.GetTimestamp();
             Last = status;
+            LastObservedAt = time.GetUtcNow();
         }
     }
 

@@ -57,6 +57,7 @@ public sealed class ShopifyAdminClient(
             if (outcome.Data is { } data)
             {
                 if (outcome.RequestedCost is { } requested) _lastCost[document] = requested;
+                throttle.RecordQuery(new AdminQueryCost(document, outcome.RequestedCost ?? 0, outcome.ActualCost ?? 0, time.GetUtcNow(), throttled));
                 return data.Deserialize(dataType) ?? throw new ShopifyApiException($"{document}: the response had no data.");
             }
             // Only THROTTLED comes back here: transport failures were retried by the resilience pipeline already.
@@ -152,7 +153,7 @@ public sealed class ShopifyAdminClient(
                 throw new ShopifyApiException($"Shopify GraphQL error: {messages}", first, status);
             }
             Stats.AddQuery(cost?.Requested ?? 0, cost?.Actual ?? 0);
-            return new Outcome(json["data"], null, status, cost?.Requested);
+            return new Outcome(json["data"], null, status, cost?.Requested, cost?.Actual);
         }
     }
 
@@ -175,7 +176,7 @@ public sealed class ShopifyAdminClient(
     }
 
     /// <summary>The data of an answered query, or (no data) a THROTTLED answer with how long to wait.</summary>
-    private sealed record Outcome(JsonNode? Data, TimeSpan? RetryAfter, int? StatusCode, double? RequestedCost)
+    private sealed record Outcome(JsonNode? Data, TimeSpan? RetryAfter, int? StatusCode, double? RequestedCost, double? ActualCost = null)
     {
         public static Outcome Throttled(int status, TimeSpan after) => new(null, after, status, null);
     }

@@ -22,6 +22,8 @@ public sealed class ShopInstaller(
     WebhookRegistrar registrar,
     WebhookSelfTest selfTest,
     DistributedLock locks,
+    SyncRunHistory history,
+    TimeProvider time,
     ILogger<ShopInstaller> logger)
 {
     public async Task<InstallReport> InstallAsync(string shop, AccessTokenResponse token, CancellationToken cancellationToken)
@@ -35,13 +37,19 @@ public sealed class ShopInstaller(
         byte[] json;
         PublishResult published;
         // Under the shop's lock, like every other read-edit-publish, so a webhook sync cannot interleave.
+        var startedAt = time.GetUtcNow();
+        var started = time.GetTimestamp();
         await using (await locks.AcquireAsync(IncrementalSync.LockName(shop), cancellationToken))
         {
+            // A reinstall starts from what storage still holds, so its run says what changed while the app was away.
+            var before = await cache.PreviousAsync(shop, cancellationToken);
             data = await fetcher.FetchAllAsync(client, null, cancellationToken);
             // One encoding serves the snapshot and the report.
             json = CatalogBytes.Encode(data);
             published = await publisher.PublishAsync(shop, json, CatalogHasher.Hash(data.Data), cancellationToken);
             cache.Remember(shop, published.Hash, data.Data);
+            await history.RecordAsync(shop, SyncRuns.Of("install", startedAt, time.GetElapsedTime(started), data.Extensions,
+                CatalogDiff.Between(before, data.Data), published), cancellationToken);
         }
 
         // The catalog is published whatever these report; the merchant sees what failed.

@@ -14,6 +14,19 @@ public sealed class CatalogCache(ISnapshotStore store)
 
     public Task<CatalogData?> GetAsync(string shop, CancellationToken cancellationToken) => _snapshots.GetAsync(shop, cancellationToken);
 
+    /// <summary>What storage holds to compare a fresh read with; null when it holds nothing readable (a bad snapshot is replaced anyway).</summary>
+    public async Task<CatalogData?> PreviousAsync(string shop, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetAsync(shop, cancellationToken);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     public void Remember(string shop, string hash, CatalogData data) => _snapshots.Remember(shop, hash, data);
 
     public void Forget(string shop) => _snapshots.Forget(shop);

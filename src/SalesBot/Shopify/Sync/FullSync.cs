@@ -18,6 +18,7 @@ public sealed class FullSync(
     DistributedLock locks,
     IDbContextFactory<SalesBotDbContext> db,
     SyncStatusStore status,
+    SyncRunHistory history,
     TimeProvider time)
 {
     /// <summary>
@@ -35,18 +36,26 @@ public sealed class FullSync(
         if (skipIfWithin is { } window && row is not null && now - row.ReconciledAt < window)
             return new SyncOutcome("recent", 0, null);
 
+        var started = time.GetTimestamp();
+        var client = clients.Create(shop);
         ShopifyData data;
+        CatalogData? before;
         try
         {
-            data = await fetcher.FetchAllAsync(clients.Create(shop), null, cancellationToken);
+            // What storage held before, so the run can say what the poll found that webhooks had not brought.
+            before = await cache.PreviousAsync(shop, cancellationToken);
+            data = await fetcher.FetchAllAsync(client, null, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await status.RecordFailureAsync(shop, "poll", SyncStatusStore.Describe(e), 0, retrying: false, cancellationToken);
+            var reason = SyncStatusStore.Describe(e);
+            await status.RecordFailureAsync(shop, "poll", reason, 0, retrying: false, cancellationToken);
+            await history.RecordAsync(shop, SyncRuns.Failure("poll", now, time.GetElapsedTime(started), client.Stats, 0, reason), cancellationToken);
             throw;
         }
         var outcome = await publisher.PublishAsync(cache, shop, data, "full", cancellationToken);
         await status.RecordSuccessAsync(shop, "poll", cancellationToken);
+        await history.RecordAsync(shop, SyncRuns.Of("poll", now, time.GetElapsedTime(started), data.Extensions, CatalogDiff.Between(before, data.Data), outcome.Published), cancellationToken);
         if (row is null) context.ShopReconciliations.Add(new ShopReconciliation { Shop = shop, ReconciledAt = now });
         else row.ReconciledAt = now;
         await context.SaveChangesAsync(cancellationToken);

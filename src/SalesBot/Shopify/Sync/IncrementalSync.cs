@@ -22,6 +22,7 @@ public sealed class IncrementalSync(
     ISnapshotPublisher publisher,
     DistributedLock locks,
     SyncStatusStore status,
+    SyncRunHistory history,
     IOptions<ShopifyOptions> options,
     TimeProvider time,
     ILogger<IncrementalSync> logger)
@@ -38,14 +39,17 @@ public sealed class IncrementalSync(
         }
         var client = clients.Create(shop);
         var started = time.GetTimestamp();
+        var startedAt = time.GetUtcNow();
 
         var current = await cache.GetAsync(shop, cancellationToken);
         if (current is null || IsTooLargeForTargetedReads(changes))
         {
             if (current is null) logger.LogInformation("No snapshot of {Shop} to edit; fetching the whole catalog", shop);
             else logger.LogInformation("{Count} items of {Shop} changed at once; re-reading the whole catalog instead of item by item", changes.Count, shop);
-            var full = await publisher.PublishAsync(cache, shop, await fetcher.FetchAllAsync(client, null, cancellationToken), "full", cancellationToken);
+            var all = await fetcher.FetchAllAsync(client, null, cancellationToken);
+            var full = await publisher.PublishAsync(cache, shop, all, "full", cancellationToken);
             await status.RecordSuccessAsync(shop, "full", cancellationToken);
+            await history.RecordAsync(shop, SyncRuns.Of("full", startedAt, time.GetElapsedTime(started), all.Extensions, CatalogDiff.Between(current, all.Data), full.Published), cancellationToken);
             return full;
         }
 
@@ -76,6 +80,8 @@ public sealed class IncrementalSync(
         logger.LogInformation("Synced {Shop}: {Products} products, {Collections} collections, {Discounts} discounts re-read in {Queries} queries (cost {Cost})",
             shop, products.Count, collections.Count, discounts.Count, report.Queries, report.ActualCost);
         var outcome = await publisher.PublishAsync(cache, shop, new ShopifyData(edited, report), "incremental", cancellationToken);
+        await history.RecordAsync(shop, SyncRuns.Of("incremental", startedAt, time.GetElapsedTime(started), report, CatalogDiff.Between(current, edited),
+            outcome.Published, unapplied.Count, failures.FirstOrDefault()), cancellationToken);
         if (failures.Count == 0)
         {
             await status.RecordSuccessAsync(shop, "incremental", cancellationToken);

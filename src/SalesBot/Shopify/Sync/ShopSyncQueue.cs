@@ -16,6 +16,7 @@ namespace SalesBot.Shopify.Sync;
 public sealed class ShopSyncQueue(
     IncrementalSync sync,
     SyncStatusStore status,
+    SyncRunHistory history,
     IChangeReceipts receipts,
     IOptions<ShopifyOptions> options,
     TimeProvider time,
@@ -61,6 +62,8 @@ public sealed class ShopSyncQueue(
         }
         // The shop stays "scheduled" while it syncs, so changes arriving now wait for the next round.
         SyncOutcome? outcome = null;
+        var startedAt = time.GetUtcNow();
+        var started = time.GetTimestamp();
         try
         {
             if (batch.Count > 0)
@@ -75,7 +78,7 @@ public sealed class ShopSyncQueue(
         }
         catch (Exception e)
         {
-            if (await FailAsync(shop, batch, e, stoppingToken) is { } delay)
+            if (await FailAsync(shop, batch, e, startedAt, time.GetElapsedTime(started), stoppingToken) is { } delay)
             {
                 lock (_gate)
                 {
@@ -106,7 +109,7 @@ public sealed class ShopSyncQueue(
     }
 
     /// <summary>Counts the failed attempt; returns when to retry, or null when the batch is given up (left to the next poll).</summary>
-    private async Task<TimeSpan?> FailAsync(string shop, ChangeBatch batch, Exception e, CancellationToken cancellationToken)
+    private async Task<TimeSpan?> FailAsync(string shop, ChangeBatch batch, Exception e, DateTimeOffset startedAt, TimeSpan took, CancellationToken cancellationToken)
     {
         var reason = SyncStatusStore.Describe(e);
         var passing = e is not ShopifyApiException api || (api.IsTransient && !api.IsUnauthorized);
@@ -114,6 +117,7 @@ public sealed class ShopSyncQueue(
         var attempts = Math.Max(++batch.Failures, await receipts.MarkAsync(batch.EventIds, processed: false, reason, countAttempt: true, cancellationToken));
         var retry = passing && attempts <= RetryDelays.Length;
         await status.RecordFailureAsync(shop, "incremental", reason, batch.Count, retry, cancellationToken);
+        await history.RecordAsync(shop, SyncRuns.Failure("incremental", startedAt, took, null, batch.Count, reason), cancellationToken);
         if (retry)
         {
             var delay = RetryDelays[attempts - 1];

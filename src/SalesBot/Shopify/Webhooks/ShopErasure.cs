@@ -25,6 +25,7 @@ public sealed class ShopErasure(
     InsightsRecorder insights,
     CatalogProvider catalogs,
     DeliveryRetention deliveries,
+    WebhookHealthLog webhooks,
     ILogger<ShopErasure> logger)
 {
     /// <summary>True when the shop was erased, false when it is still installed.</summary>
@@ -50,6 +51,7 @@ public sealed class ShopErasure(
         catalogs.Forget(shop);
         // The redact delivery itself stays until the delivery window ends, so Shopify's retries of it stay duplicates.
         var otherDeliveries = await deliveries.EraseShopAsync(shop, redactEventId, cancellationToken);
+        await webhooks.ForgetAsync(shop, rejections: true, cancellationToken);
         logger.LogInformation(
             "shop/redact: erased {Shop}: snapshot, tokens, {Pages} pages with {Messages} messages, {Events} events and {Pauses} pauses, {Insights} insight rows, {Deliveries} webhook deliveries",
             shop, pageIds.Count, erased.Messages, erased.Events, erased.Pauses, insightRows, otherDeliveries);

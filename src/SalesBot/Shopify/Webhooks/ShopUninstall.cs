@@ -15,6 +15,7 @@ public sealed class ShopUninstall(
     ShopTokenStore tokens,
     ShopSyncData sync,
     CatalogProvider catalogs,
+    WebhookHealthLog webhooks,
     ILogger<ShopUninstall> logger)
 {
     /// <summary>True when the shop was marked uninstalled, false when Shopify says it still has the app.</summary>
@@ -28,6 +29,7 @@ public sealed class ShopUninstall(
         await tokens.MarkUninstalledAsync(shop, cancellationToken);
         sync.Forget(shop);
         catalogs.Forget(shop);
+        await webhooks.ForgetAsync(shop, rejections: false, cancellationToken);
         logger.LogInformation("{Shop} uninstalled the app: token discarded, syncing stopped, its pages no longer offer products", shop);
         return true;
     }

@@ -8,6 +8,7 @@ namespace SalesBot.Shopify.Webhooks;
 /// The event id is the key, which is also how duplicates are refused.
 /// </summary>
 [Index(nameof(ProcessedAt))]
+[Index(nameof(Shop), nameof(ReceivedAt))] // the console's webhook health reads one shop's window
 public sealed class WebhookDelivery
 {
     [Key, MaxLength(128)]

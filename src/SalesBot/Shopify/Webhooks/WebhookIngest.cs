@@ -17,6 +17,7 @@ namespace SalesBot.Shopify.Webhooks;
 public sealed class WebhookIngest(
     IOptions<ShopifyOptions> options,
     DeliveryRecorder recorder,
+    WebhookHealthLog health,
     TimeProvider time,
     ILogger<WebhookIngest> logger)
 {
@@ -34,14 +35,18 @@ public sealed class WebhookIngest(
         var topic = header(WebhookHeaders.Topic);
         var shopHeader = header(WebhookHeaders.ShopDomain);
         var eventId = header(WebhookHeaders.EventId) ?? header(WebhookHeaders.WebhookId);
+        // Signed, so from here on a refusal is recorded for the shop header's webhook health. The signature covers the body
+        // only, so a replayed body could name another shop; the refusals are bounded per shop, so that inflates a count at most.
+        var claimed = ShopDomain.TryParse(shopHeader, out var shop) ? shop : null;
         if (string.IsNullOrEmpty(topic) || string.IsNullOrEmpty(shopHeader) || string.IsNullOrEmpty(eventId))
-            return new(400, $"Missing Shopify headers: {WebhookHeaders.Topic}, {WebhookHeaders.ShopDomain} and {WebhookHeaders.EventId} (or {WebhookHeaders.WebhookId}) are required.");
+            return await RefuseAsync(claimed, topic, $"Missing Shopify headers: {WebhookHeaders.Topic}, {WebhookHeaders.ShopDomain} and {WebhookHeaders.EventId} (or {WebhookHeaders.WebhookId}) are required.", cancellationToken);
         if (topic.Length > 64 || eventId.Length > 128)
-            return new(400, "The topic or event id header is too long.");
-        if (!ShopDomain.TryParse(shopHeader, out var shop))
+            return await RefuseAsync(claimed, topic, "The topic or event id header is too long.", cancellationToken);
+        if (claimed is null)
             return new(400, ShopDomain.ErrorMessage(shopHeader));
+        shop = claimed;
         if (!IsJson(body.Span))
-            return new(400, "The body is not JSON.");
+            return await RefuseAsync(claimed, topic, "The body is not JSON.", cancellationToken);
 
         var now = time.GetUtcNow();
         // A time ahead of ours is clock skew; capped at now, so a row received before the window also triggered before it.
@@ -50,6 +55,7 @@ public sealed class WebhookIngest(
         {
             logger.LogWarning("Ignored {Topic} for {Shop} ({EventId}): triggered at {TriggeredAt:u}, older than the {Window} replay window",
                 topic, shop, eventId, triggeredAt, DeliveryWindow.Length);
+            await health.RecordRejectionAsync(shop, topic, $"Ignored: triggered at {triggeredAt:u}, older than the {DeliveryWindow.Length.TotalHours:0}-hour replay window", cancellationToken);
             return new(200, "Stale delivery ignored.");
         }
 
@@ -69,6 +75,12 @@ public sealed class WebhookIngest(
         logger.LogDebug("Recorded {Topic} for {Shop} ({EventId})", topic, shop, eventId);
         _recorded.Writer.TryWrite(delivery);
         return new(200, "Accepted.");
+    }
+
+    private async Task<IngestResult> RefuseAsync(string? shop, string? topic, string reason, CancellationToken cancellationToken)
+    {
+        if (shop is not null) await health.RecordRejectionAsync(shop, topic, "Refused: " + reason, cancellationToken);
+        return new(400, reason);
     }
 
     private static bool IsJson(ReadOnlySpan<byte> body)

@@ -9,7 +9,7 @@ namespace SalesBot.Shopify.Webhooks;
 /// Makes the shop's subscriptions exactly one per topic at the app's webhook address: list first,
 /// then create what is missing, update what points elsewhere, delete duplicates. Safe to run on every install.
 /// </summary>
-public sealed class WebhookRegistrar(IOptions<ShopifyOptions> shopify, IOptions<AppOptions> app)
+public sealed class WebhookRegistrar(IOptions<ShopifyOptions> shopify, IOptions<AppOptions> app, WebhookHealthLog health)
 {
     private static readonly WebhookJson Json = WebhookJson.Default;
 
@@ -21,6 +21,7 @@ public sealed class WebhookRegistrar(IOptions<ShopifyOptions> shopify, IOptions<
     {
         var existing = await ListAsync(client, cancellationToken);
         var summary = new RegistrationSummary();
+        var held = new List<(string Topic, string Address, string? Id)>();
         foreach (var topic in WebhookTopics.Subscribed)
         {
             var mine = existing.Where(s => WebhookTopics.FromGraphQl(s.Topic) == topic).ToList();
@@ -31,6 +32,7 @@ public sealed class WebhookRegistrar(IOptions<ShopifyOptions> shopify, IOptions<
                     new JsonObject { ["topic"] = WebhookTopics.ToGraphQl(topic), ["uri"] = Address }, Json.WebhookSubscriptionCreateData, cancellationToken);
                 ThrowOnUserErrors(topic, created.WebhookSubscriptionCreate?.UserErrors);
                 summary.Created.Add(topic);
+                held.Add((topic, Address, created.WebhookSubscriptionCreate?.WebhookSubscription?.Id));
             }
             else if (keep.Uri != Address)
             {
@@ -38,8 +40,13 @@ public sealed class WebhookRegistrar(IOptions<ShopifyOptions> shopify, IOptions<
                     new JsonObject { ["id"] = keep.Id, ["uri"] = Address }, Json.WebhookSubscriptionUpdateData, cancellationToken);
                 ThrowOnUserErrors(topic, updated.WebhookSubscriptionUpdate?.UserErrors);
                 summary.Updated.Add(topic);
+                held.Add((topic, Address, keep.Id));
             }
-            else summary.Unchanged.Add(topic);
+            else
+            {
+                summary.Unchanged.Add(topic);
+                held.Add((topic, Address, keep.Id));
+            }
 
             foreach (var duplicate in mine.Where(s => s != keep))
             {
@@ -49,6 +56,7 @@ public sealed class WebhookRegistrar(IOptions<ShopifyOptions> shopify, IOptions<
                 summary.DeletedDuplicates++;
             }
         }
+        await health.RecordSubscriptionsAsync(client.Shop, held, cancellationToken);
         return summary;
     }
 
