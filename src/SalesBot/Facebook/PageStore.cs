@@ -32,6 +32,21 @@ public sealed class PageStore(
     }
 
     /// <summary>
+    /// Every page that sells (or sold, until it is connected again) for <paramref name="shop"/>: the console's scope for
+    /// conversations. The pre-configured page counts when it is configured for this shop.
+    /// </summary>
+    public async Task<IReadOnlyList<ShopPage>> PagesOfShopAsync(string shop, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var pages = await db.ConnectedPages.AsNoTracking().Where(p => p.Shop == shop)
+            .Select(p => new ShopPage(p.PageId, p.Name == "" ? p.PageId : p.Name)).ToListAsync(cancellationToken);
+        if (app.PreconfiguredPage is { } preconfigured && string.Equals(preconfigured.Shop, shop, StringComparison.OrdinalIgnoreCase)
+            && pages.All(p => p.PageId != preconfigured.PageId))
+            pages.Add(new ShopPage(preconfigured.PageId, app.IsSandbox ? "Sandbox page" : preconfigured.PageId));
+        return pages;
+    }
+
+    /// <summary>
     /// Saves the page for <paramref name="shop"/>, or returns false and changes nothing when it already sells for another
     /// shop (a stored page, disconnected or not, or the pre-configured one).
     /// </summary>
@@ -92,6 +107,9 @@ public sealed class PageStore(
         return pageIds.Distinct(StringComparer.Ordinal).ToList();
     }
 }
+
+/// <summary>A page of a shop as the console names it.</summary>
+public sealed record ShopPage(string PageId, string Name);
 
 /// <summary>What a turn needs to answer on a page. <see cref="Token"/> is a secret: never log it.</summary>
 public sealed record PageCredentials(string PageId, string Shop, string Token)
