@@ -1,4 +1,3 @@
-using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SalesBot.Facebook;
