@@ -13,14 +13,15 @@ namespace SalesBot.MerchantConsole.Inbox;
 /// </summary>
 public static class InboxEventsApi
 {
-    public const string Path = "/console/inbox/events";
+    public const string Path = InboxLinks.List + "/events";
     public const string EventType = "inbox";
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
-    public static IEndpointRouteBuilder MapInboxEvents(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapInboxEvents(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, Stream).RequireAuthorization(MerchantSession.Policy).WithTags("Console").ExcludeFromDescription();
-        return app;
+        var group = app.MapGroup(InboxLinks.List).RequireAuthorization(MerchantSession.Policy).WithTags("Console").ExcludeFromDescription();
+        group.MapGet("/events", Stream);
+        return group;
     }
 
     private static ServerSentEventsResult<InboxChange> Stream(HttpContext http, IServiceScopeFactory scopes, TimeProvider time)
