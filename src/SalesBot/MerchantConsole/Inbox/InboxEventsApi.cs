@@ -17,6 +17,9 @@ public static class InboxEventsApi
     public const string EventType = "inbox";
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
+    /// <summary>An unchanged state is sent again this often, so proxies and load balancers do not close an idle stream.</summary>
+    public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(25);
+
     public static RouteGroupBuilder MapInboxEvents(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(InboxLinks.List).RequireAuthorization(MerchantSession.Policy).WithTags("Console").ExcludeFromDescription();
@@ -32,20 +35,25 @@ public static class InboxEventsApi
         return TypedResults.ServerSentEvents(ChangesAsync(shop, scopes, time, http.RequestAborted), EventType);
     }
 
-    /// <summary>The current state at once (the nav badge needs it), then one item each time it differs from the last sent.</summary>
+    /// <summary>
+    /// The current state at once (the nav badge needs it), then one item each time it differs from the last sent, and the
+    /// same again after <see cref="KeepAlive"/> of silence (console.js ignores a version it already has).
+    /// </summary>
     private static async IAsyncEnumerable<InboxChange> ChangesAsync(string shop, IServiceScopeFactory scopes, TimeProvider time,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(PollInterval, time);
         string? sent = null;
+        var sentAt = time.GetUtcNow();
         while (!cancellationToken.IsCancellationRequested)
         {
             InboxChange change;
             await using (var scope = scopes.CreateAsyncScope())
                 change = await scope.ServiceProvider.GetRequiredService<ConversationInbox>().ChangeAsync(shop, cancellationToken);
-            if (change.Version != sent)
+            if (change.Version != sent || time.GetUtcNow() - sentAt >= KeepAlive)
             {
                 sent = change.Version;
+                sentAt = time.GetUtcNow();
                 yield return change;
             }
             if (!await timer.WaitForNextTickAsync(cancellationToken)) yield break;
