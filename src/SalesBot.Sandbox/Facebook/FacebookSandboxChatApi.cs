@@ -39,12 +39,14 @@ internal static class FacebookSandboxChatApi
     public sealed record FailRequest(int Code, int Times);
 
     private static async Task<Results<Ok<WebhookResult>, BadRequest<string>>> Send(SendRequest request, HttpContext http,
-        IOptions<FacebookSandboxOptions> options, IHttpClientFactory clients)
+        IOptions<FacebookSandboxOptions> options, IHttpClientFactory clients, FacebookSandboxState sandbox)
     {
         if (string.IsNullOrWhiteSpace(request.Psid) || (string.IsNullOrEmpty(request.Text) && string.IsNullOrEmpty(request.Payload)))
             return TypedResults.BadRequest("psid and text (or payload) are required");
         var o = options.Value;
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        // The shopper writing opens Meta's messaging windows again; the Send API checks them.
+        sandbox.ShopperWrote(request.Psid);
+        var now = sandbox.Time.GetUtcNow().ToUnixTimeMilliseconds();
         var mid = "m_" + Guid.NewGuid().ToString("N");
         var messaging = new JsonObject
         {
@@ -64,10 +66,10 @@ internal static class FacebookSandboxChatApi
     }
 
     private static async Task<Ok<WebhookResult>> AdminReply(AdminReplyRequest request, HttpContext http,
-        IOptions<FacebookSandboxOptions> options, IHttpClientFactory clients)
+        IOptions<FacebookSandboxOptions> options, IHttpClientFactory clients, FacebookSandboxState sandbox)
     {
         var o = options.Value;
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var now = sandbox.Time.GetUtcNow().ToUnixTimeMilliseconds();
         var messaging = new JsonObject
         {
             ["sender"] = new JsonObject { ["id"] = o.PageId },

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SalesBot.Sandbox.Facebook;
 
@@ -15,6 +16,7 @@ public static class FacebookSandboxExtensions
     public static IServiceCollection AddFacebookSandbox(this IServiceCollection services, Action<FacebookSandboxOptions>? configure = null)
     {
         services.AddOptions<FacebookSandboxOptions>().Configure(o => configure?.Invoke(o));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FacebookSandboxState>();
         services.AddHttpClient(HttpClientName);
         return services;

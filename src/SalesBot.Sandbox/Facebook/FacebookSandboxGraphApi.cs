@@ -113,14 +113,41 @@ internal static class FacebookSandboxGraphApi
             case 551: return GraphError(551, "This person isn't available right now.", 400, 1545041);
             case { } other: return GraphError(other, "Sandbox failure.", 400);
         }
-        var index = sandbox.Record(o.PageId, body);
         var psid = body.TryGetProperty("recipient", out var r) && r.TryGetProperty("id", out var id) ? id.GetString() : null;
+        if (OutsideWindow(body, psid, sandbox) is { } refusal) return refusal;
+        var index = sandbox.Record(o.PageId, body);
         return TypedResults.Ok(new { recipient_id = psid, message_id = $"m_sandbox_{index}" });
+    }
+
+    /// <summary>
+    /// Meta's messaging windows, counted from the shopper's last message: <c>RESPONSE</c> (and no type) within 24 hours,
+    /// <c>MESSAGE_TAG</c> with <c>HUMAN_AGENT</c> within 7 days; otherwise Graph answers error 10, subcode 2018278
+    /// (developers.facebook.com/docs/messenger-platform/reference/send-api/error-codes, /send-messages/message-tags/).
+    /// Sender actions are not checked. A PSID the sandbox never saw write (a test posting webhooks straight to the app)
+    /// is let through: the sandbox cannot know when it wrote.
+    /// </summary>
+    private static IResult? OutsideWindow(JsonElement body, string? psid, FacebookSandboxState sandbox)
+    {
+        if (!body.TryGetProperty("message", out _) || psid is null || sandbox.ShopperLastWrote(psid) is not { } lastWrote) return null;
+        var type = body.TryGetProperty("messaging_type", out var t) ? t.GetString() : null;
+        var tag = body.TryGetProperty("tag", out var g) ? g.GetString() : null;
+        var since = sandbox.Time.GetUtcNow() - lastWrote;
+        var allowed = type switch
+        {
+            null or "RESPONSE" or "UPDATE" => since < TimeSpan.FromHours(24),
+            "MESSAGE_TAG" when tag == "HUMAN_AGENT" => since < TimeSpan.FromDays(7),
+            // Other tags (POST_PURCHASE_UPDATE…) are not emulated: the app sends none.
+            "MESSAGE_TAG" => true,
+            _ => false,
+        };
+        return allowed ? null : GraphError(10,
+            "(#10) This message is sent outside of allowed window. Learn more about the new policy here: https://developers.facebook.com/docs/messenger-platform/policy-overview",
+            400, 2018278);
     }
 
     private static IResult GraphError(int code, string message, int status, int? subcode = null) =>
         TypedResults.Json(new
         {
-            error = new { message, type = code == 190 ? "OAuthException" : "GraphMethodException", code, error_subcode = subcode, fbtrace_id = "sandbox" },
+            error = new { message, type = code is 190 or 10 ? "OAuthException" : "GraphMethodException", code, error_subcode = subcode, fbtrace_id = "sandbox" },
         }, statusCode: status);
 }

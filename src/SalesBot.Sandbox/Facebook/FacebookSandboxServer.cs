@@ -22,9 +22,15 @@ public sealed class FacebookSandboxServer : IAsyncDisposable
 
     public FacebookSandboxState State => _app.Services.GetRequiredService<FacebookSandboxState>();
 
-    public static async Task<FacebookSandboxServer> StartAsync(Action<FacebookSandboxOptions>? configure = null, int port = 0, CancellationToken cancellationToken = default)
+    /// <param name="time">The sandbox's clock (a fake one lets a test move past Meta's messaging windows).</param>
+    public static async Task<FacebookSandboxServer> StartAsync(Action<FacebookSandboxOptions>? configure = null, int port = 0,
+        CancellationToken cancellationToken = default, TimeProvider? time = null)
     {
-        var (app, address) = await LoopbackHost.StartAsync(s => s.AddFacebookSandbox(configure), a => a.MapFacebookSandbox(), port, cancellationToken);
+        var (app, address) = await LoopbackHost.StartAsync(s =>
+        {
+            if (time is not null) s.AddSingleton(time);
+            s.AddFacebookSandbox(configure);
+        }, a => a.MapFacebookSandbox(), port, cancellationToken);
         return new FacebookSandboxServer(app, address.ToString().TrimEnd('/'));
     }
 

@@ -5,11 +5,21 @@ namespace SalesBot.Sandbox.Facebook;
 
 /// <summary>
 /// What the emulated Graph API remembers: issued login codes and user tokens, subscriptions, every
-/// Send API call it received (in order), and errors it was told to answer with next.
+/// Send API call it received (in order), errors it was told to answer with next, and when each shopper last wrote
+/// (the chat page's webhooks), which the Send API checks against Meta's messaging windows.
 /// </summary>
-public sealed class FacebookSandboxState
+public sealed class FacebookSandboxState(TimeProvider time)
 {
     private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _shopperLastWrote = new();
+
+    public TimeProvider Time => time;
+
+    /// <summary>A shopper (PSID) wrote to the page now: the standard window and the HUMAN_AGENT window open again.</summary>
+    public void ShopperWrote(string psid) => _shopperLastWrote[psid] = time.GetUtcNow();
+
+    /// <summary>When the shopper last wrote through the sandbox; null for a PSID it never saw (tests may post webhooks straight to the app).</summary>
+    public DateTimeOffset? ShopperLastWrote(string psid) => _shopperLastWrote.TryGetValue(psid, out var at) ? at : null;
     private readonly List<RecordedSend> _sent = [];
     private readonly Queue<int> _failures = new();
 
@@ -37,7 +47,7 @@ public sealed class FacebookSandboxState
         lock (_gate)
         {
             var psid = body.TryGetProperty("recipient", out var r) && r.TryGetProperty("id", out var id) ? id.GetString() ?? "" : "";
-            _sent.Add(new RecordedSend(_sent.Count, pageId, psid, body.Clone(), DateTimeOffset.UtcNow));
+            _sent.Add(new RecordedSend(_sent.Count, pageId, psid, body.Clone(), time.GetUtcNow()));
             return _sent.Count;
         }
     }
@@ -63,4 +73,8 @@ public sealed record RecordedSend(int Index, string PageId, string Psid, JsonEle
     public string? SenderAction => Body.TryGetProperty("sender_action", out var a) ? a.GetString() : null;
 
     public JsonElement? Message => Body.TryGetProperty("message", out var m) ? m : null;
+
+    public string? MessagingType => Body.TryGetProperty("messaging_type", out var t) ? t.GetString() : null;
+
+    public string? Tag => Body.TryGetProperty("tag", out var t) ? t.GetString() : null;
 }

@@ -4,12 +4,12 @@ using SalesBot.Facebook;
 
 namespace SalesBot.Data;
 
-/// <summary>The Messenger side's tables: connected pages, received events, conversation history, handoff pauses, data deletion requests.</summary>
+/// <summary>The Messenger side's tables: connected pages, received events, conversation history, handoff states, data deletion requests.</summary>
 public sealed partial class SalesBotDbContext
 {
     public DbSet<ConnectedPage> ConnectedPages => Set<ConnectedPage>();
     public DbSet<MessengerEvent> MessengerEvents => Set<MessengerEvent>();
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
-    public DbSet<HandoffPause> HandoffPauses => Set<HandoffPause>();
+    public DbSet<ConversationHandoff> ConversationHandoffs => Set<ConversationHandoff>();
     public DbSet<DataDeletionRequest> DataDeletionRequests => Set<DataDeletionRequest>();
 }

@@ -4,7 +4,7 @@ using SalesBot.Data;
 namespace SalesBot.Facebook;
 
 /// <summary>
-/// A conversation's history and its handoff pause, in the database. Erasure goes through here too, and takes the
+/// A conversation's history (with the cards shown) and its handoff state, in the database. Erasure goes through here too, and takes the
 /// conversation's received Messenger events with it: together they are everything held about a shopper.
 /// </summary>
 public sealed class ConversationStore(IDbContextFactory<SalesBotDbContext> dbFactory, TimeProvider time)
@@ -39,37 +39,95 @@ public sealed class ConversationStore(IDbContextFactory<SalesBotDbContext> dbFac
         return lines.OrderByDescending(l => l.LastMessageAt).Take(limit).ToList();
     }
 
-    public async Task AppendAsync(ConversationKey key, string role, string? text, CancellationToken cancellationToken)
+    /// <summary>Adds a history line (with the cards it showed, if any); returns its id, or null when there was nothing to add.</summary>
+    public async Task<long?> AppendAsync(ConversationKey key, string role, string? text, CancellationToken cancellationToken,
+        IReadOnlyList<ShownCard>? cards = null)
     {
-        if (string.IsNullOrWhiteSpace(text)) return;
+        if (string.IsNullOrWhiteSpace(text)) return null;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.ConversationMessages.Add(new ConversationMessage
+        var line = new ConversationMessage
         {
             PageId = key.PageId, Psid = key.Psid, Role = role,
-            Text = text.Length > 8000 ? text[..8000] : text, At = time.GetUtcNow(),
-        });
+            Text = text.Length > 8000 ? text[..8000] : text, CardsJson = ShownCard.ToJson(cards), At = time.GetUtcNow(),
+        };
+        db.ConversationMessages.Add(line);
         await db.SaveChangesAsync(cancellationToken);
+        return line.Id;
     }
 
-    public async Task<bool> IsPausedAsync(ConversationKey key, CancellationToken cancellationToken)
+    /// <summary>The conversation's handoff row; null means the bot has it and nothing was ever handed over.</summary>
+    public async Task<ConversationHandoff?> HandoffAsync(ConversationKey key, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var pause = await db.HandoffPauses.AsNoTracking()
+        return await db.ConversationHandoffs.AsNoTracking()
             .FirstOrDefaultAsync(p => p.PageId == key.PageId && p.Psid == key.Psid, cancellationToken);
-        return pause is not null && pause.Until > time.GetUtcNow();
     }
 
-    public async Task PauseAsync(ConversationKey key, TimeSpan duration, string reason, CancellationToken cancellationToken)
+    /// <summary>True while a person has the conversation (waiting, person, paused), so the bot must not answer.</summary>
+    public async Task<bool> BotStaysQuietAsync(ConversationKey key, CancellationToken cancellationToken) =>
+        await HandoffAsync(key, cancellationToken) is { } handoff && !handoff.BotMayAnswer(time.GetUtcNow());
+
+    /// <summary>The shopper asked for a person: <c>waiting</c> for <paramref name="pause"/>, unless a merchant already has it.</summary>
+    public Task ShopperAskedForPersonAsync(ConversationKey key, TimeSpan pause, CancellationToken cancellationToken) =>
+        ChangeAsync(key, h => h.State == HandoffState.Person ? h : Set(h, HandoffState.Waiting, time.GetUtcNow() + pause), cancellationToken);
+
+    /// <summary>
+    /// A page admin wrote from Meta's Page inbox: <c>paused</c> for <paramref name="pause"/> (a shopper who was waiting has now
+    /// been answered by a person). A merchant who took over from the console keeps it, with no expiry.
+    /// </summary>
+    public Task PageAdminRepliedAsync(ConversationKey key, TimeSpan pause, CancellationToken cancellationToken) =>
+        ChangeAsync(key, h => h.State == HandoffState.Person ? h : Set(h, HandoffState.Paused, time.GetUtcNow() + pause), cancellationToken);
+
+    /// <summary>A merchant took over or replied from the console: <c>person</c> until handed back.</summary>
+    public Task TakeOverAsync(ConversationKey key, CancellationToken cancellationToken) =>
+        ChangeAsync(key, h => Set(h, HandoffState.Person, null), cancellationToken);
+
+    /// <summary>Back to the bot, which answers the shopper's next message.</summary>
+    public Task HandBackAsync(ConversationKey key, CancellationToken cancellationToken) =>
+        ChangeAsync(key, h => Set(h, HandoffState.Bot, null), cancellationToken);
+
+    /// <summary>The merchant has seen the conversation up to history line <paramref name="lineId"/> (not a change others need to hear of).</summary>
+    public async Task MarkReadAsync(ConversationKey key, long lineId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var pause = await db.HandoffPauses.FirstOrDefaultAsync(p => p.PageId == key.PageId && p.Psid == key.Psid, cancellationToken);
-        if (pause is null)
+        var handoff = await db.ConversationHandoffs.FirstOrDefaultAsync(p => p.PageId == key.PageId && p.Psid == key.Psid, cancellationToken);
+        if (handoff is null)
         {
-            pause = new HandoffPause { PageId = key.PageId, Psid = key.Psid, Reason = reason };
-            db.HandoffPauses.Add(pause);
+            db.ConversationHandoffs.Add(new ConversationHandoff
+            {
+                PageId = key.PageId, Psid = key.Psid, State = HandoffState.Bot, ChangedAt = time.GetUtcNow(), ReadThroughId = lineId,
+            });
         }
-        pause.Reason = reason;
-        pause.Until = time.GetUtcNow() + duration;
+        else if (handoff.ReadThroughId >= lineId) return;
+        else handoff.ReadThroughId = lineId;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request created the row first; being marked read a moment later is harmless.
+        }
+    }
+
+    private ConversationHandoff Set(ConversationHandoff handoff, string state, DateTimeOffset? until)
+    {
+        handoff.State = state;
+        handoff.Until = until;
+        handoff.ChangedAt = time.GetUtcNow();
+        return handoff;
+    }
+
+    private async Task ChangeAsync(ConversationKey key, Func<ConversationHandoff, ConversationHandoff> change, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var handoff = await db.ConversationHandoffs.FirstOrDefaultAsync(p => p.PageId == key.PageId && p.Psid == key.Psid, cancellationToken);
+        if (handoff is null)
+        {
+            handoff = new ConversationHandoff { PageId = key.PageId, Psid = key.Psid, State = HandoffState.Bot, ChangedAt = time.GetUtcNow() };
+            db.ConversationHandoffs.Add(handoff);
+        }
+        change(handoff);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -81,7 +139,7 @@ public sealed class ConversationStore(IDbContextFactory<SalesBotDbContext> dbFac
         return new(
             await db.ConversationMessages.Where(m => pageIds.Contains(m.PageId)).ExecuteDeleteAsync(cancellationToken),
             await db.MessengerEvents.Where(e => pageIds.Contains(e.PageId)).ExecuteDeleteAsync(cancellationToken),
-            await db.HandoffPauses.Where(p => pageIds.Contains(p.PageId)).ExecuteDeleteAsync(cancellationToken));
+            await db.ConversationHandoffs.Where(p => pageIds.Contains(p.PageId)).ExecuteDeleteAsync(cancellationToken));
     }
 
     /// <summary>For Meta's data deletion callback: one shopper's conversations on every page (see DataDeletion for the id).</summary>
@@ -91,12 +149,12 @@ public sealed class ConversationStore(IDbContextFactory<SalesBotDbContext> dbFac
         return new(
             await db.ConversationMessages.Where(m => m.Psid == senderId).ExecuteDeleteAsync(cancellationToken),
             await db.MessengerEvents.Where(e => e.Psid == senderId).ExecuteDeleteAsync(cancellationToken),
-            await db.HandoffPauses.Where(p => p.Psid == senderId).ExecuteDeleteAsync(cancellationToken));
+            await db.ConversationHandoffs.Where(p => p.Psid == senderId).ExecuteDeleteAsync(cancellationToken));
     }
 }
 
 /// <summary>A shopper of a page and the last thing they wrote there.</summary>
 public sealed record RecentShopper(string Psid, DateTimeOffset LastMessageAt, string LastText);
 
-/// <summary>How many rows an erasure removed: history lines, received events, handoff pauses.</summary>
+/// <summary>How many rows an erasure removed: history lines, received events, handoff states.</summary>
 public sealed record ErasedConversations(int Messages, int Events, int Pauses);

@@ -7,7 +7,7 @@ using SalesBot.Shopify.Auth;
 namespace SalesBot.Facebook;
 
 /// <summary>
-/// One event of one conversation: echoes from a person pause the bot; a shopper's message gets
+/// One event of one conversation: echoes from a page admin pause the bot; a shopper's message gets
 /// <c>mark_seen</c>, <c>typing_on</c>, an answer from the shop's catalog, and the Send API calls.
 /// </summary>
 public sealed class ConversationTurn(
@@ -45,7 +45,7 @@ public sealed class ConversationTurn(
         var history = await conversations.RecentAsync(key, cancellationToken);
         await conversations.AppendAsync(key, "user", e.Text, cancellationToken);
         await insights.ShopperMessageAsync(page.Shop, page.PageId, e.Psid, cancellationToken);
-        if (await conversations.IsPausedAsync(key, cancellationToken))
+        if (await conversations.BotStaysQuietAsync(key, cancellationToken))
         {
             logger.LogInformation("Conversation on page {PageId} is with a person; the bot stays quiet", e.PageId);
             return;
@@ -77,7 +77,7 @@ public sealed class ConversationTurn(
         var reply = await assistant.ReplyAsync(new AssistantRequest(catalog, e.Text ?? "", e.Payload, history, mayPromote), cancellationToken);
         if (reply.HandOff)
         {
-            await conversations.PauseAsync(key, app.HandoffPause, "shopper-asked", cancellationToken);
+            await conversations.ShopperAskedForPersonAsync(key, app.HandoffPause, cancellationToken);
             await insights.HandoffAsync(page.Shop, page.PageId, cancellationToken);
             logger.LogInformation("Shopper on page {PageId} asked for a person; bot paused for {Pause}", e.PageId, app.HandoffPause);
         }
@@ -88,7 +88,8 @@ public sealed class ConversationTurn(
                 return;
             await insights.BotMessageAsync(page.Shop, page.PageId, ReplyBuilder.CardCount(message), cancellationToken);
         }
-        await conversations.AppendAsync(key, "assistant", DescribeForHistory(reply), cancellationToken);
+        await conversations.AppendAsync(key, "assistant", DescribeForHistory(reply), cancellationToken,
+            reply.Cards.Take(OutgoingMessage.MaxElements).Select(ShownCard.From).ToList());
     }
 
     /// <summary>What a shopper hears on a page whose shop uninstalled the app: no products, no prices.</summary>
@@ -106,9 +107,10 @@ public sealed class ConversationTurn(
 
     private async Task HandleEchoAsync(MessengerEvent e, ConversationKey key, CancellationToken cancellationToken)
     {
-        // Our own replies come back as echoes too; only a message sent by someone else means a person took over.
+        // Our own messages come back as echoes too (the bot's and a merchant's console replies, already in the history);
+        // only a message sent by another app, Meta's Page inbox, means a page admin stepped in.
         if (e.AppId == app.AppId) return;
-        await conversations.PauseAsync(key, app.HandoffPause, "admin-replied", cancellationToken);
+        await conversations.PageAdminRepliedAsync(key, app.HandoffPause, cancellationToken);
         await conversations.AppendAsync(key, "human", e.Text, cancellationToken);
         if (await pages.GetAsync(e.PageId, cancellationToken) is { } page) await insights.PersonMessageAsync(page.Shop, page.PageId, cancellationToken);
         logger.LogInformation("A page admin replied by hand on page {PageId}; bot paused for {Pause}", e.PageId, app.HandoffPause);

@@ -13,6 +13,18 @@ public sealed class SendApiClient(HttpClient http, FacebookApp app, SendApiRetry
     public Task<SendResult> SendMessageAsync(string pageToken, string psid, OutgoingMessage message, CancellationToken cancellationToken) =>
         SendAsync(pageToken, new SendRequest(new SendRecipient(psid), "RESPONSE", message, null), cancellationToken);
 
+    /// <summary>
+    /// A reply a person typed in the console: <c>RESPONSE</c> inside the standard window, <c>MESSAGE_TAG</c> + <c>HUMAN_AGENT</c>
+    /// after it (see <see cref="MessagingWindow"/>). The caller refuses a closed window before calling.
+    /// </summary>
+    public Task<SendResult> SendAsPersonAsync(string pageToken, string psid, string text, MessagingWindow window, CancellationToken cancellationToken) =>
+        window switch
+        {
+            MessagingWindow.Standard => SendAsync(pageToken, new SendRequest(new SendRecipient(psid), "RESPONSE", new OutgoingMessage(text), null), cancellationToken),
+            MessagingWindow.HumanAgent => SendAsync(pageToken, new SendRequest(new SendRecipient(psid), "MESSAGE_TAG", new OutgoingMessage(text), null, "HUMAN_AGENT"), cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(window), window, "Nothing may be sent after the 7-day window."),
+        };
+
     /// <summary><c>mark_seen</c>, <c>typing_on</c>, <c>typing_off</c>: sent alone, as Meta requires.</summary>
     public Task<SendResult> SendActionAsync(string pageToken, string psid, string action, CancellationToken cancellationToken) =>
         SendAsync(pageToken, new SendRequest(new SendRecipient(psid), null, null, action), cancellationToken);
@@ -49,6 +61,8 @@ public sealed class SendApiClient(HttpClient http, FacebookApp app, SendApiRetry
                     return SendResult.TokenRejected;
                 case 551:
                     return SendResult.Unreachable;
+                case 10 when error?.ErrorSubcode == 2018278:
+                    return SendResult.OutsideWindow;
                 default:
                     return SendResult.Failed;
             }

@@ -13,7 +13,7 @@ internal static class SendApiJson
     };
 }
 
-internal sealed record SendRequest(SendRecipient Recipient, string? MessagingType, OutgoingMessage? Message, string? SenderAction);
+internal sealed record SendRequest(SendRecipient Recipient, string? MessagingType, OutgoingMessage? Message, string? SenderAction, string? Tag = null);
 
 internal sealed record SendRecipient(string Id);
 

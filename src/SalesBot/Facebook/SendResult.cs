@@ -10,5 +10,7 @@ public enum SendResult
     TokenRejected,
     /// <summary>Error 551: the shopper cannot be reached (blocked the page, deleted the account).</summary>
     Unreachable,
+    /// <summary>Error 10, subcode 2018278: outside the window the messaging type allows (24 hours, or 7 days with HUMAN_AGENT).</summary>
+    OutsideWindow,
     Failed,
 }

@@ -44,6 +44,7 @@ public static class ConsoleExtensions
     public static WebApplication MapMerchantConsole(this WebApplication app)
     {
         app.MapConsoleSignIn();
+        Inbox.InboxEventsApi.MapInboxEvents(app);
         // wwwroot as plain static files: MapStaticAssets' build-time compressed copies are only found in Development or a
         // publish, and `dotnet run` runs Production from the build output (it answered an empty body there).
         app.UseStaticFiles();

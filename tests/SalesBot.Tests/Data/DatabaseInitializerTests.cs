@@ -39,8 +39,8 @@ public sealed class DatabaseInitializerTests(PostgresFixture postgres) : IClassF
             await instance.GetRequiredService<DatabaseInitializer>().StartAsync(default);
             await using var db = await instance.GetRequiredService<IDbContextFactory<SalesBotDbContext>>().CreateDbContextAsync();
             // As if this table came with a newer SalesBot than the one that created the database.
-            await db.Database.ExecuteSqlRawAsync("""DROP TABLE "HandoffPauses" """);
-            Assert.Equal(["HandoffPauses"], await DatabaseInitializer.FindMissingTablesAsync(db, default));
+            await db.Database.ExecuteSqlRawAsync("""DROP TABLE "ConversationHandoffs" """);
+            Assert.Equal(["ConversationHandoffs"], await DatabaseInitializer.FindMissingTablesAsync(db, default));
         }
 
         var logs = new LogCollector();
@@ -55,7 +55,7 @@ public sealed class DatabaseInitializerTests(PostgresFixture postgres) : IClassF
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         var error = Assert.Single(logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("lacks the tables"));
-        Assert.Contains("HandoffPauses", error.Message);
+        Assert.Contains("ConversationHandoffs", error.Message);
         Assert.Contains("empty database", error.Message);
     }
 

@@ -93,6 +93,6 @@ public sealed class DataDeletionTests(MessengerAppFixture app) : IClassFixture<M
         await using var db = await app.Factory.Services.GetRequiredService<IDbContextFactory<SalesBotDbContext>>().CreateDbContextAsync();
         return (await db.ConversationMessages.CountAsync(m => m.Psid == psid),
             await db.MessengerEvents.CountAsync(e => e.Psid == psid),
-            await db.HandoffPauses.CountAsync(p => p.Psid == psid));
+            await db.ConversationHandoffs.CountAsync(p => p.Psid == psid));
     }
 }

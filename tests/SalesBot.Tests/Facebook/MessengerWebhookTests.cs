@@ -124,8 +124,9 @@ public sealed class MessengerWebhookTests(MessengerAppFixture app) : IClassFixtu
 
         Assert.Equal(["I've let the team know — a person will answer you here shortly."], app.Replies(psid));
         await using var db = await Db().CreateDbContextAsync();
-        var pause = await db.HandoffPauses.SingleAsync(p => p.Psid == psid);
-        Assert.Equal("shopper-asked", pause.Reason);
+        var handoff = await db.ConversationHandoffs.SingleAsync(p => p.Psid == psid);
+        Assert.Equal(SalesBot.Facebook.HandoffState.Waiting, handoff.State);
+        Assert.True(handoff.Until > DateTimeOffset.UtcNow.AddMinutes(29), "quiet for the 30-minute handoff pause");
     }
 
     [Fact]

@@ -33,5 +33,12 @@ public static class Display
         _ => (bytes.Value / 1024.0 / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " MB",
     };
 
+    /// <summary>The first <paramref name="max"/> characters on one line, with an ellipsis when cut.</summary>
+    public static string Excerpt(string text, int max)
+    {
+        var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= max ? line : line[..(max - 1)].TrimEnd() + "…";
+    }
+
     public static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }
