@@ -13,6 +13,7 @@ public sealed class ConversationInbox(
     ConversationStore conversations,
     PageStore pages,
     SendApiClient send,
+    Insights.InsightsRecorder insights,
     TimeProvider time,
     ILogger<ConversationInbox> logger)
 {
@@ -115,6 +116,8 @@ public sealed class ConversationInbox(
         {
             case SendResult.Sent:
                 await conversations.AppendAsync(key, "human", text, cancellationToken);
+                // Its echo carries our app id and is not counted there, so the console's reply is counted here.
+                await insights.PersonMessageAsync(shop, key.PageId, cancellationToken);
                 return window == MessagingWindow.Standard ? ReplyOutcome.Sent : ReplyOutcome.SentWithHumanAgentTag;
             case SendResult.TokenRejected:
                 await pages.MarkDisconnectedAsync(key.PageId, cancellationToken);
