@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenAI;
+using SalesBot.Assistant.Settings;
 using SalesBot.Configuration;
 using SalesBot.Snapshots;
 
@@ -20,6 +21,7 @@ public static class AssistantExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISnapshotNotifier, SnapshotNotifier>();
         services.AddSingleton<CatalogProvider>();
+        services.AddSingleton<AssistantSettingsService>();
         var openAi = builder.Configuration.Get<OpenAiOptions>() ?? new OpenAiOptions();
         if (openAi.IsEnabled)
         {
