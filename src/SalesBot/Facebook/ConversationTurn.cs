@@ -16,6 +16,7 @@ public sealed class ConversationTurn(
     ConversationStore conversations,
     IShopAssistant assistant,
     ShopInstallState installs,
+    ConversationPolicy policies,
     SendApiClient send,
     TimeProvider time,
     IOptions<AppOptions> appOptions,
@@ -47,6 +48,12 @@ public sealed class ConversationTurn(
             logger.LogInformation("Conversation on page {PageId} is with a person; the bot stays quiet", e.PageId);
             return;
         }
+        var policy = await policies.ForAsync(page, cancellationToken);
+        if (!policy.BotOn)
+        {
+            logger.LogInformation("The bot is off on page {PageId}; the message is recorded and nothing is sent", e.PageId);
+            return;
+        }
 
         // The shops table is shared, so an uninstall stops every instance's pages at once, even one that still holds the catalog.
         if (await installs.IsUninstalledAsync(page.Shop, cancellationToken))
@@ -71,11 +78,12 @@ public sealed class ConversationTurn(
 
         var lastMessageAt = DateTimeOffset.FromUnixTimeMilliseconds(e.Timestamp);
         var mayPromote = time.GetUtcNow() - lastMessageAt < PromotionWindow;
-        var reply = await assistant.ReplyAsync(new AssistantRequest(catalog, e.Text ?? "", e.Payload, history, mayPromote), cancellationToken);
+        var reply = await assistant.ReplyAsync(new AssistantRequest(catalog, e.Text ?? "", e.Payload, history, mayPromote, policy.SharedCodes), cancellationToken);
+        reply = policy.Shape(reply, history, catalog.Shop.Name, e.Text ?? "");
         if (reply.HandOff)
         {
-            await conversations.PauseAsync(key, app.HandoffPause, "shopper-asked", cancellationToken);
-            logger.LogInformation("Shopper on page {PageId} asked for a person; bot paused for {Pause}", e.PageId, app.HandoffPause);
+            await conversations.PauseAsync(key, policy.HandoffPause, "shopper-asked", cancellationToken);
+            logger.LogInformation("Shopper on page {PageId} asked for a person; bot paused for {Pause}", e.PageId, policy.HandoffPause);
         }
 
         foreach (var message in ReplyBuilder.Build(reply))
@@ -101,9 +109,10 @@ public sealed class ConversationTurn(
     {
         // Our own replies come back as echoes too; only a message sent by someone else means a person took over.
         if (e.AppId == app.AppId) return;
-        await conversations.PauseAsync(key, app.HandoffPause, "admin-replied", cancellationToken);
+        var pause = await policies.HandoffPauseAsync(await pages.GetAsync(e.PageId, cancellationToken), cancellationToken);
+        await conversations.PauseAsync(key, pause, "admin-replied", cancellationToken);
         await conversations.AppendAsync(key, "human", e.Text, cancellationToken);
-        logger.LogInformation("A page admin replied by hand on page {PageId}; bot paused for {Pause}", e.PageId, app.HandoffPause);
+        logger.LogInformation("A page admin replied by hand on page {PageId}; bot paused for {Pause}", e.PageId, pause);
     }
 
     /// <summary>Sends, and acts on failures: a rejected token disconnects the page, an unreachable shopper ends the turn.</summary>

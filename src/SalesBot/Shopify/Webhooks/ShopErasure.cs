@@ -1,4 +1,5 @@
 using SalesBot.Assistant;
+using SalesBot.Assistant.Settings;
 using SalesBot.Data;
 using SalesBot.Facebook;
 using SalesBot.Shopify.Auth;
@@ -20,8 +21,10 @@ public sealed class ShopErasure(
     SnapshotPublisher snapshots,
     ShopSyncData sync,
     PageStore pages,
+    PageBotSwitches botSwitches,
     ConversationStore conversations,
     CatalogProvider catalogs,
+    AssistantSettingsService assistantSettings,
     DeliveryRetention deliveries,
     ILogger<ShopErasure> logger)
 {
@@ -43,6 +46,8 @@ public sealed class ShopErasure(
         }
         await oauthStates.ForgetShopAsync(shop, cancellationToken);
         var pageIds = await pages.DeleteShopAsync(shop, cancellationToken);
+        await botSwitches.DeleteShopAsync(shop, cancellationToken);
+        await assistantSettings.DeleteShopAsync(shop, cancellationToken);
         var erased = await conversations.ErasePagesAsync(pageIds, cancellationToken);
         catalogs.Forget(shop);
         // The redact delivery itself stays until the delivery window ends, so Shopify's retries of it stay duplicates.
