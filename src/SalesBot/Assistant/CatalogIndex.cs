@@ -63,7 +63,7 @@ public sealed class CatalogIndex
         _amounts = new Lazy<IReadOnlySet<decimal>>(() => CatalogAmounts.Build(Products, discountNodes));
 
         Codes = data.Data.CodeDiscountNodes.Nodes
-            .SelectMany(d => (d.CodeDiscount.Codes?.Nodes ?? []).Select(c => new CatalogCode(c.Code, d.CodeDiscount.Title ?? c.Code,
+            .SelectMany(d => (d.CodeDiscount.Codes?.Nodes ?? []).Select(c => new CatalogCode(d.Id, c.Code, d.CodeDiscount.Title ?? c.Code,
                 d.CodeDiscount.Summary, d.CodeDiscount.Status, d.CodeDiscount.EndsAt, CodeEligibility.RestrictionOf(d.CodeDiscount))))
             .ToList();
         // Single-use and customer-restricted codes never get here, so no reply can offer them whatever the settings say.

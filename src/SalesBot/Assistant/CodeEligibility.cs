@@ -27,8 +27,8 @@ public enum CodeRestriction
     Unknown,
 }
 
-/// <summary>One redeem code of the catalog, whatever its status, with why it can never be shared (if so).</summary>
-public sealed record CatalogCode(string Code, string Title, string? Summary, string? Status, string? EndsAt, CodeRestriction Restriction)
+/// <summary>One redeem code of the catalog, whatever its status, with why it can never be shared (if so); <see cref="DiscountId"/> groups a discount's codes.</summary>
+public sealed record CatalogCode(string DiscountId, string Code, string Title, string? Summary, string? Status, string? EndsAt, CodeRestriction Restriction)
 {
     public bool IsActive => Status == "ACTIVE";
     public bool IsShareable => Restriction == CodeRestriction.None;
