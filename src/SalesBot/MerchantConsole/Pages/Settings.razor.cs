@@ -77,7 +77,7 @@ public partial class Settings
         // Only a page of the signed-in shop: any other id (another shop's page, or made up) is not found.
         if (pageId.Length == 0 || pageId.Length > 64 || !await BotSwitches.SetAsync(Shop, pageId, on, RequestAborted))
         {
-            failure = "That page is not one of this shop's pages.";
+            // A hand-made post: answered 404 (.NET 10's static rendering then sends no body, as for any unknown page).
             HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
