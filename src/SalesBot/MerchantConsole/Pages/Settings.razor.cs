@@ -17,6 +17,9 @@ public partial class Settings
     [Inject] public CatalogProvider Catalogs { get; set; } = default!;
     [Inject] public FacebookApp Facebook { get; set; } = default!;
     [Inject] public NavigationManager Navigation { get; set; } = default!;
+    [Inject] public TimeProvider Time { get; set; } = default!;
+
+    private DateTimeOffset Now => Time.GetUtcNow();
 
     private static readonly IReadOnlyDictionary<string, string> Messages = new Dictionary<string, string>
     {
