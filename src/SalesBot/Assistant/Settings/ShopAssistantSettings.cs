@@ -37,7 +37,8 @@ public sealed record ShopAssistantSettings(
 
     /// <summary>
     /// What the first reply of a conversation starts with: the greeting, then the line saying this is an automated
-    /// assistant (Meta's and many jurisdictions' expectation for bots that talk to consumers); null when neither is on.
+    /// assistant (the EU AI Act, art. 50, from 2 August 2026: people are told they talk to an AI system at the latest at
+    /// the first interaction); null when neither is on.
     /// </summary>
     public string? FirstReplyOpening(string shopName)
     {
