@@ -41,9 +41,10 @@ public static class CatalogBuilder
 
     public static DiscountNode CodeDiscount(string id, string title, IReadOnlyList<string> codes, string status = "ACTIVE",
         string? summary = null, string? startsAt = null, int? usageLimit = null, bool? appliesOncePerCustomer = null,
-        DiscountGetsValue? value = null) =>
+        DiscountGetsValue? value = null, string? context = DiscountContext.AllBuyers) =>
         new(id, new CodeDiscount("DiscountCodeBasic", title, status, summary, startsAt, null, usageLimit, appliesOncePerCustomer, null,
-            new(codes.Select(c => new DiscountRedeemCode(null, c)).ToList()), null, value is null ? null : new DiscountCustomerGets(value), null, null));
+            new(codes.Select(c => new DiscountRedeemCode(null, c)).ToList()), null, value is null ? null : new DiscountCustomerGets(value), null, null,
+            context is null ? null : new DiscountContext(context)));
 
     public static DiscountGetsValue Percentage(double fraction) => new("DiscountPercentage", fraction, null, null, null, null);
 }

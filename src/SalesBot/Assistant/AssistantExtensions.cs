@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenAI;
+using SalesBot.Assistant.Settings;
 using SalesBot.Configuration;
 using SalesBot.Snapshots;
 
@@ -21,6 +22,7 @@ public static class AssistantExtensions
         services.TryAddSingleton<ISnapshotNotifier, SnapshotNotifier>();
         services.AddSingleton<CatalogProvider>();
         services.AddSingleton<CatalogSearch>();
+        services.AddSingleton<AssistantSettingsService>();
         var openAi = builder.Configuration.Get<OpenAiOptions>() ?? new OpenAiOptions();
         if (openAi.IsEnabled)
         {

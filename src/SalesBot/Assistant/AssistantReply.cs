@@ -24,13 +24,28 @@ public sealed record ProductCard(
 
 public sealed record QuickReplyOption(string Title, string Payload);
 
-/// <summary>The input of one turn.</summary>
+/// <summary>
+/// The input of one turn. <see cref="SharedCodes"/> are the codes the merchant lets the bot share (none by default).
+/// </summary>
 public sealed record AssistantRequest(
     CatalogIndex Catalog,
     string Text,
     string? Payload,
     IReadOnlyList<HistoryLine> History,
-    bool MayPromote);
+    bool MayPromote,
+    IReadOnlySet<string>? SharedCodes = null)
+{
+    /// <summary>
+    /// The codes this turn may mention: picked by the merchant, still active and eligible in the current catalog (a
+    /// code that expired or became single-use since it was picked drops out by itself), and only inside the promotion window.
+    /// </summary>
+    public IReadOnlyList<ActiveDiscount> ShareableDiscounts()
+    {
+        if (!MayPromote || SharedCodes is not { Count: > 0 } picked) return [];
+        var comparer = StringComparer.OrdinalIgnoreCase;
+        return Catalog.Discounts.Where(d => picked.Contains(d.Code, comparer)).ToList();
+    }
+}
 
 public sealed record HistoryLine(string Role, string Text);
 

@@ -16,7 +16,6 @@ public sealed class CatalogIndex
     private readonly Lazy<CatalogVocabulary> _vocabulary;
     private readonly Lazy<IReadOnlySet<decimal>> _amounts;
     private readonly Lazy<IReadOnlySet<decimal>> _discountAmounts;
-    private readonly Lazy<IReadOnlySet<decimal>> _discountPercents;
     private readonly Lazy<CatalogIndex>? _withheld;
 
     public CatalogIndex(ShopifyData data, string? contentHash = null) : this(data, contentHash, offered: true)
@@ -85,12 +84,16 @@ public sealed class CatalogIndex
         _vocabulary = new Lazy<CatalogVocabulary>(() => new CatalogVocabulary(this));
         _discountAmounts = new Lazy<IReadOnlySet<decimal>>(() => CatalogAmounts.OfDiscounts(discountNodes));
         _amounts = new Lazy<IReadOnlySet<decimal>>(() => CatalogAmounts.Build(Products, discountNodes));
-        _discountPercents = new Lazy<IReadOnlySet<decimal>>(() => CatalogAmounts.PercentsOfDiscounts(discountNodes));
 
+        Codes = data.Data.CodeDiscountNodes.Nodes
+            .SelectMany(d => (d.CodeDiscount.Codes?.Nodes ?? []).Select(c => new CatalogCode(d.Id, c.Code, d.CodeDiscount.Title ?? c.Code,
+                d.CodeDiscount.Summary, d.CodeDiscount.Status, d.CodeDiscount.EndsAt, CodeEligibility.RestrictionOf(d.CodeDiscount))))
+            .ToList();
+        // Single-use and customer-restricted codes never get here, so no reply can offer them whatever the settings say.
         Discounts = data.Data.CodeDiscountNodes.Nodes
-            .Where(d => d.CodeDiscount.IsActive)
+            .Where(d => d.CodeDiscount.IsActive && CodeEligibility.RestrictionOf(d.CodeDiscount) == CodeRestriction.None)
             .SelectMany(d => (d.CodeDiscount.Codes?.Nodes ?? []).Select(c =>
-                new ActiveDiscount(c.Code, d.CodeDiscount.Title ?? c.Code, d.CodeDiscount.Summary, d.CodeDiscount.EndsAt)))
+                new ActiveDiscount(c.Code, d.CodeDiscount.Title ?? c.Code, d.CodeDiscount.Summary, d.CodeDiscount.EndsAt, d)))
             .ToList();
 
         Counts = new CatalogCounts(
@@ -117,8 +120,12 @@ public sealed class CatalogIndex
     public string StoreHost { get; }
     public IReadOnlyList<IndexedProduct> Products { get; }
     public IReadOnlyList<string> CollectionTitles { get; }
+    /// <summary>Active codes anyone may redeem: the only ones a merchant's pick can let the assistant share.</summary>
     public IReadOnlyList<ActiveDiscount> Discounts { get; }
     public CatalogCounts Counts { get; }
+
+    /// <summary>Every redeem code of the catalog, of any status, with its restriction, for the merchant to choose from.</summary>
+    public IReadOnlyList<CatalogCode> Codes { get; }
 
     /// <summary>The words this catalog names things with, for checking names in the model's text.</summary>
     public CatalogVocabulary Vocabulary => _vocabulary.Value;
@@ -128,9 +135,6 @@ public sealed class CatalogIndex
 
     /// <summary>The amounts active discounts state: their values and minimums.</summary>
     public IReadOnlySet<decimal> DiscountAmounts => _discountAmounts.Value;
-
-    /// <summary>The percentages active discounts give.</summary>
-    public IReadOnlySet<decimal> DiscountPercents => _discountPercents.Value;
 
     /// <summary>
     /// The snapshot's products the bot does not offer (drafts, archived, not on the Online Store), in an index of their

@@ -19,7 +19,8 @@ public sealed class CatalogOnlyAssistant : IShopAssistant
         var catalog = request.Catalog;
         var message = ShopperMessage.Parse(request.Text, request.Payload);
         var phrases = Phrases.For(message.Language);
-        var quickReplies = phrases.DefaultQuickReplies(request.MayPromote);
+        var shareable = request.ShareableDiscounts();
+        var quickReplies = phrases.DefaultQuickReplies(shareable.Count > 0);
         var shopName = catalog.Shop.Name;
 
         switch (message.Intent)
@@ -33,7 +34,7 @@ public sealed class CatalogOnlyAssistant : IShopAssistant
             case ShopperIntent.Browse:
                 return new AssistantReply(Format(phrases.Browse, shopName), Cards(catalog, CatalogSearch.Featured(catalog, CardLimit)), quickReplies);
             case ShopperIntent.Discounts:
-                return Discounts(request, phrases, quickReplies);
+                return Discounts(request.Catalog, shareable, phrases, quickReplies);
         }
 
         var found = CatalogSearch.Find(catalog, message.Query, CardLimit);
@@ -44,13 +45,13 @@ public sealed class CatalogOnlyAssistant : IShopAssistant
         return new AssistantReply(found.BestIsSoldOut ? phrases.FoundSoldOut : phrases.Found, Cards(catalog, found.Matches), quickReplies);
     }
 
-    private static AssistantReply Discounts(AssistantRequest request, Phrases phrases, IReadOnlyList<QuickReplyOption> quickReplies)
+    private static AssistantReply Discounts(CatalogIndex catalog, IReadOnlyList<ActiveDiscount> shareable, Phrases phrases,
+        IReadOnlyList<QuickReplyOption> quickReplies)
     {
-        var catalog = request.Catalog;
-        // Promotions only inside Messenger's 24-hour window after the shopper's last message.
-        if (!request.MayPromote || catalog.Discounts.Count == 0)
+        // Only the merchant's picks, and only inside Messenger's 24-hour window after the shopper's last message.
+        if (shareable.Count == 0)
             return new AssistantReply(phrases.NoDiscounts, Cards(catalog, CatalogSearch.Featured(catalog, CardLimit)), quickReplies);
-        var lines = catalog.Discounts.Take(5).Select(d => $"• {d.Code}" + (string.IsNullOrEmpty(d.Summary) ? "" : $" — {d.Summary}"));
+        var lines = shareable.Take(5).Select(d => $"• {d.Code}" + (string.IsNullOrEmpty(d.Summary) ? "" : $" — {d.Summary}"));
         return new AssistantReply(phrases.Discounts + "\n" + string.Join("\n", lines), [], quickReplies);
     }
 

@@ -7,7 +7,7 @@ namespace SalesBot.Assistant;
 /// The tools the model may call during one turn, over one catalog. They return facts in plain
 /// shapes and remember what the model saw, so cards and the fact check can use the same products.
 /// </summary>
-public sealed class CatalogTools(CatalogIndex catalog, bool mayPromote)
+public sealed class CatalogTools(CatalogIndex catalog, bool mayPromote, IReadOnlyList<ActiveDiscount> shareable)
 {
     private const int SearchLimit = 8;
     private readonly Dictionary<string, IndexedProduct> _seen = new(StringComparer.Ordinal);
@@ -79,7 +79,8 @@ public sealed class CatalogTools(CatalogIndex catalog, bool mayPromote)
     {
         // Messenger policy: promotions only within 24 hours of the shopper's last message.
         if (!mayPromote) return new { codes = Array.Empty<object>(), note = "Discount codes cannot be shared in this conversation now." };
-        return new { codes = catalog.Discounts.Select(d => new { code = d.Code, title = d.Title, summary = d.Summary, endsAt = d.EndsAt }) };
+        if (shareable.Count == 0) return new { codes = Array.Empty<object>(), note = "The shop shares no discount codes in chat." };
+        return new { codes = shareable.Select(d => new { code = d.Code, title = d.Title, summary = d.Summary, endsAt = d.EndsAt }) };
     }
 
     public string HandOffToHuman([Description("Why a person is needed, in a few words")] string? reason = null)

@@ -22,9 +22,7 @@ public static partial class FactChecker
         var mentioned = new List<IndexedProduct>();
         var corrections = new List<string>();
         var kept = new List<string>();
-        var activeCodes = turn.MayPromote
-            ? catalog.Discounts.Select(d => d.Code).ToHashSet(StringComparer.OrdinalIgnoreCase)
-            : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var activeCodes = turn.Shareable.Select(d => d.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var seenAmounts = turn.Seen.SelectMany(i => CatalogAmounts.Of(i)).ToHashSet();
         // "It costs $19.99." talks about the product the sentence before named.
         IndexedProduct? previous = null;
@@ -106,7 +104,7 @@ public static partial class FactChecker
         foreach (Match m in PercentMentions.Find(sentence))
         {
             if (PercentMentions.Value(m) is not { } percent) continue;
-            if (turn.MayPromote && catalog.DiscountPercents.Contains(percent)) continue;
+            if (turn.SharedPercents.Contains(percent)) continue;
             markdowns ??= context.SelectMany(CatalogAmounts.SavingPercentsOf).ToHashSet();
             if (markdowns.Contains(percent)) continue;
             return $"{m.Value} is not a discount the catalog gives{(turn.MayPromote ? "" : " now")}";

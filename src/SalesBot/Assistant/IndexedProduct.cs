@@ -19,5 +19,8 @@ public sealed record IndexedProduct(
 /// <summary>A search hit: the product and the variant that best fits the question (in stock when any is).</summary>
 public sealed record ProductMatch(IndexedProduct Item, ProductVariant? Variant, double Score);
 
-/// <summary>An active code discount the assistant may mention (only inside Messenger's 24-hour window).</summary>
-public sealed record ActiveDiscount(string Code, string Title, string? Summary, string? EndsAt);
+/// <summary>
+/// An active code discount anyone may redeem; the assistant mentions it only when the merchant picked it, and only inside
+/// Messenger's 24-hour window. <see cref="Discount"/> is the node it came from, for its values.
+/// </summary>
+public sealed record ActiveDiscount(string Code, string Title, string? Summary, string? EndsAt, DiscountNode Discount);

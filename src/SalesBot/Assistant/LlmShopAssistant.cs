@@ -20,8 +20,9 @@ public sealed class LlmShopAssistant(IChatClient chat, ILogger<LlmShopAssistant>
             return CatalogOnlyAssistant.Reply(request);
 
         var catalog = request.Catalog;
-        var tools = new CatalogTools(catalog, request.MayPromote);
-        var messages = new List<ChatMessage> { new(ChatRole.System, SystemPrompt.For(catalog, request.MayPromote)) };
+        var shareable = request.ShareableDiscounts();
+        var tools = new CatalogTools(catalog, request.MayPromote, shareable);
+        var messages = new List<ChatMessage> { new(ChatRole.System, SystemPrompt.For(catalog, shareable.Count > 0)) };
         foreach (var line in request.History)
             messages.Add(new ChatMessage(line.Role == "user" ? ChatRole.User : ChatRole.Assistant, line.Text));
         messages.Add(new ChatMessage(ChatRole.User, request.Text));
@@ -37,7 +38,7 @@ public sealed class LlmShopAssistant(IChatClient chat, ILogger<LlmShopAssistant>
             return CatalogOnlyAssistant.Reply(request);
         }
 
-        var check = FactChecker.Check(response.Text ?? "", catalog, TurnFacts.For(request, tools));
+        var check = FactChecker.Check(response.Text ?? "", catalog, TurnFacts.For(request, tools, shareable));
         foreach (var correction in check.Corrections)
             logger.LogInformation("Fact check: {Correction}", correction);
 
@@ -47,7 +48,7 @@ public sealed class LlmShopAssistant(IChatClient chat, ILogger<LlmShopAssistant>
 
         var cards = CardsFor(catalog, check.Mentioned, tools.SearchResults);
         var text = string.IsNullOrWhiteSpace(check.Text) ? (cards.Count > 0 ? phrases.Found : phrases.NotFound) : check.Text;
-        return new AssistantReply(text, cards, phrases.DefaultQuickReplies(request.MayPromote));
+        return new AssistantReply(text, cards, phrases.DefaultQuickReplies(shareable.Count > 0));
     }
 
     /// <summary>Cards for what the model talked about; if it named nothing, the best search hits. Buyable first.</summary>

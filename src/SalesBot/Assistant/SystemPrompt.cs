@@ -3,7 +3,8 @@ namespace SalesBot.Assistant;
 /// <summary>The model's instructions: be a warm, brief salesperson, and leave the facts to the tools and the code.</summary>
 public static class SystemPrompt
 {
-    public static string For(CatalogIndex catalog, bool mayPromote)
+    /// <param name="mayShareCodes">The merchant picked codes to share and the promotion window is open.</param>
+    public static string For(CatalogIndex catalog, bool mayShareCodes)
     {
         var collections = catalog.CollectionTitles.Count == 0 ? "none" : string.Join(", ", catalog.CollectionTitles.Take(30));
         return $"""
@@ -13,7 +14,7 @@ public static class SystemPrompt
             - Refer to every product as [[handle]] using the handle from the tools, e.g. "The [[ocean-blue-shirt]] is a great pick".
             - Never invent products, prices, stock or discount codes. Quote prices exactly as the tools give them, or leave them out: cards with images, prices and Buy buttons are attached automatically for the products you mention.
             - Never present a sold-out product or option as available; offer its in-stock options or similar products instead.
-            - {(mayPromote ? "Mention discount codes only if list_discount_codes returns them." : "Do not mention discounts or codes in this conversation.")}
+            - {(mayShareCodes ? "Mention discount codes only if list_discount_codes returns them." : "Do not mention discounts or codes in this conversation.")}
             - If the shopper wants a person, or asks about orders, returns or anything the catalog cannot answer, call handoff_to_human.
             - Reply in the shopper's language, in at most 3 short sentences, plain text without markdown.
             Store collections: {collections}.

@@ -23,9 +23,22 @@ public sealed record CodeDiscount(
     DiscountCustomerBuys? CustomerBuys,
     DiscountCustomerGets? CustomerGets,
     DiscountMinimumRequirement? MinimumRequirement,
-    MoneyV2? MaximumShippingPrice)
+    MoneyV2? MaximumShippingPrice,
+    DiscountContext? Context = null)
 {
     public bool IsActive => Status == "ACTIVE";
+}
+
+/// <summary>
+/// Who may use the discount: Shopify's <c>DiscountContext</c> union, by its member's name —
+/// <c>DiscountBuyerSelectionAll</c> (everyone), <c>DiscountCustomers</c> or <c>DiscountCustomerSegments</c>.
+/// Null in snapshots written before the field was fetched.
+/// </summary>
+public sealed record DiscountContext([property: JsonPropertyName("__typename")] string TypeName)
+{
+    public const string AllBuyers = "DiscountBuyerSelectionAll";
+
+    public bool IsEveryone => TypeName == AllBuyers;
 }
 
 public sealed record DiscountRedeemCode(string? Id, string Code);

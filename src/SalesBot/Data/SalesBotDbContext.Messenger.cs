@@ -4,7 +4,7 @@ using SalesBot.Facebook;
 
 namespace SalesBot.Data;
 
-/// <summary>The Messenger side's tables: connected pages, received events, conversation history, handoff states, data deletion requests.</summary>
+/// <summary>The Messenger side's tables: connected pages, received events, conversation history, handoff states, data deletion requests, bot switches per page.</summary>
 public sealed partial class SalesBotDbContext
 {
     public DbSet<ConnectedPage> ConnectedPages => Set<ConnectedPage>();
@@ -12,4 +12,5 @@ public sealed partial class SalesBotDbContext
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
     public DbSet<ConversationHandoff> ConversationHandoffs => Set<ConversationHandoff>();
     public DbSet<DataDeletionRequest> DataDeletionRequests => Set<DataDeletionRequest>();
+    public DbSet<PageBotSwitch> PageBotSwitches => Set<PageBotSwitch>();
 }

@@ -17,6 +17,7 @@ public sealed class ConversationTurn(
     ConversationStore conversations,
     IShopAssistant assistant,
     ShopInstallState installs,
+    ConversationPolicy policies,
     SendApiClient send,
     InsightsRecorder insights,
     TimeProvider time,
@@ -50,6 +51,12 @@ public sealed class ConversationTurn(
             logger.LogInformation("Conversation on page {PageId} is with a person; the bot stays quiet", e.PageId);
             return;
         }
+        var policy = await policies.ForAsync(page, cancellationToken);
+        if (!policy.BotOn)
+        {
+            logger.LogInformation("The bot is off on page {PageId}; the message is recorded and nothing is sent", e.PageId);
+            return;
+        }
 
         // The shops table is shared, so an uninstall stops every instance's pages at once, even one that still holds the catalog.
         if (await installs.IsUninstalledAsync(page.Shop, cancellationToken))
@@ -74,12 +81,13 @@ public sealed class ConversationTurn(
 
         var lastMessageAt = DateTimeOffset.FromUnixTimeMilliseconds(e.Timestamp);
         var mayPromote = time.GetUtcNow() - lastMessageAt < PromotionWindow;
-        var reply = await assistant.ReplyAsync(new AssistantRequest(catalog, e.Text ?? "", e.Payload, history, mayPromote), cancellationToken);
+        var reply = await assistant.ReplyAsync(new AssistantRequest(catalog, e.Text ?? "", e.Payload, history, mayPromote, policy.SharedCodes), cancellationToken);
+        reply = policy.Shape(reply, history, catalog.Shop.Name, e.Text ?? "");
         if (reply.HandOff)
         {
-            await conversations.ShopperAskedForPersonAsync(key, app.HandoffPause, cancellationToken);
+            await conversations.ShopperAskedForPersonAsync(key, policy.HandoffPause, cancellationToken);
             await insights.HandoffAsync(page.Shop, page.PageId, cancellationToken);
-            logger.LogInformation("Shopper on page {PageId} asked for a person; bot paused for {Pause}", e.PageId, app.HandoffPause);
+            logger.LogInformation("Shopper on page {PageId} asked for a person; bot paused for {Pause}", e.PageId, policy.HandoffPause);
         }
 
         foreach (var message in ReplyBuilder.Build(reply, insights.BuyLinksFor(page.Shop, page.PageId)))
@@ -110,10 +118,12 @@ public sealed class ConversationTurn(
         // Our own messages come back as echoes too (the bot's and a merchant's console replies, already in the history);
         // only a message sent by another app, Meta's Page inbox, means a page admin stepped in.
         if (e.AppId == app.AppId) return;
-        await conversations.PageAdminRepliedAsync(key, app.HandoffPause, cancellationToken);
+        var page = await pages.GetAsync(e.PageId, cancellationToken);
+        var pause = await policies.HandoffPauseAsync(page, cancellationToken);
+        await conversations.PageAdminRepliedAsync(key, pause, cancellationToken);
         await conversations.AppendAsync(key, "human", e.Text, cancellationToken);
-        if (await pages.GetAsync(e.PageId, cancellationToken) is { } page) await insights.PersonMessageAsync(page.Shop, page.PageId, cancellationToken);
-        logger.LogInformation("A page admin replied by hand on page {PageId}; bot paused for {Pause}", e.PageId, app.HandoffPause);
+        if (page is not null) await insights.PersonMessageAsync(page.Shop, page.PageId, cancellationToken);
+        logger.LogInformation("A page admin replied by hand on page {PageId}; bot paused for {Pause}", e.PageId, pause);
     }
 
     /// <summary>Sends, and acts on failures: a rejected token disconnects the page, an unreachable shopper ends the turn.</summary>

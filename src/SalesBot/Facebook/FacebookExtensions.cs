@@ -12,6 +12,8 @@ public static class FacebookExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FacebookApp>();
         services.AddSingleton<PageStore>();
+        services.AddSingleton<PageBotSwitches>();
+        services.AddSingleton<ConversationPolicy>();
         services.AddSingleton(SendApiRetry.Default);
         // Tokens travel in query strings as Meta documents, so the factory's URI logging is removed.
         services.AddHttpClient<SendApiClient>().RemoveAllLoggers().AddStandardResilienceHandler();

@@ -43,7 +43,7 @@ public static class SandboxModeExtensions
             o.RefreshTokenLifetime = refreshTtl;
             o.RefuseLifetimeTokens = refuseLifetime;
             o.Catalog = string.IsNullOrEmpty(csv)
-                ? CatalogSource.Generated(new CatalogGeneratorSpec { Products = products })
+                ? CatalogSource.Generated(new CatalogGeneratorSpec { Products = products, RestrictedDiscounts = true })
                 : CatalogSource.FromCsv(csv);
         });
         return builder;

@@ -8,8 +8,8 @@ public sealed class CatalogOnlyAssistantTests
     private static readonly Lazy<CatalogIndex> Catalog = new(() =>
         new CatalogIndex(SampleCatalog.Load([SampleCatalog.Discount("WELCOME10", "10% off your first order")])));
 
-    private static AssistantReply Ask(string text, bool mayPromote = true, string? payload = null) =>
-        CatalogOnlyAssistant.Reply(new AssistantRequest(Catalog.Value, text, payload, [], mayPromote));
+    private static AssistantReply Ask(string text, bool mayPromote = true, string? payload = null, string[]? shared = null) =>
+        CatalogOnlyAssistant.Reply(new AssistantRequest(Catalog.Value, text, payload, [], mayPromote, shared?.ToHashSet()));
 
     [SampleCatalogTheory]
     [InlineData("do you have a blue shirt?", "Ocean Blue Shirt")]
@@ -106,8 +106,8 @@ public sealed class CatalogOnlyAssistantTests
     [SampleCatalogFact]
     public void Discount_codes_only_inside_the_24_hour_window()
     {
-        Assert.Contains("WELCOME10", Ask("any discounts?").Text);
-        var outside = Ask("any discounts?", mayPromote: false);
+        Assert.Contains("WELCOME10", Ask("any discounts?", shared: ["WELCOME10"]).Text);
+        var outside = Ask("any discounts?", mayPromote: false, shared: ["WELCOME10"]);
         Assert.DoesNotContain("WELCOME10", outside.Text);
         Assert.DoesNotContain(outside.QuickReplies, q => q.Payload == ShopperMessage.PayloadDiscounts);
     }

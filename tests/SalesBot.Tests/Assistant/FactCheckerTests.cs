@@ -12,11 +12,27 @@ public sealed class FactCheckerTests
     private static readonly Lazy<CatalogIndex> Sample = new(() => new CatalogIndex(SampleCatalog.Load(
         [SampleCatalog.Discount("TAKE10", "$10 off orders over $75"), SampleCatalog.Discount("OLD20", "20% off", status: "EXPIRED")])));
 
-    private static FactCheckResult Check(string text, CatalogIndex? catalog = null, bool mayPromote = true, decimal[]? budgets = null, string[]? seen = null)
+    /// <summary>With <paramref name="mayPromote"/>, the merchant shares <paramref name="shared"/> codes (every eligible one by default).</summary>
+    private static FactCheckResult Check(string text, CatalogIndex? catalog = null, bool mayPromote = true, decimal[]? budgets = null, string[]? seen = null,
+        string[]? shared = null)
     {
         catalog ??= Boutique;
         var seenProducts = (seen ?? []).Select(h => catalog.FindByHandle(h)!).ToList();
-        return FactChecker.Check(text, catalog, new TurnFacts(seenProducts, (budgets ?? []).ToHashSet(), mayPromote));
+        var request = new AssistantRequest(catalog, text, null, [], mayPromote,
+            (shared ?? catalog.Discounts.Select(d => d.Code).ToArray()).ToHashSet(StringComparer.OrdinalIgnoreCase));
+        return FactChecker.Check(text, catalog, new TurnFacts(seenProducts, (budgets ?? []).ToHashSet(), request.ShareableDiscounts()));
+    }
+
+    [Fact]
+    public void Only_a_code_the_merchant_shares_passes_and_only_its_percentage()
+    {
+        var catalog = new CatalogIndex(TestCatalog.Create([SampleCatalog.Discount("TAKE10", "$10 off orders over $75"),
+            CatalogBuilder.CodeDiscount("gid://shopify/DiscountCodeNode/77", "Spring", ["SPRING15"], summary: "15% off everything", value: CatalogBuilder.Percentage(0.15))]));
+        Assert.Equal("Use code TAKE10 at checkout.", Check("Use code TAKE10 at checkout.", catalog, shared: ["TAKE10"]).Text);
+        Assert.Equal("", Check("Use code SPRING15 at checkout.", catalog, shared: ["TAKE10"]).Text);
+        Assert.Equal("", Check("Everything is 15% off this week.", catalog, shared: ["TAKE10"]).Text);
+        Assert.Equal("Everything is 15% off this week.", Check("Everything is 15% off this week.", catalog, shared: ["SPRING15"]).Text);
+        Assert.Equal("", Check("Use code TAKE10 at checkout.", catalog, shared: []).Text);
     }
 
     [Theory]

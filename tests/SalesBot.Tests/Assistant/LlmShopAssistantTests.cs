@@ -21,8 +21,9 @@ public sealed class LlmShopAssistantTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private Task<AssistantReply> AskAsync(string text, bool mayPromote = true) =>
-        _assistant.ReplyAsync(new AssistantRequest(_catalog, text, null, [new HistoryLine("user", "hi"), new HistoryLine("assistant", "Hello!")], mayPromote), default);
+    private Task<AssistantReply> AskAsync(string text, bool mayPromote = true, string[]? shared = null) =>
+        _assistant.ReplyAsync(new AssistantRequest(_catalog, text, null, [new HistoryLine("user", "hi"), new HistoryLine("assistant", "Hello!")], mayPromote,
+            shared?.ToHashSet()), default);
 
     [Fact]
     public async Task Tool_loop_runs_and_cards_come_from_the_catalog()
@@ -77,14 +78,28 @@ public sealed class LlmShopAssistantTests : IAsyncLifetime
     public async Task Real_codes_pass_only_inside_the_24_hour_window()
     {
         _server.ThenToolCall("list_discount_codes", new { }).ThenText("Use code SPRING15 for 15% off everything.");
-        var inside = await AskAsync("any discount?");
+        var inside = await AskAsync("any discount?", shared: ["SPRING15"]);
         _server.ThenToolCall("list_discount_codes", new { }).ThenText("Use code SPRING15 for 15% off everything.");
-        var outside = await AskAsync("any discount?", mayPromote: false);
+        var outside = await AskAsync("any discount?", mayPromote: false, shared: ["SPRING15"]);
 
         Assert.Equal("Use code SPRING15 for 15% off everything.", inside.Text);
         Assert.DoesNotContain("SPRING15", outside.Text);
         var toolResult = _server.Requests.Last()["messages"]!.AsArray().Last(m => m!["role"]!.GetValue<string>() == "tool")!["content"]!.ToString();
         Assert.DoesNotContain("SPRING15", toolResult);
+    }
+
+    [Fact]
+    public async Task A_code_the_merchant_did_not_pick_is_neither_listed_nor_said()
+    {
+        _server.ThenToolCall("list_discount_codes", new { }).ThenText("Use code SPRING15 for 15% off everything.");
+        var reply = await AskAsync("any discount?");
+
+        Assert.DoesNotContain("SPRING15", reply.Text);
+        var request = _server.Requests.Last();
+        var toolResult = request["messages"]!.AsArray().Last(m => m!["role"]!.GetValue<string>() == "tool")!["content"]!.ToString();
+        Assert.DoesNotContain("SPRING15", toolResult);
+        Assert.Contains("shares no discount codes", toolResult);
+        Assert.Contains("Do not mention discounts", request["messages"]![0]!["content"]!.ToString());
     }
 
     [Fact]

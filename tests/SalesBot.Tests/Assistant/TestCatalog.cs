@@ -7,7 +7,8 @@ public static class TestCatalog
 {
     public const string Shop = "demo-store.myshopify.com";
 
-    public static ShopifyData Create() => CatalogBuilder.Catalog(
+    /// <summary>The boutique with SPRING15, or with <paramref name="discounts"/> instead.</summary>
+    public static ShopifyData Create(IReadOnlyList<DiscountNode>? discounts = null) => CatalogBuilder.Catalog(
         CatalogBuilder.DollarShop(Shop, "Test Boutique", "boutique.example", policies: []),
         [
             Product(1, "Ocean Blue Shirt", "ocean-blue-shirt", "Shirt", ["men"], ("Default Title", 50m, true)),
@@ -15,7 +16,7 @@ public static class TestCatalog
             Product(3, "7 Shakra Bracelet", "chain-bracelet", "Bracelet", ["beads"], ("Blue", 42.99m, true), ("Black", 42.99m, false)),
             Product(4, "Pink Armchair", "pink-armchair", "Chair", ["indoor"], ("Default Title", 750m, false)),
         ],
-        discounts: [SampleCatalog.Discount("SPRING15", "15% off everything")]);
+        discounts: discounts ?? [SampleCatalog.Discount("SPRING15", "15% off everything")]);
 
     private static Product Product(int id, string title, string handle, string type, string[] tags, params (string Title, decimal Price, bool Available)[] variants)
     {

@@ -62,7 +62,7 @@ public sealed class LlmMessengerAppTests
         Assert.Equal(2, messages.Count);
 
         // The model's words, with the wrong price repaired and the invented product gone.
-        Assert.Equal("The Ocean Blue Shirt is only $50.00 today! The Galaxy Earrings at $37.99 go well with it.",
+        Assert.Equal(MessengerAppFixture.Opening + "The Ocean Blue Shirt is only $50.00 today! The Galaxy Earrings at $37.99 go well with it.",
             messages[0].Message!.Value.GetProperty("text").GetString());
 
         // Cards for what the model named, every field from the catalog.

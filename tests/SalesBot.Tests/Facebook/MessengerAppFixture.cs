@@ -22,6 +22,9 @@ namespace SalesBot.Tests.Facebook;
 public sealed class MessengerAppFixture : IAsyncLifetime
 {
     public const string PageId = FacebookApp.SandboxPageId;
+
+    /// <summary>How the first reply of every conversation opens by default: the automated-assistant line (no greeting is set).</summary>
+    public static readonly string Opening = SalesBot.Assistant.Settings.ShopAssistantSettings.DisclosureLine("Test Boutique") + "\n\n";
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "salesbot-fb-" + Guid.NewGuid().ToString("N"));
 
     public FacebookSandboxServer Sandbox { get; private set; } = null!;

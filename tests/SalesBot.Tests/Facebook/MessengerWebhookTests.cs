@@ -122,7 +122,7 @@ public sealed class MessengerWebhookTests(MessengerAppFixture app) : IClassFixtu
         await Task.Delay(300);
         await app.WaitAsync();
 
-        Assert.Equal(["I've let the team know — a person will answer you here shortly."], app.Replies(psid));
+        Assert.Equal([MessengerAppFixture.Opening + "I've let the team know — a person will answer you here shortly."], app.Replies(psid));
         await using var db = await Db().CreateDbContextAsync();
         var handoff = await db.ConversationHandoffs.SingleAsync(p => p.Psid == psid);
         Assert.Equal(SalesBot.Facebook.HandoffState.Waiting, handoff.State);

@@ -77,7 +77,7 @@ public sealed class SandboxChatPageTests : IAsyncLifetime
         }
         Assert.Contains("$50.00", await page.Locator(".card .card-subtitle").First.TextContentAsync());
         Assert.True(await page.Locator("#quick button").CountAsync() >= 2);
-        Assert.Equal("Here is what I found for you:", await page.Locator(".bubble.bot").First.TextContentAsync());
+        Assert.Equal(MessengerAppFixture.Opening + "Here is what I found for you:", await page.Locator(".bubble.bot").First.TextContentAsync());
     }
 
 }

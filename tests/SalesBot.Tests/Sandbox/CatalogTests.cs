@@ -25,8 +25,13 @@ public sealed class CatalogTests
         Assert.DoesNotContain('<', string.Concat(store.Products.Values.Select(p => p.Description)));
         Assert.Equal(2, store.Locations.Count);
         Assert.Contains(store.Collections.Values, c => c.Title == "Bracelet" && c.ProductIds.Contains(bracelet.Id));
-        Assert.Equal([DiscountKind.Basic, DiscountKind.Basic, DiscountKind.Bxgy, DiscountKind.FreeShipping], store.Discounts.Values.Select(d => d.Kind));
+        Assert.Equal([DiscountKind.Basic, DiscountKind.Basic, DiscountKind.Bxgy, DiscountKind.FreeShipping], store.Discounts.Values.Take(4).Select(d => d.Kind));
         Assert.Contains(store.Discounts.Values, d => d.Minimum is DiscountMinimum.Subtotal && d.CustomerGets is DiscountValue.Amount);
+        // And the codes a bot must never share: single use, for listed customers, for a segment; and an expired one.
+        Assert.Contains(store.Discounts.Values, d => d.UsageLimit == 1 && d.Audience == DiscountAudience.AllBuyers);
+        Assert.Contains(store.Discounts.Values, d => d.Audience == DiscountAudience.Customers && d.AudienceIds.Count > 0);
+        Assert.Contains(store.Discounts.Values, d => d.Audience == DiscountAudience.Segments);
+        Assert.Contains(store.Discounts.Values, d => d.StatusAt(store.Now) == "EXPIRED");
     }
 
     [SalesBot.Tests.Assistant.SampleCatalogFact]

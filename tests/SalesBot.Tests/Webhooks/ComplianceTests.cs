@@ -104,6 +104,12 @@ public sealed class ComplianceTests(S3rverFixture s3) : IClassFixture<S3rverFixt
         var pages = live.App.Get<PageStore>();
         Assert.True(await pages.TrySaveAsync(pageA, "Page A", live.Shop, LiveShop.SandboxPageToken, default));
         Assert.True(await pages.TrySaveAsync(pageB, "Page B", b, LiveShop.SandboxPageToken, default));
+        // The merchants' choices: assistant settings and a bot switch per page.
+        var settings = live.App.Get<SalesBot.Assistant.Settings.AssistantSettingsService>();
+        foreach (var shop in new[] { live.Shop, b })
+            Assert.True((await settings.SaveAsync(shop, new("Hello!", [], 60, true, false, null, [], null), default)).Saved);
+        Assert.True(await live.App.Get<PageBotSwitches>().SetAsync(live.Shop, pageA, true, default));
+        Assert.True(await live.App.Get<PageBotSwitches>().SetAsync(b, pageB, true, default));
         await live.PostMessengerAsync(pageA, psidA, "shirt");
         await live.PostMessengerAsync(pageB, psidB, "shirt");
         await live.PostMessengerAsync(pageA, psidA, "a person replied", echoFromAppId: "263902037430900");

@@ -17,8 +17,10 @@ public sealed record CollectionChange(
 
 /// <summary>
 /// A code discount. <see cref="Kind"/>: <c>basic</c> (percentage, or amount + optional minimumSubtotal),
-/// <c>bxgy</c> (buyQuantity, getQuantity, percentage of the got items), <c>free_shipping</c>.
+/// <c>bxgy</c> (buyQuantity, getQuantity, percentage of the got items), <c>free_shipping</c>. <see cref="UsageLimit"/> caps
+/// uses in total; <see cref="Audience"/> is <c>all</c>, <c>customers</c> or <c>segments</c> (Shopify's <c>context</c>).
 /// </summary>
 public sealed record DiscountChange(
     string? Kind = null, string? Title = null, List<string>? Codes = null, double? Percentage = null, decimal? Amount = null,
-    decimal? MinimumSubtotal = null, int? BuyQuantity = null, int? GetQuantity = null, DateTimeOffset? EndsAt = null);
+    decimal? MinimumSubtotal = null, int? BuyQuantity = null, int? GetQuantity = null, DateTimeOffset? EndsAt = null,
+    int? UsageLimit = null, string? Audience = null);

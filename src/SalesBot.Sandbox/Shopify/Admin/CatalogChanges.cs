@@ -165,6 +165,13 @@ internal sealed class CatalogChanges(ShopifySandbox sandbox)
             discount.Codes.AddRange(codes.Select(c => new StoreDiscountCode(store.NewId(), c)));
         }
         if (change.EndsAt is { } endsAt) discount.EndsAt = endsAt;
+        if (change.UsageLimit is { } limit) discount.UsageLimit = limit;
+        if (change.Audience is { } audience)
+        {
+            discount.Audience = audience switch { "customers" => DiscountAudience.Customers, "segments" => DiscountAudience.Segments, _ => DiscountAudience.AllBuyers };
+            discount.AudienceIds.Clear();
+            if (discount.Audience != DiscountAudience.AllBuyers) discount.AudienceIds.Add(store.NewId());
+        }
         if (change.MinimumSubtotal is { } minimum) discount.Minimum = new DiscountMinimum.Subtotal(minimum);
         DiscountValue? value = change.Amount is { } amount ? new DiscountValue.Amount(amount, false)
             : change.Percentage is { } percentage ? new DiscountValue.Percentage(percentage) : null;

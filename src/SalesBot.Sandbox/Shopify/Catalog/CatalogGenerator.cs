@@ -64,6 +64,7 @@ public static class CatalogGenerator
             var codes = d < spec.LargeDiscounts ? spec.LargeDiscountCodes : spec.CodesPerDiscount;
             SampleDiscounts.Add(store, d, Enumerable.Range(1, Math.Max(1, codes)).Select(i => $"SAVE{d + 1}-{i:D3}"));
         }
+        if (spec.RestrictedDiscounts) SampleDiscounts.AddRestricted(store);
     }
 
     /// <summary>Size and colour for ordinary products; a third axis (material) once two are not enough.</summary>

@@ -15,5 +15,7 @@ public sealed record CatalogGeneratorSpec
     public int LargeDiscounts { get; init; } = 1;
     public int LargeDiscountCodes { get; init; } = 150;
     public int Locations { get; init; } = 2;
+    /// <summary>Also the codes a bot must never share (<see cref="SampleDiscounts.AddRestricted"/>): the demo store has them.</summary>
+    public bool RestrictedDiscounts { get; init; }
     public int Seed { get; init; } = 42;
 }

@@ -64,6 +64,7 @@ public static partial class CsvCatalogLoader
 
         AddCollections(store);
         for (var d = 0; d < DiscountCodes.Length; d++) SampleDiscounts.Add(store, d, [DiscountCodes[d]]);
+        SampleDiscounts.AddRestricted(store);
     }
 
     /// <summary>One collection per product type, and one per tag that at least two products share.</summary>

@@ -38,4 +38,29 @@ internal static class SampleDiscounts
         }
         return discount;
     }
+
+    /// <summary>
+    /// The codes a bot must never hand out, as real stores have them: one limited to a single use in total, one for
+    /// listed customers only, one for a customer segment; and an expired one, which no one can use any more.
+    /// </summary>
+    public static void AddRestricted(ShopifyStore store)
+    {
+        var single = store.AddDiscount(DiscountKind.Basic, "25% off, one lucky shopper", ["ONETIME25"]);
+        single.CustomerGets = new DiscountValue.Percentage(0.25);
+        single.UsageLimit = 1;
+
+        var vip = store.AddDiscount(DiscountKind.Basic, "VIP 20% off", ["VIP20"]);
+        vip.CustomerGets = new DiscountValue.Percentage(0.2);
+        vip.Audience = DiscountAudience.Customers;
+        vip.AudienceIds.AddRange([store.NewId(), store.NewId()]);
+
+        var members = store.AddDiscount(DiscountKind.FreeShipping, "Free shipping for members", ["MEMBERSHIP"]);
+        members.Audience = DiscountAudience.Segments;
+        members.AudienceIds.Add(store.NewId());
+
+        var expired = store.AddDiscount(DiscountKind.Basic, "Summer sale 15% off", ["SUMMER15"]);
+        expired.CustomerGets = new DiscountValue.Percentage(0.15);
+        expired.StartsAt = store.Now.AddDays(-120);
+        expired.EndsAt = store.Now.AddDays(-30);
+    }
 }

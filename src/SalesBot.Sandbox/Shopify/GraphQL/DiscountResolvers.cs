@@ -15,6 +15,7 @@ internal static class DiscountResolvers
         {
             new ResolverMap<CodeDiscountView>(b, type)
                 .Field("title", v => v.Discount.Title)
+                .Field("context", v => new DiscountContextView(v.Discount))
                 .Field("status", (v, c) => v.Discount.StatusAt(AdminRequestContext.Of(c).Store.Now))
                 .Field("summary", v => v.Discount.Summary)
                 .Field("startsAt", v => Scalars.DateTime(v.Discount.StartsAt))
@@ -33,6 +34,14 @@ internal static class DiscountResolvers
         new ResolverMap<CodeDiscountView>(b, "DiscountCodeFreeShipping")
             .Field("maximumShippingPrice", (v, c) => v.Discount.MaximumShippingPrice is { } max ? CatalogResolvers.Money(max, c) : null)
             .Field("minimumRequirement", v => v.Discount.Minimum);
+
+        new ResolverMap<DiscountContextView>(b, "DiscountBuyerSelectionAll").Field("all", _ => "ALL");
+        new ResolverMap<DiscountContextView>(b, "DiscountCustomers")
+            .Field("customers", v => v.Discount.AudienceIds.Select(id => new CustomerView(id)).ToList());
+        new ResolverMap<DiscountContextView>(b, "DiscountCustomerSegments")
+            .Field("segments", v => v.Discount.AudienceIds.Select(id => new SegmentView(id, $"Segment {id}")).ToList());
+        new ResolverMap<CustomerView>(b, "Customer").Field("id", c => Gid.For("Customer", c.Id));
+        new ResolverMap<SegmentView>(b, "Segment").Field("id", s => Gid.For("Segment", s.Id)).Field("name", s => s.Name);
 
         new ResolverMap<StoreDiscountCode>(b, "DiscountRedeemCode").Field("id", c => c.Gid).Field("code", c => c.Code);
 
@@ -59,6 +68,9 @@ internal static class DiscountResolvers
         ["DiscountCodeBasic"] = o => o is CodeDiscountView { Discount.Kind: DiscountKind.Basic },
         ["DiscountCodeBxgy"] = o => o is CodeDiscountView { Discount.Kind: DiscountKind.Bxgy },
         ["DiscountCodeFreeShipping"] = o => o is CodeDiscountView { Discount.Kind: DiscountKind.FreeShipping },
+        ["DiscountBuyerSelectionAll"] = o => o is DiscountContextView { Discount.Audience: DiscountAudience.AllBuyers },
+        ["DiscountCustomers"] = o => o is DiscountContextView { Discount.Audience: DiscountAudience.Customers },
+        ["DiscountCustomerSegments"] = o => o is DiscountContextView { Discount.Audience: DiscountAudience.Segments },
         ["DiscountPercentage"] = o => o is DiscountValue.Percentage,
         ["DiscountAmount"] = o => o is DiscountValue.Amount,
         ["DiscountOnQuantity"] = o => o is DiscountValue.OnQuantity,

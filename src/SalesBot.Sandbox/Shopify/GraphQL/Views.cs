@@ -12,3 +12,7 @@ internal sealed record UserErrorView(IReadOnlyList<string>? Field, string Messag
 internal sealed record PayloadView(object? Subject, IReadOnlyList<UserErrorView> UserErrors);
 /// <summary>The <c>codeDiscount</c> union member: a distinct C# type so Node resolution never mistakes it for the DiscountCodeNode.</summary>
 internal sealed record CodeDiscountView(Store.StoreDiscount Discount);
+/// <summary>The <c>context</c> union member of a discount (who may use it).</summary>
+internal sealed record DiscountContextView(Store.StoreDiscount Discount);
+internal sealed record CustomerView(long Id);
+internal sealed record SegmentView(long Id, string Name);

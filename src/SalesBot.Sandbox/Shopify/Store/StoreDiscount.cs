@@ -3,6 +3,9 @@ namespace SalesBot.Sandbox.Shopify.Store;
 /// <summary>Which of Shopify's code discount types a discount is.</summary>
 public enum DiscountKind { Basic, Bxgy, FreeShipping }
 
+/// <summary>Who may use a discount: Shopify's <c>DiscountContext</c> union (all buyers, listed customers, or customer segments).</summary>
+public enum DiscountAudience { AllBuyers, Customers, Segments }
+
 /// <summary>A code discount (a <c>DiscountCodeNode</c>) with its redeem codes.</summary>
 public sealed class StoreDiscount
 {
@@ -13,6 +16,9 @@ public sealed class StoreDiscount
     public DateTimeOffset? EndsAt { get; set; }
     public int? UsageLimit { get; set; }
     public bool AppliesOncePerCustomer { get; set; }
+    public DiscountAudience Audience { get; set; } = DiscountAudience.AllBuyers;
+    /// <summary>The customers (or segments) a restricted discount is for, as ids; empty for all buyers.</summary>
+    public List<long> AudienceIds { get; } = [];
     public int? UsesPerOrderLimit { get; set; }
     public List<StoreDiscountCode> Codes { get; } = [];
     /// <summary>What the customer gets (Basic and Bxgy).</summary>

@@ -1,4 +1,5 @@
 using SalesBot.Assistant;
+using SalesBot.Assistant.Settings;
 using SalesBot.Data;
 using SalesBot.Facebook;
 using SalesBot.Insights;
@@ -21,9 +22,11 @@ public sealed class ShopErasure(
     SnapshotPublisher snapshots,
     ShopSyncData sync,
     PageStore pages,
+    PageBotSwitches botSwitches,
     ConversationStore conversations,
     InsightsRecorder insights,
     CatalogProvider catalogs,
+    AssistantSettingsService assistantSettings,
     DeliveryRetention deliveries,
     WebhookHealthLog webhooks,
     ILogger<ShopErasure> logger)
@@ -46,6 +49,8 @@ public sealed class ShopErasure(
         }
         await oauthStates.ForgetShopAsync(shop, cancellationToken);
         var pageIds = await pages.DeleteShopAsync(shop, cancellationToken);
+        await botSwitches.DeleteShopAsync(shop, cancellationToken);
+        await assistantSettings.DeleteShopAsync(shop, cancellationToken);
         var erased = await conversations.ErasePagesAsync(pageIds, cancellationToken);
         var insightRows = await insights.EraseShopAsync(shop, cancellationToken);
         catalogs.Forget(shop);

@@ -1,0 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Assistant.Settings;
+
+namespace SalesBot.Data;
+
+/// <summary>The Assistant part's tables: each shop's assistant settings.</summary>
+public sealed partial class SalesBotDbContext
+{
+    public DbSet<AssistantSettings> AssistantSettings => Set<AssistantSettings>();
+}
