@@ -26,6 +26,11 @@ public sealed record ShopOverview(
     /// <summary>The reconciliation polls among the runs, newest first.</summary>
     public IEnumerable<SyncRunEntry> Polls => Runs.Where(r => r.Kind == "poll");
 
+    /// <summary>The newest sync of any kind, the install's included (the sync state records only webhook and poll syncs).</summary>
+    public (DateTimeOffset At, string Kind)? LastSync =>
+        Runs.FirstOrDefault() is { } run && (Sync?.LastSyncAt is not { } at || run.StartedAt > at) ? (run.StartedAt, run.Kind)
+        : Sync?.LastSyncAt is { } syncedAt ? (syncedAt, Sync.LastSyncMode ?? "sync") : null;
+
     /// <summary>The last run that read the catalog and said what its queries cost.</summary>
     public SyncRunEntry? LastCostedRun => Runs.FirstOrDefault(r => r.Queries > 0);
 
