@@ -25,10 +25,7 @@ public sealed partial class MerchantPageConnectTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _shopify = await ShopifySandboxServer.StartAsync(new ShopifySandboxOptions
-        {
-            Catalog = CatalogSource.Generated(new CatalogGeneratorSpec { Products = 3, LargeProducts = 0, Collections = 1, Discounts = 1, LargeDiscounts = 0 }),
-        });
+        _shopify = await ShopifySandboxServer.StartAsync(SmallStore.Options());
         _facebook = await FacebookSandboxServer.StartAsync();
         _app = SalesBotApp.Start(new Dictionary<string, string?>(SalesBotApp.AgainstSandbox(_shopify.ApiOrigin))
         {

@@ -18,7 +18,6 @@ namespace SalesBot.Tests.Facebook;
 /// </summary>
 public sealed class SandboxChatPageTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "salesbot-chat-" + Guid.NewGuid().ToString("N"));
     private WebApplicationFactory<Program> _factory = null!;
     private string _baseUrl = "";
@@ -48,14 +47,8 @@ public sealed class SandboxChatPageTests : IAsyncLifetime
     [Fact]
     public async Task A_shopper_message_comes_back_as_product_cards_in_the_browser()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run tests/tools/install-browser.sh");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        await using var browser = await TestBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync(_baseUrl + "/sandbox/chat");

@@ -12,7 +12,6 @@ namespace SalesBot.Tests.MerchantConsole;
 /// </summary>
 public sealed class ConsoleTourTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private static readonly string Screenshots = Path.Combine(RepoPaths.Root, "docs", "screenshots");
     private SalesBotApp _app = null!;
     private string _base = "";
@@ -29,14 +28,8 @@ public sealed class ConsoleTourTests : IAsyncLifetime
     [Fact]
     public async Task A_merchant_runs_the_shop_from_the_console_while_a_shopper_chats()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run tests/tools/install-browser.sh");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        await using var browser = await TestBrowser.LaunchAsync(playwright);
         await using var merchantContext = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 860 } });
         var console = await merchantContext.NewPageAsync();
         await using var shopperContext = await browser.NewContextAsync();

@@ -1,3 +1,4 @@
+using SalesBot.Tests.Support;
 using Microsoft.Playwright;
 using SalesBot.Tests.Facebook;
 
@@ -9,7 +10,6 @@ namespace SalesBot.Tests.MerchantConsole;
 /// </summary>
 public sealed class InboxBrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private InboxApp _app = null!;
 
     public async Task InitializeAsync() => _app = await InboxApp.StartAsync();
@@ -19,14 +19,8 @@ public sealed class InboxBrowserTests : IAsyncLifetime
     [Fact]
     public async Task A_shopper_asking_for_a_person_is_highlighted_in_the_open_inbox_without_a_reload()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run tests/tools/install-browser.sh");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        await using var browser = await TestBrowser.LaunchAsync(playwright);
         var baseUrl = _app.BaseUri.ToString().TrimEnd('/');
         await using var merchantContext = await browser.NewContextAsync();
         var inbox = await merchantContext.NewPageAsync();

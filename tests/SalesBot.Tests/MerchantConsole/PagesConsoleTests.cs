@@ -32,12 +32,7 @@ public sealed partial class PagesConsoleTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _shopify = await ShopifySandboxServer.StartAsync(new ShopifySandboxOptions
-        {
-            Catalog = CatalogSource.Generated(new CatalogGeneratorSpec { Products = 6, LargeProducts = 0, Collections = 1, Discounts = 1, LargeDiscounts = 0 }),
-            ThrottleBucketSize = 100_000,
-            ThrottleRestoreRate = 100_000,
-        });
+        _shopify = await ShopifySandboxServer.StartAsync(SmallStore.Options(products: 6, unthrottled: true));
         _facebook = await FacebookSandboxServer.StartAsync(o => (o.PageId, o.PageName, o.PageToken) = (PageId, PageName, PageToken));
         _app = SalesBotApp.Start(new Dictionary<string, string?>(SalesBotApp.AgainstSandbox(_shopify.ApiOrigin))
         {

@@ -22,12 +22,7 @@ public sealed partial class SignInTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _sandbox = await ShopifySandboxServer.StartAsync(new ShopifySandboxOptions
-        {
-            Catalog = CatalogSource.Generated(new CatalogGeneratorSpec { Products = 3, LargeProducts = 0, Collections = 1, Discounts = 1, LargeDiscounts = 0 }),
-            ThrottleBucketSize = 100_000,
-            ThrottleRestoreRate = 100_000,
-        });
+        _sandbox = await ShopifySandboxServer.StartAsync(SmallStore.Options(unthrottled: true));
         _app = SalesBotApp.Start(SalesBotApp.AgainstSandbox(_sandbox.ApiOrigin));
     }
 

@@ -18,10 +18,7 @@ public sealed class OAuthRefusalTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _sandbox = await ShopifySandboxServer.StartAsync(new ShopifySandboxOptions
-        {
-            Catalog = CatalogSource.Generated(new CatalogGeneratorSpec { Products = 3, LargeProducts = 0, Collections = 1, Discounts = 1, LargeDiscounts = 0 }),
-        });
+        _sandbox = await ShopifySandboxServer.StartAsync(SmallStore.Options());
         _app = SalesBotApp.Start(SalesBotApp.AgainstSandbox(_sandbox.ApiOrigin));
     }
 
