@@ -80,8 +80,8 @@ public partial class Settings
         // Only a page of the signed-in shop: any other id (another shop's page, or made up) is not found.
         if (pageId.Length == 0 || pageId.Length > 64 || !await BotSwitches.SetAsync(Shop, pageId, on, RequestAborted))
         {
-            // A hand-made post: answered 404 (.NET 10's static rendering then sends no body, as for any unknown page).
-            HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+            // A hand-made post: 404 with the console's not-found page, as for a conversation of another shop.
+            Navigation.NotFound();
             return;
         }
         Navigation.NavigateTo("/console/settings?done=" + (on ? "bot-on" : "bot-off"));
