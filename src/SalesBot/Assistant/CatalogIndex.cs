@@ -239,17 +239,18 @@ public sealed class CatalogIndex
     }
 
     /// <summary>
-    /// "For my boyfriend": products marked only for someone else go, products marked for them (or unisex) come first;
-    /// unmarked products stay, as they may suit anyone.
+    /// "For my boyfriend": products marked only for someone else go, products marked for them (or unisex) come first
+    /// (lifted above every unmarked score); unmarked products stay after them, as they may suit anyone.
     /// </summary>
     private static List<(IndexedProduct Item, double Score)> ForAudience(List<(IndexedProduct Item, double Score)> candidates, Audience audience)
     {
+        var lift = candidates.Count == 0 ? 0 : candidates.Max(c => c.Score) + 1;
         var kept = new List<(IndexedProduct Item, double Score)>(candidates.Count);
         foreach (var (item, score) in candidates)
         {
             var marked = Audiences.Of(item);
             if (!Audiences.Fits(marked, audience)) continue;
-            kept.Add((item, marked.Contains(audience) ? score * 1.5 + 1 : score));
+            kept.Add((item, marked.Contains(audience) ? score + lift : score));
         }
         return kept;
     }
