@@ -67,6 +67,36 @@ public static partial class PolicyAnswers
         return Quote(phrases, title, (question.AsksCost || question.AsksTime) && wanted.Count > 0 ? wanted : Relevant(sentences, question.Topic), link, quickReplies);
     }
 
+    /// <summary>What the model's <c>get_store_policy</c> tool returns: the policy's plain text and link, never more than it says.</summary>
+    public static object ForTool(CatalogIndex catalog, string? topic)
+    {
+        StoreTopic? parsed = topic?.Trim().ToLowerInvariant() switch
+        {
+            "refund" or "refunds" or "return" or "returns" => StoreTopic.Refund,
+            "shipping" or "delivery" => StoreTopic.Shipping,
+            "privacy" => StoreTopic.Privacy,
+            "terms" or "terms_of_service" => StoreTopic.Terms,
+            "contact" => StoreTopic.Contact,
+            "order_status" or "order" or "orders" => StoreTopic.OrderStatus,
+            _ => null,
+        };
+        if (parsed is null) return new { error = "topic must be one of: refund, shipping, privacy, terms, contact, order_status" };
+        if (parsed == StoreTopic.OrderStatus)
+            return new
+            {
+                note = "Orders cannot be seen from here: do not state any order's status. The order confirmation email links to the order's status page; " +
+                    "the shopper can also sign in to their account, or ask for a person.",
+                accountUrl = AccountUrl(catalog.Shop),
+            };
+        var policy = Find(catalog.Shop.ShopPolicies, parsed.Value);
+        if (policy is null) return new { note = "The store has no such policy. Do not guess; offer a person." };
+        var text = string.Join(" ", Sentences(policy.Body));
+        return new { title = policy.Title, url = policy.Url, text = text.Length > MaxToolText ? text[..MaxToolText] : text };
+    }
+
+    /// <summary>A policy is up to 512 kB at Shopify; the model gets its start, which is where the summary sits.</summary>
+    public const int MaxToolText = 2000;
+
     public static ShopPolicy? Find(IReadOnlyList<ShopPolicy>? policies, StoreTopic topic) =>
         PolicyTypes.TryGetValue(topic, out var types)
             ? types.Select(t => policies?.FirstOrDefault(p => p.Type == t && !string.IsNullOrEmpty(p.Url))).FirstOrDefault(p => p is not null)
@@ -125,7 +155,7 @@ public static partial class PolicyAnswers
     ];
 
     /// <summary>Whether a sentence names the place, as a whole word or phrase, or by a common other name ("USA" / "United States").</summary>
-    private static bool Names(string sentence, string place)
+    public static bool Names(string sentence, string place)
     {
         var text = " " + Tokenizer.Normalize(sentence) + " ";
         var wanted = Tokenizer.Normalize(place);
@@ -156,5 +186,5 @@ public static partial class PolicyAnswers
     private static partial Regex CostWordPattern();
 
     [GeneratedRegex(@"\b\d+\s*(?:to|-|–)?\s*\d*\s*(?:business\s+|working\s+)?(?:days?|weeks?|hours?|días|jours|tage|werktage)\b|\b(?:same|next)[- ]day\b")]
-    private static partial Regex TimeWordPattern();
+    internal static partial Regex TimeWordPattern();
 }

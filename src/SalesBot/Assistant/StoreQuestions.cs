@@ -25,12 +25,12 @@ public sealed partial record StoreQuestion(StoreTopic Topic, string? Place, bool
             : ContactPattern().IsMatch(lower) ? StoreTopic.Contact
             : null;
         if (topic is null) return null;
-        var place = topic is StoreTopic.Shipping or StoreTopic.Refund ? PlaceOf(lower) : null;
+        var place = topic is StoreTopic.Shipping ? PlaceIn(lower) : null;
         return new StoreQuestion(topic.Value, place, CostPattern().IsMatch(lower), TimePattern().IsMatch(lower));
     }
 
     /// <summary>"do you ship to the United Kingdom?" → "united kingdom": up to three words after "to"/"in", stopping at a non-place word.</summary>
-    private static string? PlaceOf(string lower)
+    public static string? PlaceIn(string lower)
     {
         if (PlacePattern().Match(lower) is not { Success: true } m) return null;
         var words = Tokenizer.Words(m.Groups["place"].Value).SkipWhile(w => w == "the").TakeWhile(w => !NotPlaceWords.Contains(w)).Take(3).ToList();
@@ -44,7 +44,7 @@ public sealed partial record StoreQuestion(StoreTopic Topic, string? Place, bool
         "my", "me", "you", "your", "a", "an", "order", "orders", "stuff", "price", "days", "day", "week", "weeks",
     };
 
-    [GeneratedRegex(@"\b(?:ship|ships|shipping|deliver|delivers|delivery|send|post|envían|envian|envío|envio|livrez|livraison|liefert|liefern|versendet|versand)\w*\s+(?:to|in|into|a|à|en|nach)\s+(?<place>[\p{L} .'-]{2,60})")]
+    [GeneratedRegex(@"\b(?:ship|ships|shipping|deliver|delivers|delivery|send|post|envían|envian|envío|envio|livrez|livraison|liefert|liefern|versendet|versand)\w*\s+(?:to|in|into|à|en|nach)\s+(?<place>[\p{L} '-]{2,60})")]
     private static partial Regex PlacePattern();
 
     // "where is my order", "order #1001", "track my package", "has my order shipped", "order status".

@@ -157,3 +157,54 @@ public sealed class StoreQuestionsTests
         Assert.Equal("Canvas Tote", Assert.Single(reply.Cards).Title);
     }
 }
+
+/// <summary>LLM mode: the fact check keeps the model to what the shop's policies say about shipping and orders.</summary>
+public sealed class StoreClaimsTests
+{
+    private static readonly CatalogIndex Boutique = new(TestCatalog.Create());
+
+    private static FactCheckResult Check(string text) =>
+        FactChecker.Check(text, Boutique, new TurnFacts([], new HashSet<decimal>(), []));
+
+    [Theory]
+    [InlineData("Yes, we ship to Canada!")]
+    [InlineData("Delivery takes 3 business days.")]
+    [InlineData("Express delivery takes 1 day.")]
+    [InlineData("Shipping costs $4.99.")]
+    [InlineData("Your order #1001 has shipped and will arrive tomorrow.")]
+    [InlineData("Good news, your package is on its way.")]
+    public void A_shipping_or_order_claim_the_policy_does_not_state_is_dropped(string claim)
+    {
+        var result = Check("Happy to help. " + claim);
+
+        Assert.Equal("Happy to help.", result.Text);
+        Assert.Single(result.Corrections);
+    }
+
+    [Theory]
+    [InlineData(TestPolicies.ShippingCountriesSentence)]
+    [InlineData(TestPolicies.ShippingCostSentence)]
+    [InlineData("Orders leave our warehouse within 2 business days.")]
+    [InlineData("Yes, we ship to Japan.")]
+    public void What_the_shipping_policy_says_passes(string claim)
+    {
+        var result = Check(claim);
+
+        Assert.Equal(claim, result.Text);
+        Assert.Empty(result.Corrections);
+    }
+
+    [Fact]
+    public void The_policy_tool_gives_the_text_and_link_and_no_order_status()
+    {
+        var tools = new CatalogTools(Boutique, mayPromote: false, []);
+
+        var shipping = System.Text.Json.JsonSerializer.Serialize(tools.GetStorePolicy("shipping"));
+        var order = System.Text.Json.JsonSerializer.Serialize(tools.GetStorePolicy("order_status"));
+
+        Assert.Contains("https://boutique.example/policies/shipping-policy", shipping);
+        Assert.Contains("We currently ship to the United States", shipping);
+        Assert.Contains("https://boutique.example/account", order);
+        Assert.Contains("error", System.Text.Json.JsonSerializer.Serialize(tools.GetStorePolicy("weather")));
+    }
+}
