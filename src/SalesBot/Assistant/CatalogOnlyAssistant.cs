@@ -49,6 +49,11 @@ public sealed class CatalogOnlyAssistant : IShopAssistant
         if (message.Query.Order is { } order)
             return PriceEnd(catalog, message.Query, order, phrases, StorePhrases.For(message.Language), quickReplies);
 
+        // "Something for a 5 year old" in a shop that marks nothing for kids: say so rather than show anything at all.
+        if (message.Query is { Audience: { } audience, MinPrice: null, MaxPrice: null } && !Tokenizer.Terms(message.Query.Text).Any()
+            && !catalog.Products.Any(p => Audiences.Of(p).Contains(audience)))
+            return new AssistantReply(phrases.NotFound, Cards(catalog, CatalogSearch.Featured(catalog, CardLimit)), quickReplies);
+
         var found = CatalogSearch.Find(catalog, message.Query, CardLimit);
         if (found.Matches.Count == 0)
             return new AssistantReply(phrases.NotFound, Cards(catalog, CatalogSearch.Featured(catalog, CardLimit)), quickReplies);

@@ -133,3 +133,16 @@ public sealed class QueryUnderstandingTests
         Assert.True(ShopperMessage.Parse("between 20 and 40").Query.InPriceRange(40m));
     }
 }
+
+public sealed class AudienceWithoutMarksTests
+{
+    [Fact]
+    public async Task An_age_in_a_shop_that_marks_nothing_for_kids_is_said_not_found()
+    {
+        var catalog = new CatalogIndex(TestCatalog.Create());
+
+        var reply = await new CatalogOnlyAssistant().ReplyAsync(new AssistantRequest(catalog, "something for a 5 year old", null, [], true), default);
+
+        Assert.Equal(Phrases.For("en").NotFound, reply.Text);
+    }
+}
