@@ -188,6 +188,7 @@ public sealed class CatalogIndex
         {
             return [];
         }
+        if (query.Audience is { } audience) candidates = ForAudience(candidates, audience);
         candidates.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Item.Ordinal.CompareTo(b.Item.Ordinal));
 
         // Walk best-first and stop once enough buyable hits are found: a sold-out product scores a
@@ -235,6 +236,23 @@ public sealed class CatalogIndex
             if (score > bestScore) (best, bestScore) = (v, score);
         }
         return best;
+    }
+
+    /// <summary>
+    /// "For my boyfriend": products marked only for someone else go, products marked for them (or unisex) come first
+    /// (lifted above every unmarked score); unmarked products stay after them, as they may suit anyone.
+    /// </summary>
+    private static List<(IndexedProduct Item, double Score)> ForAudience(List<(IndexedProduct Item, double Score)> candidates, Audience audience)
+    {
+        var lift = candidates.Count == 0 ? 0 : candidates.Max(c => c.Score) + 1;
+        var kept = new List<(IndexedProduct Item, double Score)>(candidates.Count);
+        foreach (var (item, score) in candidates)
+        {
+            var marked = Audiences.Of(item);
+            if (!Audiences.Fits(marked, audience)) continue;
+            kept.Add((item, marked.Contains(audience) ? score + lift : score));
+        }
+        return kept;
     }
 
     private static bool MatchesCollection(IndexedProduct item, string? collection)

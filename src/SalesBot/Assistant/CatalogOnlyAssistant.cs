@@ -23,6 +23,15 @@ public sealed class CatalogOnlyAssistant : IShopAssistant
         var quickReplies = phrases.DefaultQuickReplies(shareable.Count > 0);
         var shopName = catalog.Shop.Name;
 
+        // Goodbyes and questions about the store come before the catalog: "bye" closes, "do you ship to Canada?" is not a product search.
+        if (message.Intent is ShopperIntent.Search or ShopperIntent.Greeting or ShopperIntent.Thanks && request.Payload is null)
+        {
+            if (Closings.IsClosing(request.Text))
+                return new AssistantReply(Format(StorePhrases.For(message.Language).Closing, shopName), [], []);
+            if (StoreQuestion.Parse(request.Text) is { } storeQuestion)
+                return PolicyAnswers.Reply(catalog, storeQuestion, message.Language, quickReplies);
+        }
+
         switch (message.Intent)
         {
             case ShopperIntent.Human:
@@ -36,6 +45,14 @@ public sealed class CatalogOnlyAssistant : IShopAssistant
             case ShopperIntent.Discounts:
                 return Discounts(request.Catalog, shareable, phrases, quickReplies);
         }
+
+        if (message.Query.Order is { } order)
+            return PriceEnd(catalog, message.Query, order, phrases, StorePhrases.For(message.Language), quickReplies);
+
+        // "Something for a 5 year old" in a shop that marks nothing for kids: say so rather than show anything at all.
+        if (message.Query is { Audience: { } audience, MinPrice: null, MaxPrice: null } && !Tokenizer.Terms(message.Query.Text).Any()
+            && !catalog.Products.Any(p => Audiences.Of(p).Contains(audience)))
+            return new AssistantReply(phrases.NotFound, Cards(catalog, CatalogSearch.Featured(catalog, CardLimit)), quickReplies);
 
         var found = CatalogSearch.Find(catalog, message.Query, CardLimit);
         if (found.Matches.Count == 0)
@@ -53,6 +70,19 @@ public sealed class CatalogOnlyAssistant : IShopAssistant
             return new AssistantReply(phrases.NoDiscounts, Cards(catalog, CatalogSearch.Featured(catalog, CardLimit)), quickReplies);
         var lines = shareable.Take(5).Select(d => $"• {d.Code}" + (string.IsNullOrEmpty(d.Summary) ? "" : $" — {d.Summary}"));
         return new AssistantReply(phrases.Discounts + "\n" + string.Join("\n", lines), [], quickReplies);
+    }
+
+    /// <summary>"Cheapest jacket": the reply names the product at that end of the prices, cards follow in price order.</summary>
+    private static AssistantReply PriceEnd(CatalogIndex catalog, ProductQuery query, PriceOrder order, Phrases phrases,
+        StorePhrases storePhrases, IReadOnlyList<QuickReplyOption> quickReplies)
+    {
+        var ranked = PriceSuperlatives.Rank(catalog, query, CardLimit);
+        if (ranked.Count == 0)
+            return new AssistantReply(phrases.NotFound, Cards(catalog, CatalogSearch.Featured(catalog, CardLimit)), quickReplies);
+        var first = ranked[0];
+        var named = string.Format(CultureInfo.InvariantCulture, order == PriceOrder.Cheapest ? storePhrases.Cheapest : storePhrases.MostExpensive,
+            first.Item.Product.Title, catalog.Money.Format(first.Variant!.Price));
+        return new AssistantReply(named, Cards(catalog, ranked), quickReplies);
     }
 
     private static IReadOnlyList<ProductCard> Cards(CatalogIndex catalog, IEnumerable<ProductMatch> matches) =>

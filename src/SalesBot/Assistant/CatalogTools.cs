@@ -34,8 +34,10 @@ public sealed class CatalogTools(CatalogIndex catalog, bool mayPromote, IReadOnl
             "Details of one product by its handle: description, every variant with its price and stock."),
         AIFunctionFactory.Create(ListDiscountCodes, "list_discount_codes",
             "Active discount codes the shopper may use. Only mention codes this tool returns."),
+        AIFunctionFactory.Create(GetStorePolicy, "get_store_policy",
+            "The store's own policy text and link for refund, shipping, privacy, terms or contact questions, or how a shopper can check an order (order_status). Answer only from its text."),
         AIFunctionFactory.Create(HandOffToHuman, "handoff_to_human",
-            "Call when the shopper wants a person, or for orders, returns, complaints and anything the catalog cannot answer."),
+            "Call when the shopper wants a person, for complaints, and for anything the catalog and the store's policies cannot answer."),
     ];
 
     public IReadOnlyList<ToolProduct> SearchProducts(
@@ -82,6 +84,9 @@ public sealed class CatalogTools(CatalogIndex catalog, bool mayPromote, IReadOnl
         if (shareable.Count == 0) return new { codes = Array.Empty<object>(), note = "The shop shares no discount codes in chat." };
         return new { codes = shareable.Select(d => new { code = d.Code, title = d.Title, summary = d.Summary, endsAt = d.EndsAt }) };
     }
+
+    public object GetStorePolicy([Description("One of: refund, shipping, privacy, terms, contact, order_status")] string topic) =>
+        PolicyAnswers.ForTool(catalog, topic);
 
     public string HandOffToHuman([Description("Why a person is needed, in a few words")] string? reason = null)
     {

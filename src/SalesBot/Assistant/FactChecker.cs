@@ -63,6 +63,7 @@ public static partial class FactChecker
             foreach (var item in TitlesIn(sentence, catalog, turn.Seen))
                 if (!inSentence.Contains(item)) inSentence.Add(item);
 
+            problem ??= StoreClaims.Problem(sentence, catalog);
             problem ??= CheckCodes(sentence, catalog, activeCodes, inSentence);
             problem ??= CheckPercents(sentence, catalog, turn, inSentence.Count > 0 ? inSentence : previous is null ? turn.Seen : [previous]);
             if (problem is null)
@@ -124,6 +125,7 @@ public static partial class FactChecker
 
             if (context.Any(i => CatalogAmounts.Of(i).Contains(amount))) return m.Value;
             if (catalog.DiscountAmounts.Contains(amount)) return m.Value;
+            if (StoreClaims.IsShippingAmount(sentence, catalog, amount)) return m.Value;
             if (turn.Budgets.Contains(amount) && IsTrueBound(sentence[..m.Index], amount, context)) return m.Value;
             if (named.Count == 1)
             {

@@ -32,6 +32,7 @@ public sealed partial record ShopperMessage(ShopperIntent Intent, ProductQuery Q
         if (DiscountPattern().IsMatch(lower)) return new(ShopperIntent.Discounts, new ProductQuery(""), language);
 
         decimal? min = null, max = null;
+        bool minExclusive = false, maxExclusive = false;
         var rest = lower;
         if (BetweenPattern().Match(rest) is { Success: true } between)
         {
@@ -43,11 +44,13 @@ public sealed partial record ShopperMessage(ShopperIntent Intent, ProductQuery Q
             if (UnderPattern().Match(rest) is { Success: true } under)
             {
                 max = Amount(under.Groups["a"]);
+                maxExclusive = StrictUnderPattern().IsMatch(under.Value);
                 rest = rest.Remove(under.Index, under.Length);
             }
             if (OverPattern().Match(rest) is { Success: true } over)
             {
                 min = Amount(over.Groups["a"]);
+                minExclusive = StrictOverPattern().IsMatch(over.Value);
                 rest = rest.Remove(over.Index, over.Length);
             }
             if (min is null && max is null && AroundPattern().Match(rest) is { Success: true } around)
@@ -59,7 +62,15 @@ public sealed partial record ShopperMessage(ShopperIntent Intent, ProductQuery Q
         }
         var inStock = InStockPattern().IsMatch(rest);
         if (inStock) rest = InStockPattern().Replace(rest, " ");
-        var query = new ProductQuery(rest, min, max, inStock);
+        PriceOrder? order = null;
+        if (SuperlativePattern().Match(rest) is { Success: true } superlative)
+        {
+            order = superlative.Groups["cheap"].Success ? PriceOrder.Cheapest : PriceOrder.MostExpensive;
+            rest = rest.Remove(superlative.Index, superlative.Length).Insert(superlative.Index, " ");
+        }
+        var (audience, withoutPeople) = Audiences.Read(rest);
+        rest = withoutPeople;
+        var query = new ProductQuery(rest, min, max, inStock, MaxExclusive: maxExclusive, MinExclusive: minExclusive, Audience: audience, Order: order);
 
         var hasProductWords = Tokenizer.Terms(rest).Any(t => !GreetingWords.Contains(t));
         if (!hasProductWords && !query.HasFilters)
@@ -96,6 +107,16 @@ public sealed partial record ShopperMessage(ShopperIntent Intent, ProductQuery Q
 
     [GeneratedRegex(@"(?:\b(?:over|above|more than|at least|from|min(?:imum)?|más de|plus de|über)|>)\s*" + Money)]
     private static partial Regex OverPattern();
+
+    // "under", "below", "less than", "cheaper than" leave the amount out; "up to", "max", "within" let it in.
+    [GeneratedRegex(@"^(?:under|below|less than|cheaper than|menos de|moins de|unter|<)")]
+    private static partial Regex StrictUnderPattern();
+
+    [GeneratedRegex(@"^(?:over|above|more than|más de|plus de|über|>)")]
+    private static partial Regex StrictOverPattern();
+
+    [GeneratedRegex(@"\b(?:(?<cheap>cheapest|least expensive|lowest[- ]priced|lowest price|most affordable|el más barato|la más barata|le moins cher|la moins chère|billigste[nrs]?|günstigste[nrs]?)|(?:most expensive|priciest|highest[- ]priced|highest price|dearest|el más caro|la más cara|le plus cher|la plus chère|teuerste[nrs]?))\b")]
+    private static partial Regex SuperlativePattern();
 
     [GeneratedRegex(@"\b(?:around|about|roughly|approximately|~)\s*" + Money)]
     private static partial Regex AroundPattern();

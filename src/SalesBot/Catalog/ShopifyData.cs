@@ -43,7 +43,8 @@ public sealed record Domain(string Url, string Host);
 
 public sealed record CurrencyFormats(string MoneyFormat, string MoneyWithCurrencyFormat);
 
-public sealed record ShopPolicy(string Type, string Title, string Url);
+/// <summary>A legal page of the shop (refund, shipping, privacy, terms, contact); <see cref="Body"/> is its HTML, absent in older snapshots.</summary>
+public sealed record ShopPolicy(string Type, string Title, string Url, string? Body = null);
 
 public sealed record ShopifyCount(long Count);
 

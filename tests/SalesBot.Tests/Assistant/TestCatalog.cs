@@ -9,7 +9,7 @@ public static class TestCatalog
 
     /// <summary>The boutique with SPRING15, or with <paramref name="discounts"/> instead.</summary>
     public static ShopifyData Create(IReadOnlyList<DiscountNode>? discounts = null) => CatalogBuilder.Catalog(
-        CatalogBuilder.DollarShop(Shop, "Test Boutique", "boutique.example", policies: []),
+        CatalogBuilder.DollarShop(Shop, "Test Boutique", "boutique.example", policies: TestPolicies.For("boutique.example")),
         [
             Product(1, "Ocean Blue Shirt", "ocean-blue-shirt", "Shirt", ["men"], ("Default Title", 50m, true)),
             Product(2, "Galaxy Earrings", "galaxy-earrings", "Earrings", ["silver"], ("Default Title", 37.99m, true)),

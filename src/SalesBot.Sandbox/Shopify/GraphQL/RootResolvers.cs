@@ -39,16 +39,14 @@ internal static class RootResolvers
             .Field("currencyCode", s => s.CurrencyCode).Field("ianaTimezone", _ => "America/New_York")
             .Field("primaryDomain", s => new DomainView(1, $"https://{s.Domain}", s.Domain))
             .Field("currencyFormats", s => s)
-            .Field("shopPolicies", s => new[]
-            {
-                new ShopPolicyView(1, "REFUND_POLICY", "Refund policy", $"https://{s.Domain}/policies/refund-policy"),
-                new ShopPolicyView(2, "SHIPPING_POLICY", "Shipping policy", $"https://{s.Domain}/policies/shipping-policy"),
-            });
+            .Field("shopPolicies", s => StorePolicies.For(s.Name)
+                .Select(p => new ShopPolicyView(p.Id, p.Type, p.Title, p.Body, $"https://{s.Domain}/policies/{p.Handle}")).ToList());
         new ResolverMap<ShopifyStore>(b, "CurrencyFormats")
             .Field("moneyFormat", _ => "${{amount}}").Field("moneyWithCurrencyFormat", s => $"${{{{amount}}}} {s.CurrencyCode}");
         new ResolverMap<DomainView>(b, "Domain").Field("id", d => Gid.For("Domain", d.Id)).Field("url", d => d.Url).Field("host", d => d.Host);
         new ResolverMap<ShopPolicyView>(b, "ShopPolicy")
-            .Field("id", p => Gid.For("ShopPolicy", p.Id)).Field("type", p => p.Type).Field("title", p => p.Title).Field("url", p => p.Url);
+            .Field("id", p => Gid.For("ShopPolicy", p.Id)).Field("type", p => p.Type).Field("title", p => p.Title)
+            .Field("body", p => p.Body).Field("url", p => p.Url);
         new ResolverMap<CountView>(b, "Count").Field("count", c => c.Count);
 
         new ResolverMap<StoreWebhookSubscription>(b, "WebhookSubscription")

@@ -5,7 +5,7 @@ namespace SalesBot.Sandbox.Shopify.GraphQL;
 internal sealed record MoneyView(decimal Amount, string CurrencyCode);
 internal sealed record ImageView(string Url, string? AltText);
 internal sealed record DomainView(long Id, string Url, string Host);
-internal sealed record ShopPolicyView(long Id, string Type, string Title, string Url);
+internal sealed record ShopPolicyView(long Id, string Type, string Title, string Body, string Url);
 internal sealed record QuantityView(string Name, int Quantity);
 internal sealed record CountView(int Count);
 internal sealed record UserErrorView(IReadOnlyList<string>? Field, string Message, string? Code = null);
