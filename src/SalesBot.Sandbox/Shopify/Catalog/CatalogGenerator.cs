@@ -37,10 +37,11 @@ public static class CatalogGenerator
             var tint = kind.Tints.Count > 0 ? kind.Tints[random.Next(kind.Tints.Count)] : null;
 
             var count = Math.Min(kind.Combinations, large ? spec.LargeProductVariants : Math.Max(1, spec.VariantsPerProduct));
+            var axes = Arrange(kind.AxesFor(count), count, random);
             for (var v = 0; v < count; v++)
             {
-                var values = Combination(kind, v);
-                var options = values.Select((value, axis) => new KeyValuePair<string, string>(kind.Axes[axis].Name, value.Name)).ToList();
+                var values = Combination(axes, v);
+                var options = values.Select((value, axis) => new KeyValuePair<string, string>(axes[axis].Name, value.Name)).ToList();
                 var stock = store.Locations.Select(l => (l, random.Next(0, 30))).Select(s => soldOut ? (s.l, 0) : s);
                 var price = Math.Max(1m, basePrice + values.Sum(o => o.Surcharge));
                 var variant = store.AddVariant(product, string.Join(" / ", values.Select(o => o.Name)), price, options, stock,
@@ -64,15 +65,31 @@ public static class CatalogGenerator
         if (spec.RestrictedDiscounts) SampleDiscounts.AddRestricted(store);
     }
 
-    /// <summary>The v-th combination of the kind's option values, first axis fastest (S / White, M / White, …).</summary>
-    private static OptionValue[] Combination(ProductKind kind, int index)
-    {
-        var values = new OptionValue[kind.Axes.Count];
-        for (var a = 0; a < kind.Axes.Count; a++)
+    /// <summary>
+    /// Each product's own slice of its kind's values: the fastest axis (sizes) centred when only a few are stocked
+    /// (M–XL, not XS–M), the others (colours, scents) starting at a seeded place so one shirt is navy and the next olive.
+    /// </summary>
+    private static List<(string Name, OptionValue[] Values)> Arrange(IReadOnlyList<OptionAxis> axes, int count, Random random) =>
+    [
+        .. axes.Select((axis, a) =>
         {
-            var axis = kind.Axes[a].Values;
-            values[a] = axis[index % axis.Count];
-            index /= axis.Count;
+            var values = axis.Values;
+            var start = a == 0 ? Math.Max(0, (values.Count - count) / 2) : random.Next(values.Count);
+            return (axis.Name, a == 0 && count < values.Count
+                ? values.Skip(start).ToArray()
+                : values.Skip(start).Concat(values.Take(start)).ToArray());
+        }),
+    ];
+
+    /// <summary>The v-th combination of the arranged values, first axis fastest (S / White, M / White, …).</summary>
+    private static OptionValue[] Combination(List<(string Name, OptionValue[] Values)> axes, int index)
+    {
+        var values = new OptionValue[axes.Count];
+        for (var a = 0; a < axes.Count; a++)
+        {
+            var axis = axes[a].Values;
+            values[a] = axis[index % axis.Length];
+            index /= axis.Length;
         }
         return values;
     }
@@ -153,7 +170,7 @@ public static class CatalogGenerator
                 var i = _made.GetValueOrDefault(kind);
                 _made[kind] = i + 1;
                 // i * stride mod capacity visits every combination once (stride is coprime with capacity).
-                var j = (int)(((long)i * stride + (uint)seed) % capacity);
+                var j = (int)(((long)i * stride + (uint)seed + Offset(kind) * 977L) % capacity);
                 var material = kind.Materials[j % kind.Materials.Count];
                 var model = kind.Models[j / kind.Materials.Count % kind.Models.Count];
                 var line = lines[j / (kind.Materials.Count * kind.Models.Count)];
@@ -164,6 +181,9 @@ public static class CatalogGenerator
                 if (_used.Add(title)) return (title, material, model);
             }
         }
+
+        /// <summary>Kinds start at different lines so the first shirt and the first mug do not share a name.</summary>
+        private static int Offset(ProductKind kind) => Math.Max(0, ProductKinds.All.ToList().IndexOf(kind));
 
         private static int Stride(int capacity)
         {

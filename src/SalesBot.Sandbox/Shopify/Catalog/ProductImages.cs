@@ -35,16 +35,19 @@ public static class ProductImages
 
     private static bool IsHex(string hex) => hex.Length == 6 && hex.All(char.IsAsciiHexDigit);
 
-    /// <summary>A square drawing: a light backdrop, the object in its colour, outlined a shade darker.</summary>
+    /// <summary>
+    /// A drawing at Messenger's horizontal card ratio (1.91:1, the generic template's default image_aspect_ratio):
+    /// a light backdrop, the object in its colour, outlined a shade darker.
+    /// </summary>
     public static string Svg(ProductKind kind, string hex)
     {
         var fill = "#" + hex.ToLowerInvariant();
         var line = "#" + Shade(hex, 0.6);
         var shape = Shapes.GetValueOrDefault(kind.Slug, """<rect x="110" y="110" width="180" height="180" rx="24"/>""");
         return $"""
-            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400" width="400" height="400" role="img" aria-label="{kind.ProductType}">
-            <rect width="400" height="400" fill="#f4f1ec"/><ellipse cx="200" cy="345" rx="130" ry="14" fill="#e2ddd4"/>
-            <g fill="{fill}" stroke="{line}" stroke-width="6" stroke-linejoin="round" stroke-linecap="round">{shape}</g>
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 764 400" width="764" height="400" role="img" aria-label="{kind.ProductType}">
+            <rect width="764" height="400" fill="#f4f1ec"/><ellipse cx="382" cy="350" rx="150" ry="14" fill="#e2ddd4"/>
+            <g transform="translate(182 0)" fill="{fill}" stroke="{line}" stroke-width="6" stroke-linejoin="round" stroke-linecap="round">{shape}</g>
             </svg>
             """;
     }

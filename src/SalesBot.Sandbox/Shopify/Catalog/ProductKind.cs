@@ -17,13 +17,28 @@ public sealed record ProductKind(
 {
     /// <summary>How many variants the axes allow at most.</summary>
     public int Combinations => Axes.Aggregate(1, (n, a) => n * a.Values.Count);
+
+    /// <summary>The axes a product with <paramref name="variants"/> variants uses: optional ones only once the others are not enough.</summary>
+    public IReadOnlyList<OptionAxis> AxesFor(int variants)
+    {
+        var used = new List<OptionAxis>();
+        var combinations = 1;
+        foreach (var axis in Axes)
+        {
+            if (axis.OnlyWhenNeeded && combinations >= variants) continue;
+            used.Add(axis);
+            combinations *= axis.Values.Count;
+        }
+        return used;
+    }
 }
 
 /// <summary>What a product of a kind is called (a camp shirt, a henley) and the style tag it carries.</summary>
 public sealed record KindModel(string Name, string Style);
 
 /// <summary>An option such as Size or Scent with its values in the order a store lists them.</summary>
-public sealed record OptionAxis(string Name, IReadOnlyList<OptionValue> Values)
+/// <param name="OnlyWhenNeeded">Left off unless the other axes run out of combinations (a sneaker's width, for the huge test products).</param>
+public sealed record OptionAxis(string Name, IReadOnlyList<OptionValue> Values, bool OnlyWhenNeeded = false)
 {
     /// <summary>An axis whose values carry no colour or surcharge.</summary>
     public static OptionAxis Plain(string name, params string[] values) => new(name, [.. values.Select(v => new OptionValue(v))]);

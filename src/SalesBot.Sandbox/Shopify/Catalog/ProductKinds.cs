@@ -38,7 +38,7 @@ public static class ProductKinds
         [ShoeSizes,
          new("Color", [C("White", "f5f3ee"), C("Black", "222222"), C("Grey", "8c8c8c"), C("Navy", "1f2f4f"), C("Red", "b3312c"), C("Sand", "d8c7a6"),
                        C("Olive", "6b6b3a"), C("Teal", "1f7a7a"), C("Pink", "e6a1b4"), C("Blue", "2f5fb3"), C("Green", "3f7f4f"), C("Cream", "efe6cf"), C("Gold", "c9a23f")]),
-         OptionAxis.Plain("Width", "Regular", "Wide")],
+         OptionAxis.Plain("Width", "Regular", "Wide") with { OnlyWhenNeeded = true }],
         ["Canvas", "Suede", "Leather", "Knit", "Recycled Mesh"],
         [new("Sneaker", "casual"), new("Runner", "sport"), new("Court Sneaker", "classic"), new("High-Top", "street"), new("Trail Runner", "outdoor")],
         ["men", "women", "unisex"], 75m, 165m, ["Stride Lab", "Fjellrev Outfitters"], [],
