@@ -66,18 +66,21 @@ public static class CatalogGenerator
     }
 
     /// <summary>
-    /// Each product's own slice of its kind's values: the fastest axis (sizes) centred when only a few are stocked
-    /// (M–XL, not XS–M), the others (colours, scents) starting at a seeded place so one shirt is navy and the next olive.
+    /// Each product's own slice of its kind's values: colours (finishes, scents) start at a seeded place so one mug is
+    /// black and the next sage; a first axis such as sizes is centred when only a few are stocked (S–L, not XS–M).
     /// </summary>
     private static List<(string Name, OptionValue[] Values)> Arrange(IReadOnlyList<OptionAxis> axes, int count, Random random) =>
     [
         .. axes.Select((axis, a) =>
         {
             var values = axis.Values;
-            var start = a == 0 ? Math.Max(0, (values.Count - count) / 2) : random.Next(values.Count);
-            return (axis.Name, a == 0 && count < values.Count
-                ? values.Skip(start).ToArray()
-                : values.Skip(start).Concat(values.Take(start)).ToArray());
+            if (values.Any(v => v.Hex is not null))
+            {
+                var start = random.Next(values.Count);
+                return (axis.Name, values.Skip(start).Concat(values.Take(start)).ToArray());
+            }
+            var window = a == 0 && count < values.Count ? (values.Count - count) / 2 : 0;
+            return (axis.Name, values.Skip(window).ToArray());
         }),
     ];
 
