@@ -174,8 +174,9 @@ public static class CatalogGenerator
                 _made[kind] = i + 1;
                 // i * stride mod capacity visits every combination once (stride is coprime with capacity).
                 var j = (int)(((long)i * stride + (uint)seed + Offset(kind) * 977L) % capacity);
-                var material = kind.Materials[j % kind.Materials.Count];
-                var model = kind.Models[j / kind.Materials.Count % kind.Models.Count];
+                // The model is the fastest digit: the stride is coprime with the model count, so neighbours differ in it.
+                var model = kind.Models[j % kind.Models.Count];
+                var material = kind.Materials[j / kind.Models.Count % kind.Materials.Count];
                 var line = lines[j / (kind.Materials.Count * kind.Models.Count)];
                 var round = i / capacity;
                 // Past every combination (only in stores far larger than a demo), a second line name keeps titles apart.
