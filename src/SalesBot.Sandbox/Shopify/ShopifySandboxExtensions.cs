@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SalesBot.Sandbox.Shopify.Admin;
+using SalesBot.Sandbox.Shopify.Catalog;
 using SalesBot.Sandbox.Shopify.GraphQL;
 using SalesBot.Sandbox.Shopify.OAuth;
 
@@ -25,9 +26,10 @@ public static class ShopifySandboxExtensions
         return services;
     }
 
-    /// <summary>Routes under <c>/sandbox/{shop}</c>, where <c>{shop}</c> is a full domain such as <c>demo-store.myshopify.com</c>.</summary>
+    /// <summary>Product pictures under <c>/sandbox/images</c>; routes under <c>/sandbox/{shop}</c>, where <c>{shop}</c> is a full domain such as <c>demo-store.myshopify.com</c>.</summary>
     public static IEndpointRouteBuilder MapShopifySandbox(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapProductImages();
         var shop = endpoints.MapGroup("/sandbox/{shop}");
         shop.MapShopifyOAuth();
         shop.MapAdminGraphQl();

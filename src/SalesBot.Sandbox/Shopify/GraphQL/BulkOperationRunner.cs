@@ -38,7 +38,7 @@ internal sealed class BulkOperationRunner(ShopifySandbox sandbox)
     {
         try
         {
-            var context = new AdminRequestContext(store, sandbox, bulk: true, baseUri: "");
+            var context = new AdminRequestContext(store, sandbox, bulk: true, operation.BaseUri);
             var result = await sandbox.GraphQl.RunAsync(context, operation.Query, null, null, CancellationToken.None);
             if (result["errors"] is JsonArray { Count: > 0 } || result["data"] is not JsonObject data)
             {

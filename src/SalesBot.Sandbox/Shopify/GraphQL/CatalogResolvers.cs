@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Utilities;
+using SalesBot.Sandbox.Shopify.Catalog;
 using SalesBot.Sandbox.Shopify.Store;
 
 namespace SalesBot.Sandbox.Shopify.GraphQL;
@@ -35,7 +36,7 @@ internal static class CatalogResolvers
         new ResolverMap<StoreMedia>(b, "MediaImage")
             .Field("id", m => m.Gid).Field("alt", m => m.Alt).Field("mediaContentType", _ => "IMAGE")
             .Field("image", m => new ImageView(m.Url, m.Alt));
-        new ResolverMap<ImageView>(b, "Image").Field("url", i => i.Url).Field("altText", i => i.AltText);
+        new ResolverMap<ImageView>(b, "Image").Field("url", (i, c) => ProductImages.Absolute(i.Url, AdminRequestContext.Of(c).BaseUri)).Field("altText", i => i.AltText);
 
         new ResolverMap<StoreVariant>(b, "ProductVariant")
             .Field("id", v => v.Gid).Field("title", v => v.Title).Field("sku", v => v.Sku)

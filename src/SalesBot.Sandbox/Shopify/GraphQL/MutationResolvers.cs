@@ -68,6 +68,7 @@ internal static class MutationResolvers
         {
             Id = id, Query = query, CreatedAt = request.Store.Now, Status = "RUNNING",
             GroupObjects = context.GetArgument<bool>("groupObjects"),
+            BaseUri = request.BaseUri,
             ResultUrl = $"{request.BaseUri}sandbox/{request.Store.Domain}/bulk/{id}.jsonl",
         };
         request.Store.BulkOperations[operation.Id] = operation;

@@ -17,6 +17,8 @@ public sealed class StoreBulkOperation
     public byte[]? Result { get; set; }
     /// <summary>Set once the result is ready, as Shopify's is.</summary>
     public string? Url { get; set; }
+    /// <summary>The sandbox's address when the operation started: the lines' image URLs are absolute on it, as in a live answer.</summary>
+    public string BaseUri { get; init; } = "";
     /// <summary>Where the result will be served, decided when the operation starts.</summary>
     public required string ResultUrl { get; init; }
 
