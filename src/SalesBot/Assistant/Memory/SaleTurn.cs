@@ -27,11 +27,12 @@ public static partial class SaleTurn
         var text = request.Text ?? "";
         var follow = FollowUpText.Parse(text);
         var shareable = request.ShareableDiscounts();
-        if (NamedCode(text, shareable) is { } named)
+        // Any code of the shop the shopper names is their ask; whether it goes on the link is decided at checkout.
+        if (NamedCode(text, catalog) is { } named)
         {
             memory = memory with { RequestedCode = named };
             if (follow.Action == SaleAction.None)
-                return (new AssistantReply($"Noted: I'll put the code {named} on your checkout link.", [], CartQuickReplies(memory)), memory);
+                return (CodeNoted(request, memory, named), memory);
         }
 
         // "thanks, that's it" or "a person about this, please" are not about a product, pronoun or not.
@@ -80,9 +81,9 @@ public static partial class SaleTurn
         {
             case PayloadCart: return (CartReply(catalog, memory, "Your cart:"), memory);
             case PayloadCheckout: return Checkout(request, memory);
-            case PayloadCode when parts.Length == 2:
+            case PayloadCode when parts.Length == 2 && parts[1].Length <= 64:
                 memory = memory with { RequestedCode = parts[1] };
-                return (new AssistantReply($"Noted: I'll put the code {parts[1]} on your checkout link.", [], CartQuickReplies(memory)), memory);
+                return (CodeNoted(request, memory, parts[1]), memory);
             case PayloadPick when parts.Length == 2 && catalog.FindById(Gid("Product", parts[1])) is { } picked:
                 return Describe(catalog, memory.Focus(picked.Product.Id) with { PendingAdd = memory.PendingAdd }, picked, asked: false);
             case PayloadOption when parts.Length == 4 && catalog.FindById(Gid("Product", parts[1])) is { } item:
@@ -189,9 +190,7 @@ public static partial class SaleTurn
             return (Text(memory.Cart.Count == 0 ? "Your cart is empty. Tell me what you'd like, and I'll add it." : "Everything in your cart has sold out since, sorry.", []), memory);
 
         // A code only when the shopper asked for it and the merchant lets the bot share it right now.
-        var allowed = memory.RequestedCode is { } asked
-            ? request.ShareableDiscounts().FirstOrDefault(d => string.Equals(d.Code, asked, StringComparison.OrdinalIgnoreCase))?.Code
-            : null;
+        var allowed = Allowed(request, memory.RequestedCode);
         var url = CheckoutLink.Build(catalog, buyable.Select(x => (x.Variant!.Id, x.Line.Quantity)), allowed);
         var total = buyable.Sum(x => x.Variant!.Price * x.Line.Quantity);
         var text = $"Here is your checkout link for {Count(buyable.Sum(x => x.Line.Quantity), "item")} ({catalog.Money.Format(total)} before shipping and taxes)"
@@ -265,8 +264,18 @@ public static partial class SaleTurn
         return Tokenizer.Terms(text).Any(t => !own.Contains(t) && !FollowUpWords.Contains(t) && !t.All(char.IsDigit));
     }
 
-    private static string? NamedCode(string text, IReadOnlyList<ActiveDiscount> shareable) =>
-        shareable.FirstOrDefault(d => WholeWord(text, d.Code))?.Code;
+    private static string? NamedCode(string text, CatalogIndex catalog) =>
+        catalog.Codes.FirstOrDefault(c => c.Code.Length >= 3 && WholeWord(text, c.Code))?.Code;
+
+    private static AssistantReply CodeNoted(AssistantRequest request, ConversationMemory memory, string code) =>
+        Allowed(request, code) is { } allowed
+            ? new AssistantReply($"Noted: I'll put the code {allowed} on your checkout link.", [], CartQuickReplies(memory))
+            : new AssistantReply($"Sorry, the code {code} can't be used here.", [], CartQuickReplies(memory));
+
+    /// <summary>The code as the merchant lets the bot share it right now, or null.</summary>
+    private static string? Allowed(AssistantRequest request, string? code) => code is null
+        ? null
+        : request.ShareableDiscounts().FirstOrDefault(d => string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase))?.Code;
 
     private static bool AsksForDiscount(string text) => DiscountAsk().IsMatch(text);
 
