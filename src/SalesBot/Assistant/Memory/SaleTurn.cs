@@ -135,9 +135,11 @@ public static partial class SaleTurn
             var intro = memory.Options.Count == 0
                 ? $"{product.Title}: {PriceRange(catalog, choice.Matching)}."
                 : $"{product.Title} in {string.Join(" / ", memory.Options.Values)}: " + (choice.Matching.Any(v => v.AvailableForSale)
-                    ? (asked ? "yes, " : "") + $"in stock in {choice.NextOption!.Name.ToLowerInvariant()} {Join(choice.NextValues().Where(v => v.Available).Select(v => v.Value))}."
+                    ? (asked ? "yes, " : "") + $"in stock in {Join(choice.NextValues().Where(v => v.Available).Select(v => v.Value))}."
                     : (asked ? "sorry, no: " : "") + "sold out in every " + choice.NextOption!.Name.ToLowerInvariant() + ".");
-            return (new AssistantReply(intro + Ask(choice), [Card(catalog, item, null)], OptionReplies(choice, memory)), memory);
+            // The card shows a variant that fits what is chosen so far, so its price and Buy button match the words.
+            var fitting = memory.Options.Count == 0 ? null : choice.Matching.FirstOrDefault(v => v.AvailableForSale);
+            return (new AssistantReply(intro + Ask(choice), [Card(catalog, item, fitting)], OptionReplies(choice, memory)), memory);
         }
 
         var name = VariantName(product, variant);
