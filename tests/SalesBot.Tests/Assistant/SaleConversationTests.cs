@@ -241,4 +241,38 @@ public sealed class SaleConversationTests
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
         }
     }
+
+    [Fact]
+    public async Task A_conversation_quiet_for_the_retention_window_is_pruned_when_another_of_the_shop_starts()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "salesbot-memory-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2026-03-02T10:00:00Z"));
+        await using var services = new ServiceCollection()
+            .AddDbContextFactory<SalesBotDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(dir, "salesbot.db")};Pooling=False"))
+            .AddSingleton<TimeProvider>(time).AddSingleton<ConversationMemoryStore>().BuildServiceProvider();
+        try
+        {
+            await using (var db = await services.GetRequiredService<IDbContextFactory<SalesBotDbContext>>().CreateDbContextAsync())
+                await db.Database.EnsureCreatedAsync();
+            var store = services.GetRequiredService<ConversationMemoryStore>();
+            var shop = _catalog.Shop.MyshopifyDomain;
+            var remembered = ConversationMemory.Empty with { Shown = [_catalog.Products[0].Product.Id] };
+            await store.SaveAsync("page:old", shop, remembered, default);
+            await store.SaveAsync("page:other-shop", "other.myshopify.com", remembered, default);
+            time.Advance(SalesBot.Data.HistoryRetention.Window - TimeSpan.FromMinutes(1));
+            await store.SaveAsync("page:recent", shop, remembered, default);
+            Assert.Equal(remembered.Shown, (await store.GetAsync("page:old", default)).Shown);
+
+            time.Advance(TimeSpan.FromMinutes(2));
+            await store.SaveAsync("page:new", shop, remembered, default);
+            Assert.Same(ConversationMemory.Empty, await store.GetAsync("page:old", default));
+            Assert.Equal(remembered.Shown, (await store.GetAsync("page:recent", default)).Shown);
+            Assert.Equal(remembered.Shown, (await store.GetAsync("page:other-shop", default)).Shown);
+        }
+        finally
+        {
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        }
+    }
 }

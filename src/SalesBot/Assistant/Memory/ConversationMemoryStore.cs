@@ -24,7 +24,13 @@ public sealed class ConversationMemoryStore(IDbContextFactory<SalesBotDbContext>
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var row = await db.ConversationMemories.FirstOrDefaultAsync(m => m.Key == key, cancellationToken);
-            if (row is null) db.ConversationMemories.Add(row = new ConversationMemoryRow { Key = key, Shop = shop, State = state });
+            if (row is null)
+            {
+                db.ConversationMemories.Add(row = new ConversationMemoryRow { Key = key, Shop = shop, State = state });
+                // Like the other histories, the writer prunes: a conversation quiet for the retention window starts afresh.
+                var stale = time.GetUtcNow() - HistoryRetention.Window;
+                await db.ConversationMemories.Where(m => m.Shop == shop && m.UpdatedAt < stale).ExecuteDeleteAsync(cancellationToken);
+            }
             row.Shop = shop;
             row.State = state;
             row.UpdatedAt = time.GetUtcNow();
