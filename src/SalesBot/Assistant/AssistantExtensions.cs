@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenAI;
+using SalesBot.Assistant.Memory;
 using SalesBot.Assistant.Settings;
 using SalesBot.Configuration;
 using SalesBot.Snapshots;
@@ -23,6 +24,7 @@ public static class AssistantExtensions
         services.AddSingleton<CatalogProvider>();
         services.AddSingleton<CatalogSearch>();
         services.AddSingleton<AssistantSettingsService>();
+        services.AddSingleton<ConversationMemoryStore>();
         var openAi = builder.Configuration.Get<OpenAiOptions>() ?? new OpenAiOptions();
         if (openAi.IsEnabled)
         {

@@ -8,7 +8,8 @@ public sealed record AssistantReply(
     string Text,
     IReadOnlyList<ProductCard> Cards,
     IReadOnlyList<QuickReplyOption> QuickReplies,
-    bool HandOff = false);
+    bool HandOff = false,
+    string? CheckoutUrl = null);
 
 /// <summary>A product card: every field comes from the catalog, never from a model. <see cref="VariantId"/> is the GID of the variant on offer (the one <see cref="BuyUrl"/> puts in the cart).</summary>
 public sealed record ProductCard(
@@ -26,6 +27,8 @@ public sealed record QuickReplyOption(string Title, string Payload);
 
 /// <summary>
 /// The input of one turn. <see cref="SharedCodes"/> are the codes the merchant lets the bot share (none by default).
+/// <see cref="ConversationKey"/> names the conversation whose memory (products shown, cart) the turn reads and updates;
+/// opaque to the assistant (Messenger passes "{pageId}:{psid}"), null for a one-off question with no memory.
 /// </summary>
 public sealed record AssistantRequest(
     CatalogIndex Catalog,
@@ -33,7 +36,8 @@ public sealed record AssistantRequest(
     string? Payload,
     IReadOnlyList<HistoryLine> History,
     bool MayPromote,
-    IReadOnlySet<string>? SharedCodes = null)
+    IReadOnlySet<string>? SharedCodes = null,
+    string? ConversationKey = null)
 {
     /// <summary>
     /// The codes this turn may mention: picked by the merchant, still active and eligible in the current catalog (a

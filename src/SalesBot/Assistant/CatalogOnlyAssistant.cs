@@ -1,20 +1,49 @@
 using System.Globalization;
+using SalesBot.Assistant.Memory;
 
 namespace SalesBot.Assistant;
 
 /// <summary>
 /// Answers from the catalog alone, with no model: intents and price words from
 /// <see cref="ShopperMessage"/>, products from <see cref="CatalogIndex.Search"/>, sentences from
-/// <see cref="Phrases"/>. Also the fallback when the model is unreachable.
+/// <see cref="Phrases"/>. Also the fallback when the model is unreachable. With a conversation key, follow-ups
+/// ("the second one", "in M", "add it", "checkout") are resolved against the conversation's memory (<see cref="SaleTurn"/>),
+/// which is read before and saved after the turn.
 /// </summary>
-public sealed class CatalogOnlyAssistant : IShopAssistant
+public sealed class CatalogOnlyAssistant(ConversationMemoryStore memories) : IShopAssistant
 {
     public const int CardLimit = 5;
 
-    public Task<AssistantReply> ReplyAsync(AssistantRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(Reply(request));
+    public async Task<AssistantReply> ReplyAsync(AssistantRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ConversationKey is not { } key) return Reply(request);
+        var memory = await memories.GetAsync(key, cancellationToken);
+        var (reply, updated) = Reply(request, memory);
+        if (updated != memory) await memories.SaveAsync(key, request.Catalog.Shop.MyshopifyDomain, updated, cancellationToken);
+        return reply;
+    }
 
-    public static AssistantReply Reply(AssistantRequest request)
+    /// <summary>A turn with no memory: a one-off question (the console's preview, the model's fallback).</summary>
+    public static AssistantReply Reply(AssistantRequest request) => Reply(request, ConversationMemory.Empty).Reply;
+
+    /// <summary>A turn against the conversation's memory: the reply, and the memory as it is after it (the cards shown, the cart).</summary>
+    public static (AssistantReply Reply, ConversationMemory Memory) Reply(AssistantRequest request, ConversationMemory memory)
+    {
+        if (SaleTurn.TryReply(request, memory) is { } followUp) return followUp;
+        var reply = Answer(request);
+        return (reply, Remember(memory, reply));
+    }
+
+    /// <summary>New cards are what "the second one" refers to next; one card is also the product being discussed.</summary>
+    private static ConversationMemory Remember(ConversationMemory memory, AssistantReply reply)
+    {
+        if (reply.Cards.Count == 0) return memory;
+        var shown = reply.Cards.Select(c => c.ProductId).Distinct().Take(ConversationMemory.MaxShown).ToList();
+        var remembered = memory with { Shown = shown };
+        return shown.Count == 1 ? remembered.Focus(shown[0]) : remembered with { ProductId = null, Options = new Dictionary<string, string>(), PendingAdd = null };
+    }
+
+    private static AssistantReply Answer(AssistantRequest request)
     {
         var catalog = request.Catalog;
         var message = ShopperMessage.Parse(request.Text, request.Payload);
@@ -69,7 +98,9 @@ public sealed class CatalogOnlyAssistant : IShopAssistant
         if (shareable.Count == 0)
             return new AssistantReply(phrases.NoDiscounts, Cards(catalog, CatalogSearch.Featured(catalog, CardLimit)), quickReplies);
         var lines = shareable.Take(5).Select(d => $"• {d.Code}" + (string.IsNullOrEmpty(d.Summary) ? "" : $" — {d.Summary}"));
-        return new AssistantReply(phrases.Discounts + "\n" + string.Join("\n", lines), [], quickReplies);
+        // Tapping "Use CODE" is the shopper asking for it: the checkout link then carries it (SaleTurn).
+        var useCode = shareable.Take(3).Select(d => new QuickReplyOption("Use " + d.Code, $"{SaleTurn.PayloadCode}|{d.Code}"));
+        return new AssistantReply(phrases.Discounts + "\n" + string.Join("\n", lines), [], useCode.Concat(quickReplies).ToList());
     }
 
     /// <summary>"Cheapest jacket": the reply names the product at that end of the prices, cards follow in price order.</summary>

@@ -4,7 +4,11 @@ using SalesBot.Data;
 namespace SalesBot.Facebook;
 
 /// <summary>A conversation is one shopper on one page.</summary>
-public readonly record struct ConversationKey(string PageId, string Psid);
+public readonly record struct ConversationKey(string PageId, string Psid)
+{
+    /// <summary>The key the Assistant part keeps this conversation's memory (products shown, cart) under.</summary>
+    public string MemoryKey => $"{PageId}:{Psid}";
+}
 
 /// <summary>
 /// Runs turns in the background: one conversation's events strictly in order, one at a time, while

@@ -142,6 +142,17 @@ public sealed class ConversationStore(IDbContextFactory<SalesBotDbContext> dbFac
             await db.ConversationHandoffs.Where(p => pageIds.Contains(p.PageId)).ExecuteDeleteAsync(cancellationToken));
     }
 
+    /// <summary>The conversations of one sender id on any page, as stored in history, events or handoff states (for data deletion).</summary>
+    public async Task<IReadOnlyList<ConversationKey>> ConversationsOfShopperAsync(string senderId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var pages = await db.ConversationMessages.Where(m => m.Psid == senderId).Select(m => m.PageId)
+            .Union(db.MessengerEvents.Where(e => e.Psid == senderId).Select(e => e.PageId))
+            .Union(db.ConversationHandoffs.Where(h => h.Psid == senderId).Select(h => h.PageId))
+            .ToListAsync(cancellationToken);
+        return pages.Distinct().Select(page => new ConversationKey(page, senderId)).ToList();
+    }
+
     /// <summary>For Meta's data deletion callback: one shopper's conversations on every page (see DataDeletion for the id).</summary>
     public async Task<ErasedConversations> EraseShopperAsync(string senderId, CancellationToken cancellationToken)
     {

@@ -81,7 +81,7 @@ public sealed class ConversationTurn(
 
         var lastMessageAt = DateTimeOffset.FromUnixTimeMilliseconds(e.Timestamp);
         var mayPromote = time.GetUtcNow() - lastMessageAt < PromotionWindow;
-        var reply = await assistant.ReplyAsync(new AssistantRequest(catalog, e.Text ?? "", e.Payload, history, mayPromote, policy.SharedCodes), cancellationToken);
+        var reply = await assistant.ReplyAsync(new AssistantRequest(catalog, e.Text ?? "", e.Payload, history, mayPromote, policy.SharedCodes, key.MemoryKey), cancellationToken);
         reply = policy.Shape(reply, history, catalog.Shop.Name, e.Text ?? "");
         if (reply.HandOff)
         {

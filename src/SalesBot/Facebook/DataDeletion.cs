@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesBot.Assistant;
+using SalesBot.Assistant.Memory;
 using SalesBot.Configuration;
 using SalesBot.Insights;
 using SalesBot.Data;
@@ -24,6 +25,8 @@ namespace SalesBot.Facebook;
 public sealed class DataDeletion(
     FacebookApp app,
     ConversationStore conversations,
+    ConversationMemoryStore memories,
+    PageStore pages,
     InsightsRecorder insights,
     IDbContextFactory<SalesBotDbContext> dbFactory,
     IOptions<AppOptions> appOptions,
@@ -44,6 +47,11 @@ public sealed class DataDeletion(
         if (ReadUserId(payload) is not { } userId)
             return DataDeletionOutcome.Refused(400, "The signed_request payload must have algorithm HMAC-SHA256 and a user_id.");
 
+        // The assistant's memory of each conversation goes too: under the keys of every page the id wrote to, and of every connected page.
+        var keys = (await conversations.ConversationsOfShopperAsync(userId, cancellationToken)).Select(k => k.MemoryKey)
+            .Concat((await pages.AllPageIdsAsync(cancellationToken)).Select(page => new ConversationKey(page, userId).MemoryKey))
+            .ToHashSet(StringComparer.Ordinal);
+        await memories.EraseAsync(keys, cancellationToken);
         var erased = await conversations.EraseShopperAsync(userId, cancellationToken);
         // Insights keeps counts per page and day only, plus today's hashed "already counted" marker of this id.
         await insights.EraseShopperAsync(userId, cancellationToken);

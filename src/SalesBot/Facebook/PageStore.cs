@@ -20,6 +20,13 @@ public sealed class PageStore(
     // The pre-configured page has no row to flag, so its rejection is remembered here until restart.
     private readonly ConcurrentDictionary<string, bool> _rejectedPreconfigured = new();
 
+    /// <summary>Every page id the app holds, connected or not (data deletion erases a shopper's memory on each).</summary>
+    public async Task<IReadOnlyList<string>> AllPageIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ConnectedPages.Select(p => p.PageId).ToListAsync(cancellationToken);
+    }
+
     public async Task<PageCredentials?> GetAsync(string pageId, CancellationToken cancellationToken)
     {
         if (app.PreconfiguredPage is { } preconfigured && preconfigured.PageId == pageId)

@@ -26,6 +26,7 @@ public sealed class DataDeletionTests(MessengerAppFixture app) : IClassFixture<M
         var before = await Counts(gone);
         var keptBefore = await Counts(kept);
         Assert.True(before is { Messages: > 0, Events: 2, Pauses: 1 }, before.ToString());
+        Assert.Equal((1, 1), (await MemoryRows(gone), await MemoryRows(kept)));   // the cards each was shown
 
         using var response = await PostAsync(Signed(new { algorithm = "HMAC-SHA256", issued_at = 1_700_000_000, user_id = gone }));
 
@@ -37,6 +38,7 @@ public sealed class DataDeletionTests(MessengerAppFixture app) : IClassFixture<M
         Assert.EndsWith("/facebook/data-deletion/" + code, url.AbsolutePath);
         Assert.Equal((0, 0, 0), await Counts(gone));
         Assert.Equal(keptBefore, await Counts(kept));
+        Assert.Equal((0, 1), (await MemoryRows(gone), await MemoryRows(kept)));
 
         using var status = await app.Client.GetAsync(url.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, status.StatusCode);
@@ -86,6 +88,14 @@ public sealed class DataDeletionTests(MessengerAppFixture app) : IClassFixture<M
             using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             Assert.Contains(names, json.RootElement.GetProperty("error").GetString());
         }
+    }
+
+    /// <summary>The assistant's memory of the shopper's conversation on the page (products shown, cart).</summary>
+    private async Task<int> MemoryRows(string psid)
+    {
+        await using var db = await app.Factory.Services.GetRequiredService<IDbContextFactory<SalesBot.Data.SalesBotDbContext>>().CreateDbContextAsync();
+        var key = new SalesBot.Facebook.ConversationKey(MessengerAppFixture.PageId, psid).MemoryKey;
+        return await db.ConversationMemories.CountAsync(m => m.Key == key);
     }
 
     private async Task<(int Messages, int Events, int Pauses)> Counts(string psid)

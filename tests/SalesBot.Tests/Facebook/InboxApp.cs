@@ -25,12 +25,18 @@ public sealed class InboxApp : IAsyncDisposable
     private readonly string _dataDir;
     private readonly WebApplicationFactory<Program> _factory;
 
-    private InboxApp(WebApplicationFactory<Program> factory, string baseUrl, string dataDir)
+    private readonly bool _ownsDataDir;
+
+    private InboxApp(WebApplicationFactory<Program> factory, string baseUrl, string dataDir, bool ownsDataDir)
     {
         _factory = factory;
         BaseUri = new Uri(baseUrl);
         _dataDir = dataDir;
+        _ownsDataDir = ownsDataDir;
     }
+
+    /// <summary>The app's DATA_DIR (and so its database): pass it to <see cref="StartAsync"/> to restart on the same state.</summary>
+    public string DataDir => _dataDir;
 
     public Uri BaseUri { get; }
 
@@ -40,9 +46,11 @@ public sealed class InboxApp : IAsyncDisposable
 
     public ConversationDispatcher Dispatcher => Services.GetRequiredService<ConversationDispatcher>();
 
-    public static async Task<InboxApp> StartAsync(TimeProvider? time = null)
+    /// <summary>With <paramref name="dataDir"/>, a restart on that state; the caller then deletes the folder.</summary>
+    public static async Task<InboxApp> StartAsync(TimeProvider? time = null, string? dataDir = null)
     {
-        var dataDir = Path.Combine(Path.GetTempPath(), "salesbot-inbox-" + Guid.NewGuid().ToString("N"));
+        var ownsDataDir = dataDir is null;
+        dataDir ??= Path.Combine(Path.GetTempPath(), "salesbot-inbox-" + Guid.NewGuid().ToString("N"));
         var store = new LocalFolderSnapshotStore(Path.Combine(dataDir, "snapshots"));
         await store.PutAsync(TestCatalog.Shop, JsonSerializer.SerializeToUtf8Bytes(TestCatalog.Create(), CatalogJson.Default.ShopifyData), "hash-1", default);
         var port = LoopbackPort.Free();
@@ -61,7 +69,7 @@ public sealed class InboxApp : IAsyncDisposable
         });
         factory.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         factory.StartServer();
-        return new InboxApp(factory, baseUrl, dataDir);
+        return new InboxApp(factory, baseUrl, dataDir, ownsDataDir);
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects.</summary>
@@ -115,6 +123,7 @@ public sealed class InboxApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();
+        if (!_ownsDataDir) return;
         try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
     }
 }

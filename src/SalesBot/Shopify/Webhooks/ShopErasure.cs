@@ -1,4 +1,5 @@
 using SalesBot.Assistant;
+using SalesBot.Assistant.Memory;
 using SalesBot.Assistant.Settings;
 using SalesBot.Data;
 using SalesBot.Facebook;
@@ -27,6 +28,7 @@ public sealed class ShopErasure(
     InsightsRecorder insights,
     CatalogProvider catalogs,
     AssistantSettingsService assistantSettings,
+    ConversationMemoryStore memories,
     DeliveryRetention deliveries,
     WebhookHealthLog webhooks,
     ILogger<ShopErasure> logger)
@@ -52,14 +54,15 @@ public sealed class ShopErasure(
         await botSwitches.DeleteShopAsync(shop, cancellationToken);
         await assistantSettings.DeleteShopAsync(shop, cancellationToken);
         var erased = await conversations.ErasePagesAsync(pageIds, cancellationToken);
+        var memoryRows = await memories.DeleteShopAsync(shop, cancellationToken);
         var insightRows = await insights.EraseShopAsync(shop, cancellationToken);
         catalogs.Forget(shop);
         // The redact delivery itself stays until the delivery window ends, so Shopify's retries of it stay duplicates.
         var otherDeliveries = await deliveries.EraseShopAsync(shop, redactEventId, cancellationToken);
         await webhooks.ForgetAsync(shop, rejections: true, cancellationToken);
         logger.LogInformation(
-            "shop/redact: erased {Shop}: snapshot, tokens, {Pages} pages with {Messages} messages, {Events} events and {Pauses} pauses, {Insights} insight rows, {Deliveries} webhook deliveries",
-            shop, pageIds.Count, erased.Messages, erased.Events, erased.Pauses, insightRows, otherDeliveries);
+            "shop/redact: erased {Shop}: snapshot, tokens, {Pages} pages with {Messages} messages, {Events} events and {Pauses} pauses, {Memories} conversation memories, {Insights} insight rows, {Deliveries} webhook deliveries",
+            shop, pageIds.Count, erased.Messages, erased.Events, erased.Pauses, memoryRows, insightRows, otherDeliveries);
         return true;
     }
 }

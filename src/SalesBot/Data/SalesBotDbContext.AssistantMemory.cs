@@ -1,0 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+using SalesBot.Assistant.Memory;
+
+namespace SalesBot.Data;
+
+/// <summary>The Assistant part's conversation memory: products shown, the product discussed, chosen options, the cart.</summary>
+public sealed partial class SalesBotDbContext
+{
+    public DbSet<ConversationMemoryRow> ConversationMemories => Set<ConversationMemoryRow>();
+}
