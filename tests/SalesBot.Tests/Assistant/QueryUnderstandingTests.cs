@@ -9,7 +9,7 @@ public sealed class QueryUnderstandingTests
     private static readonly Lazy<CatalogIndex> Synthetic = new(() => new CatalogIndex(SyntheticCatalog.Create(400, seed: 7)));
 
     private static Task<AssistantReply> AskAsync(CatalogIndex catalog, string text) =>
-        new CatalogOnlyAssistant().ReplyAsync(new AssistantRequest(catalog, text, null, [], MayPromote: true), default);
+        Task.FromResult(CatalogOnlyAssistant.Reply(new AssistantRequest(catalog, text, null, [], MayPromote: true)));
 
     /// <summary>The buyable products of a type with the price a shopper would pay, from the catalog itself.</summary>
     private static List<(Product Product, decimal Price)> Buyable(CatalogIndex catalog, string type) => catalog.Products
@@ -141,7 +141,7 @@ public sealed class AudienceWithoutMarksTests
     {
         var catalog = new CatalogIndex(TestCatalog.Create());
 
-        var reply = await new CatalogOnlyAssistant().ReplyAsync(new AssistantRequest(catalog, "something for a 5 year old", null, [], true), default);
+        var reply = CatalogOnlyAssistant.Reply(new AssistantRequest(catalog, "something for a 5 year old", null, [], true));
 
         Assert.Equal(Phrases.For("en").NotFound, reply.Text);
     }
