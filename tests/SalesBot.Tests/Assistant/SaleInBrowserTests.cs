@@ -19,7 +19,7 @@ public sealed partial class SaleInBrowserTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _app = SalesBotApp.Start(new Dictionary<string, string?>());
-        _base = _app.BaseUri.ToString().TrimEnd('/');
+        _base = _app.BaseUrl;
         return Task.CompletedTask;
     }
 
@@ -31,8 +31,7 @@ public sealed partial class SaleInBrowserTests : IAsyncLifetime
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await TestBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(_base + "/shopify/demo-store/login");
-        await page.ClickAsync("#install");
+        await TestBrowser.InstallDemoStoreAsync(page, _base);
 
         await page.GotoAsync(_base + "/sandbox/chat");
         var bot = page.Locator(".bubble.bot");

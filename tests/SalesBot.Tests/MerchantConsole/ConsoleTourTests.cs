@@ -19,7 +19,7 @@ public sealed class ConsoleTourTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _app = SalesBotApp.Start(new Dictionary<string, string?>());
-        _base = _app.BaseUri.ToString().TrimEnd('/');
+        _base = _app.BaseUrl;
         return Task.CompletedTask;
     }
 
@@ -37,8 +37,7 @@ public sealed class ConsoleTourTests : IAsyncLifetime
         Directory.CreateDirectory(Screenshots);
 
         // Install the demo store, then sign in with the one-click demo button of the sign-in page.
-        await console.GotoAsync(_base + "/shopify/demo-store/login");
-        await console.ClickAsync("#install");
+        await TestBrowser.InstallDemoStoreAsync(console, _base);
         await console.GotoAsync(_base + "/console");
         Assert.EndsWith("/console/sign-in", new Uri(console.Url).AbsolutePath);
         await ShotAsync(console, "sign-in");

@@ -24,6 +24,9 @@ public sealed class SalesBotApp : IAsyncDisposable
 
     public Uri BaseUri { get; }
 
+    /// <summary><see cref="BaseUri"/> without its trailing slash, to put paths after.</summary>
+    public string BaseUrl => BaseUri.ToString().TrimEnd('/');
+
     public string DataDir { get; }
 
     public IServiceProvider Services => _factory.Services;

@@ -20,4 +20,11 @@ public static class TestBrowser
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
     }
+
+    /// <summary>Installs the sandbox demo store as a merchant would: the app's install link, then Install on the sandbox's authorize page.</summary>
+    public static async Task InstallDemoStoreAsync(IPage page, string baseUrl)
+    {
+        await page.GotoAsync(baseUrl + "/shopify/demo-store/login");
+        await page.ClickAsync("#install");
+    }
 }
