@@ -42,17 +42,7 @@ public sealed class ShopInstaller(
         await using (await locks.AcquireAsync(IncrementalSync.LockName(shop), cancellationToken))
         {
             // A reinstall starts from what storage still holds, so its run says what changed while the app was away.
-            // Only for the run's counts: storage that cannot be read must not stop the install, whose publish reports it.
-            CatalogData? before;
-            try
-            {
-                before = await cache.PreviousAsync(shop, cancellationToken);
-            }
-            catch (SnapshotStoreException e)
-            {
-                logger.LogWarning("The stored snapshot of {Shop} could not be read before the install ({Error}); the run counts every item as new", shop, e.Message);
-                before = null;
-            }
+            var before = await cache.PreviousAsync(shop, cancellationToken);
             data = await fetcher.FetchAllAsync(client, null, cancellationToken);
             // One encoding serves the snapshot and the report.
             json = CatalogBytes.Encode(data);

@@ -14,14 +14,17 @@ public sealed class CatalogCache(ISnapshotStore store)
 
     public Task<CatalogData?> GetAsync(string shop, CancellationToken cancellationToken) => _snapshots.GetAsync(shop, cancellationToken);
 
-    /// <summary>What storage holds to compare a fresh read with; null when it holds nothing readable (a bad snapshot is replaced anyway).</summary>
+    /// <summary>
+    /// What storage holds to compare a fresh read with, only for a run's counts; null when it holds nothing readable (a bad
+    /// snapshot is replaced anyway) or cannot be read right now (the publish that follows reports that, and retries).
+    /// </summary>
     public async Task<CatalogData?> PreviousAsync(string shop, CancellationToken cancellationToken)
     {
         try
         {
             return await GetAsync(shop, cancellationToken);
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or SnapshotStoreException)
         {
             return null;
         }
