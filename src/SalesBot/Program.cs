@@ -5,6 +5,7 @@ using SalesBot.Facebook;
 using SalesBot.Home;
 using SalesBot.Insights;
 using SalesBot.MerchantConsole;
+using SalesBot.Observability;
 using SalesBot.Sandbox;
 using SalesBot.Shopify;
 using SalesBot.Snapshots;
@@ -12,6 +13,7 @@ using SalesBot.Snapshots;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSalesBotConfiguration();
+builder.AddObservability();
 builder.AddData();
 builder.AddShopify();
 builder.AddSnapshots();
@@ -25,6 +27,7 @@ var app = builder.Build();
 app.LogShopifyMode();
 app.UseMerchantSessions();
 
+app.MapHealth();
 app.MapHome();
 app.MapShopify();
 app.MapFacebook();

@@ -29,12 +29,15 @@ public static class AssistantExtensions
         if (openAi.IsEnabled)
         {
             services.AddSingleton(sp => CreateChatClient(sp.GetRequiredService<IOptions<OpenAiOptions>>().Value));
-            services.AddSingleton<IShopAssistant, LlmShopAssistant>();
+            services.AddSingleton<LlmShopAssistant>();
+            services.AddSingleton<IShopAssistant>(sp => Measured<LlmShopAssistant>(sp, AssistantMetrics.LlmMode));
         }
         else
         {
-            services.AddSingleton<IShopAssistant, CatalogOnlyAssistant>();
+            services.AddSingleton<CatalogOnlyAssistant>();
+            services.AddSingleton<IShopAssistant>(sp => Measured<CatalogOnlyAssistant>(sp, AssistantMetrics.CatalogOnlyMode));
         }
+        services.AddSingleton<AssistantMetrics>();
         return builder;
     }
 
@@ -48,6 +51,12 @@ public static class AssistantExtensions
             .AsIChatClient()
             .AsBuilder()
             .UseFunctionInvocation()
+            // Inside the tool loop, so each model call is one gen_ai span with its own duration and token counts.
+            // Prompts and replies stay out of telemetry (EnableSensitiveData is off by default).
+            .UseOpenTelemetry(sourceName: AssistantMetrics.LlmSourceName)
             .Build();
     }
+
+    private static MeasuredShopAssistant Measured<T>(IServiceProvider services, string mode) where T : IShopAssistant =>
+        new(services.GetRequiredService<T>(), mode, services.GetRequiredService<AssistantMetrics>(), services.GetRequiredService<TimeProvider>());
 }

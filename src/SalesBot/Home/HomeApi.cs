@@ -10,7 +10,6 @@ public static class HomeApi
     public static IEndpointRouteBuilder MapHome(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", Index).ExcludeFromDescription();
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
         return app;
     }
 

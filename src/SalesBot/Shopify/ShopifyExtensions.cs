@@ -29,6 +29,7 @@ public static class ShopifyExtensions
         services.AddHttpClient(AccessTokenExchanger.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
         services.AddSingleton<AccessTokenExchanger>();
         services.AddSingleton<ShopThrottleRegistry>();
+        services.AddSingleton<AdminApiMetrics>();
         services.AddSingleton<ShopifyAdminClientFactory>();
         // Redirects are followed by BulkResultDownloader itself, only to the same host.
         services.AddHttpClient(BulkResultDownloader.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(10))
@@ -52,6 +53,7 @@ public static class ShopifyExtensions
         services.AddSingleton<DeliveryRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryRecorder>());
         services.AddSingleton<WebhookIngest>();
+        services.AddSingleton<WebhookMetrics>();
         services.AddSingleton<DeliveryOutcomes>();
         services.AddSingleton<IChangeReceipts>(sp => sp.GetRequiredService<DeliveryOutcomes>());
         services.AddSingleton<CatalogCache>();

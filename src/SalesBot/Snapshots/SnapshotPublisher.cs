@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ public sealed class SnapshotPublisher(
     IDbContextFactory<SalesBotDbContext> databases,
     ISnapshotNotifier notifier,
     IOptions<SnapshotRetryOptions> retryOptions,
+    SnapshotMetrics metrics,
     TimeProvider time,
     ILogger<SnapshotPublisher> logger) : ISnapshotPublisher
 {
@@ -126,6 +128,27 @@ public sealed class SnapshotPublisher(
     }
 
     private async Task<PublishResult> PublishGatedAsync(string shop, byte[] content, string hash, bool retry, CancellationToken cancellationToken)
+    {
+        using var activity = SnapshotMetrics.Source.StartActivity("snapshot publish");
+        activity?.SetTag("salesbot.shop", shop);
+        activity?.SetTag("salesbot.snapshot.retry", retry);
+        var started = time.GetTimestamp();
+        var outcome = SnapshotMetrics.Failed;
+        try
+        {
+            var result = await PublishMeasuredAsync(shop, content, hash, retry, cancellationToken);
+            outcome = result.Uploaded ? SnapshotMetrics.Uploaded : result.Status == PublishResult.Success ? SnapshotMetrics.Unchanged : SnapshotMetrics.Failed;
+            return result;
+        }
+        finally
+        {
+            activity?.SetTag("salesbot.snapshot.outcome", outcome);
+            if (outcome == SnapshotMetrics.Failed) activity?.SetStatus(ActivityStatusCode.Error);
+            metrics.Published(outcome, retry, time.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<PublishResult> PublishMeasuredAsync(string shop, byte[] content, string hash, bool retry, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SalesBot.Configuration;
+using SalesBot.Observability;
 
 namespace SalesBot.Snapshots;
 
@@ -23,6 +24,8 @@ public static class SnapshotsExtensions
         services.AddSingleton<SnapshotPublisher>();
         services.AddSingleton<ISnapshotPublisher>(sp => sp.GetRequiredService<SnapshotPublisher>());
         services.AddHostedService<SnapshotStorageCheck>();
+        services.AddHealthChecks().AddCheck<SnapshotStoreHealthCheck>("snapshots", tags: [Readiness.Tag], timeout: Readiness.Timeout);
+        services.AddSingleton<SnapshotMetrics>();
         services.AddHostedService<PendingSnapshotRetrier>();
         return builder;
     }

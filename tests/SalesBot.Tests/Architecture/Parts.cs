@@ -7,7 +7,7 @@ namespace SalesBot.Tests.Architecture;
 /// <summary>
 /// The parts of the service and the arrows allowed between them, in one place (DESIGN.md "Parts and the way arrows
 /// point"). A part is a set of namespaces of the SalesBot assembly; the sandbox and the signing library are parts of
-/// their own by assembly. Infrastructure (Configuration, Data, Http, Signing) may be used by every part but the
+/// their own by assembly. Infrastructure (Configuration, Data, Http, Observability, Signing) may be used by every part but the
 /// catalog model; Data names every entity type because the DbContext must.
 /// </summary>
 internal static class Parts
@@ -37,6 +37,7 @@ internal static class Parts
         ("SalesBot", Infrastructure),         // Http/: ApiError, RequestBody, ShopDomain (exact namespace only)
         ("SalesBot.Configuration", Infrastructure),
         ("SalesBot.Data", Infrastructure),
+        ("SalesBot.Observability", Infrastructure), // health endpoints and OpenTelemetry wiring; each part keeps its own Meter and checks
         ("SalesBot.Catalog", Catalog),
         ("SalesBot.Snapshots", Snapshots),
         ("SalesBot.Shopify.Admin", Admin),

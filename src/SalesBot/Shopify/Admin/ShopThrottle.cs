@@ -5,7 +5,8 @@ namespace SalesBot.Shopify.Admin;
 /// What we know of one shop's leaky bucket, learned from <c>extensions.cost.throttleStatus</c>, so a
 /// query waits for enough points instead of being refused. Shared by every client of the shop.
 /// </summary>
-public sealed class ShopThrottle(TimeProvider time)
+/// <param name="metrics">Where each answered query's cost is counted; none for clients made outside the app (benches, tests).</param>
+public sealed class ShopThrottle(TimeProvider time, AdminApiMetrics? metrics = null)
 {
     private readonly Lock _gate = new();
     private double _available = double.NaN;
@@ -24,6 +25,7 @@ public sealed class ShopThrottle(TimeProvider time)
     internal void RecordQuery(AdminQueryCost query)
     {
         lock (_gate) LastQuery = query;
+        metrics?.Answered(query);
     }
 
     public double Maximum { get { lock (_gate) return _maximum; } }

@@ -3,11 +3,11 @@ using System.Collections.Concurrent;
 namespace SalesBot.Shopify.Admin;
 
 /// <summary>One <see cref="ShopThrottle"/> per shop for the life of the process.</summary>
-public sealed class ShopThrottleRegistry(TimeProvider time)
+public sealed class ShopThrottleRegistry(TimeProvider time, AdminApiMetrics metrics)
 {
     private readonly ConcurrentDictionary<string, ShopThrottle> _byShop = new(StringComparer.OrdinalIgnoreCase);
 
-    public ShopThrottle For(string shop) => _byShop.GetOrAdd(shop, _ => new ShopThrottle(time));
+    public ShopThrottle For(string shop) => _byShop.GetOrAdd(shop, _ => new ShopThrottle(time, metrics));
 
     /// <summary>
     /// What this process last learned of the shop's Admin API cost and bucket; null when it has not called Shopify for

@@ -27,6 +27,7 @@ public sealed class FullSync(
     /// </summary>
     public async Task<SyncOutcome> ReconcileAsync(string shop, CancellationToken cancellationToken, TimeSpan? skipIfWithin = null)
     {
+        using var activity = SyncTelemetry.StartRun("poll", shop);
         await using var held = await locks.AcquireAsync(IncrementalSync.LockName(shop), cancellationToken);
         if (await tokens.GetAsync(shop, cancellationToken) is null) return new SyncOutcome("skipped", 0, null);
 

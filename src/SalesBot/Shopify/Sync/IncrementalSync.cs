@@ -29,6 +29,8 @@ public sealed class IncrementalSync(
 {
     public async Task<SyncOutcome> ApplyAsync(string shop, IReadOnlyList<CatalogChange> changes, CancellationToken cancellationToken)
     {
+        using var activity = SyncTelemetry.StartRun("incremental", shop);
+        activity?.SetTag("salesbot.sync.changes", changes.Count);
         // Read, edit and publish under the shop's lock: another instance's edit is either already in the snapshot we read, or waits.
         await using var held = await locks.AcquireAsync(LockName(shop), cancellationToken);
         if (await tokens.GetAsync(shop, cancellationToken) is null)

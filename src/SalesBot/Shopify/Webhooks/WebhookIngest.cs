@@ -18,6 +18,7 @@ public sealed class WebhookIngest(
     IOptions<ShopifyOptions> options,
     DeliveryRecorder recorder,
     WebhookHealthLog health,
+    WebhookMetrics metrics,
     TimeProvider time,
     ILogger<WebhookIngest> logger)
 {
@@ -50,7 +51,8 @@ public sealed class WebhookIngest(
 
         var now = time.GetUtcNow();
         // A time ahead of ours is clock skew; capped at now, so a row received before the window also triggered before it.
-        var triggeredAt = ParseTriggeredAt(header(WebhookHeaders.TriggeredAt)) is { } at && at < now ? at : now;
+        var triggeredHeader = ParseTriggeredAt(header(WebhookHeaders.TriggeredAt));
+        var triggeredAt = triggeredHeader is { } at && at < now ? at : now;
         if (DeliveryWindow.IsStale(triggeredAt, now))
         {
             logger.LogWarning("Ignored {Topic} for {Shop} ({EventId}): triggered at {TriggeredAt:u}, older than the {Window} replay window",
@@ -72,6 +74,8 @@ public sealed class WebhookIngest(
         if (!await recorder.RecordAsync(delivery, cancellationToken))
             return new(200, "Duplicate delivery ignored.");
 
+        // Without the header there is no lag to tell; with one ahead of our clock the lag is zero.
+        if (triggeredHeader is not null) metrics.Received(topic, now - triggeredAt);
         logger.LogDebug("Recorded {Topic} for {Shop} ({EventId})", topic, shop, eventId);
         _recorded.Writer.TryWrite(delivery);
         return new(200, "Accepted.");
