@@ -12,7 +12,6 @@ public static class HealthResponse
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
-        context.Response.Headers.CacheControl = "no-store";
         var body = new
         {
             status = Name(report.Status),

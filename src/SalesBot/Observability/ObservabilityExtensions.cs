@@ -26,7 +26,11 @@ public static class ObservabilityExtensions
         // The SDK reads the rest of the standard variables itself (OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_PROTOCOL,
         // _HEADERS, OTEL_METRIC_EXPORT_INTERVAL, OTEL_BSP_SCHEDULE_DELAY...), from the environment and .env alike.
         builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(serviceName: "salesbot"))
+            .ConfigureResource(r =>
+            {
+                // A name of our own only as the fallback: AddService would override OTEL_SERVICE_NAME.
+                if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_SERVICE_NAME"])) r.AddService(serviceName: "salesbot");
+            })
             .WithTracing(t => t
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !HealthEndpoints.IsProbe(http.Request.Path))
                 .AddHttpClientInstrumentation()

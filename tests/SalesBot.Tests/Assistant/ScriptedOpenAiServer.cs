@@ -19,6 +19,9 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>The usage every answer reports, so telemetry tests can check what was counted.</summary>
+    public const int PromptTokens = 13, CompletionTokens = 7;
+
     /// <summary>The request bodies received, in order.</summary>
     public ConcurrentQueue<JsonNode> Requests { get; } = new();
 
@@ -40,7 +43,7 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
                 ["created"] = 1_700_000_000,
                 ["model"] = "scripted",
                 ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["message"] = message, ["finish_reason"] = finish }),
-                ["usage"] = new JsonObject { ["prompt_tokens"] = 10, ["completion_tokens"] = 10, ["total_tokens"] = 20 },
+                ["usage"] = new JsonObject { ["prompt_tokens"] = PromptTokens, ["completion_tokens"] = CompletionTokens, ["total_tokens"] = PromptTokens + CompletionTokens },
             }.ToJsonString(), "application/json");
         }), 0, CancellationToken.None);
         server = new ScriptedOpenAiServer(app, address.ToString().TrimEnd('/'));

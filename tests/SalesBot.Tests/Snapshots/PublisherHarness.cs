@@ -33,6 +33,8 @@ public sealed class PublisherHarness : IAsyncDisposable
             .AddSingleton(TimeProvider.System)
             .AddSingleton(Options.Create(FastRetries))
             .AddSingleton<ISnapshotNotifier, SnapshotNotifier>()
+            .AddMetrics()
+            .AddSingleton<SnapshotMetrics>()
             .AddSingleton<SnapshotPublisher>()
             .AddSingleton<PendingSnapshotRetrier>();
         var harness = new PublisherHarness(collection.BuildServiceProvider());
