@@ -1,0 +1,28 @@
+using SalesBot.Configuration;
+
+namespace SalesBot.Backups;
+
+public static class BackupsExtensions
+{
+    /// <summary>
+    /// Daily backups of the SQLite database to the Spaces bucket. Off without a bucket, and with PostgreSQL, whose
+    /// managed database has its own backups. SQLite runs one instance, so only one process ever backs up.
+    /// </summary>
+    public static WebApplicationBuilder AddBackups(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BackupOptions>().BindConfiguration("")
+            .Validate(o => o.Interval >= TimeSpan.FromSeconds(1) && o.Interval <= TimeSpan.FromDays(30),
+                "BACKUP_INTERVAL must be a TimeSpan between 00:00:01 and 30.00:00:00, such as 1.00:00:00")
+            .Validate(o => o.Retention is >= 1 and <= 1000, "BACKUP_RETENTION must be a whole number from 1 to 1000")
+            .Validate(o => o.RetryDelay > TimeSpan.Zero, "BACKUP_RETRY_DELAY must be a positive TimeSpan such as 00:10:00")
+            .ValidateOnStart();
+        var app = builder.Configuration.Get<AppOptions>() ?? new AppOptions();
+        var spaces = builder.Configuration.Get<SpacesOptions>() ?? new SpacesOptions();
+        if (!spaces.UsesObjectStorage || !string.IsNullOrEmpty(app.DatabaseUrl)) return builder;
+
+        builder.Services.AddSingleton(_ => BackupBucket.Create(spaces));
+        builder.Services.AddSingleton<DatabaseBackup>();
+        builder.Services.AddHostedService<BackupScheduler>();
+        return builder;
+    }
+}
