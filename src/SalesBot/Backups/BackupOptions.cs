@@ -5,7 +5,7 @@ namespace SalesBot.Backups;
 /// <summary>How often the SQLite database is backed up to the Spaces bucket, and how many backups are kept.</summary>
 public sealed class BackupOptions
 {
-    /// <summary>Time between backups; the first one is due this long after the newest in the bucket (at once when there is none).</summary>
+    /// <summary>Time between backups; the next one is due this long after the newest in the bucket (at once when there is none). 0: no schedule.</summary>
     [ConfigurationKeyName("BACKUP_INTERVAL")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromDays(1);
 

@@ -11,8 +11,8 @@ public static class BackupsExtensions
     public static WebApplicationBuilder AddBackups(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<BackupOptions>().BindConfiguration("")
-            .Validate(o => o.Interval >= TimeSpan.FromSeconds(1) && o.Interval <= TimeSpan.FromDays(30),
-                "BACKUP_INTERVAL must be a TimeSpan between 00:00:01 and 30.00:00:00, such as 1.00:00:00")
+            .Validate(o => o.Interval == TimeSpan.Zero || (o.Interval >= TimeSpan.FromSeconds(1) && o.Interval <= TimeSpan.FromDays(30)),
+                "BACKUP_INTERVAL must be 0 (off) or a TimeSpan between 00:00:01 and 30.00:00:00, such as 1.00:00:00")
             .Validate(o => o.Retention is >= 1 and <= 1000, "BACKUP_RETENTION must be a whole number from 1 to 1000")
             .Validate(o => o.RetryDelay > TimeSpan.Zero, "BACKUP_RETRY_DELAY must be a positive TimeSpan such as 00:10:00")
             .ValidateOnStart();
@@ -22,7 +22,9 @@ public static class BackupsExtensions
 
         builder.Services.AddSingleton(_ => BackupBucket.Create(spaces));
         builder.Services.AddSingleton<DatabaseBackup>();
-        builder.Services.AddHostedService<BackupScheduler>();
+        // BACKUP_INTERVAL=0 stops the schedule only: the restore command and an explicit backup still work.
+        if ((builder.Configuration.Get<BackupOptions>() ?? new BackupOptions()).Interval > TimeSpan.Zero)
+            builder.Services.AddHostedService<BackupScheduler>();
         return builder;
     }
 }
