@@ -27,21 +27,12 @@ public sealed class ProcessKillTests(S3rverFixture s3) : IClassFixture<S3rverFix
         await using var sandbox = await StartSandboxAsync();
         var shop = NewShop();
         var settings = Settings(sandbox, s3.Endpoint);
+        settings["SHOPIFY_SYNC_DEBOUNCE"] = SlowDebounce;
         var dataDir = Directory.CreateTempSubdirectory("salesbot-kill-").FullName;
         var port = LoopbackPort.Free();
-        var service = await ServiceProcess.StartAsync(settings, dataDir, port);
-        try
+        await using (var service = await ServiceProcess.StartAsync(settings, dataDir, port))
         {
             await InstallAsync(service, shop);
-            settings["SHOPIFY_SYNC_DEBOUNCE"] = SlowDebounce;
-        }
-        finally
-        {
-            await service.DisposeAsync();
-        }
-        service = await ServiceProcess.StartAsync(settings, dataDir, port);
-        await using (service)
-        {
             var store = sandbox.Sandbox.GetStore(shop);
             var products = store.Products.Values.ToList();
             using var admin = Admin(sandbox, shop);
