@@ -34,7 +34,11 @@ public sealed class DatabaseBackup(
         var key = BackupKeys.For(time.GetUtcNow());
         // Staged in DATA_DIR, the one path the container may write (the temp folder may be read-only or small).
         var dataDir = Path.GetFullPath(app.Value.DataDir, environment.ContentRootPath);
-        var staging = Directory.CreateDirectory(Path.Combine(dataDir, ".backup-staging", Guid.NewGuid().ToString("N")));
+        // The copy holds every token (encrypted) and the key ring: owner-only, like the database itself.
+        var stagingPath = Path.Combine(dataDir, ".backup-staging", Guid.NewGuid().ToString("N"));
+        var staging = OperatingSystem.IsWindows()
+            ? Directory.CreateDirectory(stagingPath)
+            : Directory.CreateDirectory(stagingPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         try
         {
             var copy = Path.Combine(staging.FullName, BackupArchive.DatabaseEntry);
