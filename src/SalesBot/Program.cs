@@ -1,4 +1,5 @@
 using SalesBot.Assistant;
+using SalesBot.Backups;
 using SalesBot.Configuration;
 using SalesBot.Data;
 using SalesBot.Facebook;
@@ -13,10 +14,16 @@ using SalesBot.Snapshots;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSalesBotConfiguration();
+if (RestoreBackupCommand.Requested(args))
+{
+    Environment.ExitCode = await RestoreBackupCommand.RunAsync(builder, args);
+    return;
+}
 builder.AddObservability();
 builder.AddData();
 builder.AddShopify();
 builder.AddSnapshots();
+builder.AddBackups();
 builder.AddFacebook();
 builder.AddAssistant();
 builder.AddInsights();

@@ -31,6 +31,9 @@ public sealed class SnapshotCache<T>(ISnapshotStore store, Func<byte[], string?,
         return value;
     }
 
+    /// <summary>The value this process holds for the shop and the hash it came from, without asking storage.</summary>
+    public (string Hash, T Value)? Held(string shop) => _byShop.TryGetValue(shop, out var entry) ? (entry.Hash, entry.Value) : null;
+
     /// <summary>What this process just published, so the next read needs only the HEAD.</summary>
     public void Remember(string shop, string hash, T value) => _byShop[shop] = new Entry(hash, value);
 

@@ -94,6 +94,28 @@ public sealed class SnapshotPublisher(
         return row is null ? null : SnapshotStatus.From(row, store.Kind);
     }
 
+    /// <summary>
+    /// The publish waiting for storage, which is newer than what storage holds (a later upload would have deleted it);
+    /// null when none waits. The bytes are read only when the caller does not hold <paramref name="heldHash"/> already.
+    /// </summary>
+    public async Task<PendingSnapshotContent?> PendingAsync(string shop, string? heldHash, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var pending = db.PendingSnapshots.AsNoTracking().Where(p => p.Shop == shop);
+        var hash = await pending.Select(p => p.Hash).FirstOrDefaultAsync(cancellationToken);
+        if (hash is null) return null;
+        if (hash == heldHash) return new PendingSnapshotContent(hash, null);
+        var content = await pending.Select(p => p.Content).FirstOrDefaultAsync(cancellationToken);
+        return content is null ? null : new PendingSnapshotContent(hash, content);
+    }
+
+    /// <summary>The hash of the object storage last confirmed for the shop, from the database alone (no storage call).</summary>
+    public async Task<string?> PublishedHashAsync(string shop, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.SnapshotPublications.AsNoTracking().Where(p => p.Shop == shop).Select(p => p.PublishedHash).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The shop's publishes since <paramref name="since"/> (uploads and failed attempts), newest first.</summary>
     public async Task<IReadOnlyList<SnapshotPublishEntry>> HistoryAsync(string shop, DateTimeOffset since, CancellationToken cancellationToken)
     {

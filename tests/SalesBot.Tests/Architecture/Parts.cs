@@ -16,6 +16,7 @@ internal static class Parts
     public const string Infrastructure = "Infrastructure";
     public const string Catalog = "Catalog";
     public const string Snapshots = "Snapshots";
+    public const string Backups = "Backups";
     public const string Admin = "Shopify.Admin";
     public const string Auth = "Shopify.Auth";
     public const string Sync = "Shopify.Sync";
@@ -40,6 +41,7 @@ internal static class Parts
         ("SalesBot.Observability", Infrastructure), // health endpoints and OpenTelemetry wiring; each part keeps its own Meter and checks
         ("SalesBot.Catalog", Catalog),
         ("SalesBot.Snapshots", Snapshots),
+        ("SalesBot.Backups", Backups),        // SQLite backups to Spaces under backups/ and the restore-backup command
         ("SalesBot.Shopify.Admin", Admin),
         ("SalesBot.Shopify.Auth", Auth),
         ("SalesBot.Shopify.Sync", Sync),      // with Sync.Fetch: full, incremental and by-id fetch
@@ -62,6 +64,8 @@ internal static class Parts
         [Infrastructure] = [],                // Data also names every part's entity types: see EntityOwners
         [Catalog] = [],
         [Snapshots] = [],
+        // Backups use the Spaces client the snapshots configure (one place for the S3 settings), nothing else of theirs.
+        [Backups] = [Snapshots],
         [Admin] = [],
         [Auth] = [Admin],
         [Sync] = [Admin, Auth, Catalog, Snapshots],

@@ -50,15 +50,31 @@ public sealed class PostgresFixture : IAsyncLifetime
 
         await RunAsync(Path.Combine(bin, "initdb"),
             ["-D", DataDir, "-U", Superuser, "--pwfile", passwordFile, "-A", "scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
-        // Durability settings are off: the data is thrown away, and fsync would dominate the tests' time on a small VM.
-        await RunAsync(Path.Combine(bin, "pg_ctl"),
-            ["-D", DataDir, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "start", "-o",
-             $"-p {Port} -h 127.0.0.1 -k {_root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"]);
+        await StartServerAsync();
 
         await using var connection = new NpgsqlConnection(ConnectionString("postgres", Superuser, SuperuserPassword));
         await connection.OpenAsync();
         await using var create = new NpgsqlCommand($"CREATE ROLE {AppUser} LOGIN PASSWORD '{AppPassword}'", connection);
         await create.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// A database restart as a managed database's maintenance or failover does it: the server goes down at once
+    /// (every connection cut), stays down for <paramref name="down"/>, and comes back on the same port with its data.
+    /// </summary>
+    public async Task RestartAsync(TimeSpan down)
+    {
+        await RunAsync(Path.Combine(BinDir!, "pg_ctl"), ["-D", DataDir, "-m", "immediate", "-w", "-t", "60", "stop"]);
+        await Task.Delay(down);
+        await StartServerAsync();
+    }
+
+    private async Task StartServerAsync()
+    {
+        // Durability settings are off: the data is thrown away, and fsync would dominate the tests' time on a small VM.
+        await RunAsync(Path.Combine(BinDir!, "pg_ctl"),
+            ["-D", DataDir, "-l", Path.Combine(_root!, "server.log"), "-w", "-t", "60", "start", "-o",
+             $"-p {Port} -h 127.0.0.1 -k {_root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"]);
     }
 
     public Task DisposeAsync()

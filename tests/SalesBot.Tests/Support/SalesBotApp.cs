@@ -45,6 +45,8 @@ public sealed class SalesBotApp : IAsyncDisposable
             ["SHOPIFY_SYNC_DEBOUNCE"] = "00:00:00.100",
             ["SNAPSHOT_RETRY_INITIAL_DELAY"] = "00:00:00.200",
             ["SNAPSHOT_RETRY_MAX_DELAY"] = "00:00:01",
+            // No scheduled backup at every test app's start; backup tests set their own interval.
+            ["BACKUP_INTERVAL"] = "00:00:00",
         };
         foreach (var (key, value) in settings) all[key] = value;
         if (!all.ContainsKey("DATABASE_URL") && TestDatabase.UrlFor(dataDir) is { } databaseUrl) all["DATABASE_URL"] = databaseUrl;

@@ -75,7 +75,8 @@ public sealed class LiveShop : IAsyncDisposable
         return new LiveShop(s3, sandbox, shop, app, logs);
     }
 
-    private static Dictionary<string, string?> Settings(S3rverFixture s3, ShopifySandboxServer sandbox, IDictionary<string, string?>? extra)
+    /// <summary>The app's settings against this sandbox and s3rver (also for a <see cref="ServiceProcess"/>).</summary>
+    public static Dictionary<string, string?> Settings(S3rverFixture s3, ShopifySandboxServer sandbox, IDictionary<string, string?>? extra)
     {
         var all = SalesBotApp.AgainstSandbox(sandbox.ApiOrigin);
         all["SPACES_BUCKET"] = S3rverFixture.Bucket;
@@ -87,12 +88,16 @@ public sealed class LiveShop : IAsyncDisposable
         return all;
     }
 
-    /// <summary>Stops the app (as a crash would, from the store's point of view) and starts it again on the same DATA_DIR and port.</summary>
-    public async Task RestartAppAsync(IDictionary<string, string?>? settings = null, bool samePort = true)
+    /// <summary>
+    /// Stops the app (as a crash would, from the store's point of view) and starts it again on the same DATA_DIR and port;
+    /// <paramref name="dataDir"/> starts it on another, after <paramref name="whileStopped"/> (a restore) has run.
+    /// </summary>
+    public async Task RestartAppAsync(IDictionary<string, string?>? settings = null, bool samePort = true, string? dataDir = null, Func<Task>? whileStopped = null)
     {
-        var dataDir = App.DataDir;
+        dataDir ??= App.DataDir;
         int? port = samePort ? App.BaseUri.Port : null;
         await App.DisposeAsync();
+        if (whileStopped is not null) await whileStopped();
         // On the same port the session cookie stays good (same Data Protection keys in DATA_DIR); elsewhere it is gone.
         if (!samePort)
         {
