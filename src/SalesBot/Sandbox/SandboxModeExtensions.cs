@@ -77,7 +77,11 @@ public static class SandboxModeExtensions
         if (mode.Facebook)
             app.MapFacebookSandbox();
         if (mode.Shopify)
+        {
             app.MapShopifySandbox();
+            var catalog = app.Services.GetRequiredService<ShopifySandboxOptions>().Catalog;
+            app.Logger.LogInformation("Sandbox store catalog: {Catalog}", catalog.CsvPath ?? $"generated, {catalog.Generator.Products} products");
+        }
         if (mode.Shopify != mode.Facebook)
             app.Logger.LogWarning("{Variable}=1: the sandbox stands in for {Platform} beside the real {Other}; it accepts what anyone signs with its public secrets, so keep APP_BASE_URL on this machine.",
                 SandboxMode.Variable, mode.Shopify ? "Shopify" : "Facebook", mode.Shopify ? "Facebook app" : "Shopify app");
