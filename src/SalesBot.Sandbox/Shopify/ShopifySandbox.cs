@@ -55,7 +55,7 @@ public sealed partial class ShopifySandbox : IAsyncDisposable
         }
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9-]*\.myshopify\.com$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9-_]*\.myshopify\.com$")]
     private static partial System.Text.RegularExpressions.Regex ShopDomain();
 
     public IReadOnlyList<QueryLogEntry> QueryLog(string shop) => [.. GetStore(shop).QueryLog];
