@@ -35,7 +35,26 @@ internal static class FacebookSandboxChatApi
 
     public sealed record AdminReplyRequest(string? Psid, string? Text);
 
-    public sealed record FailRequest(int Code, int Times);
+    public sealed record FailRequest(int Code, int Times = 1);
+
+    private const int MaxBody = 16 * 1024;
+
+    /// <summary>The hook's JSON body, or the 4xx JSON answer for a missing, oversized or malformed one (model binding would answer an empty 400).</summary>
+    private static async Task<(T Body, JsonHttpResult<ChatError>? Invalid)> ReadAsync<T>(HttpRequest http) where T : class
+    {
+        if (http.ContentLength > MaxBody)
+            return (null!, TypedResults.Json(new ChatError($"the body is over {MaxBody} bytes"), statusCode: StatusCodes.Status413PayloadTooLarge));
+        if (!http.HasJsonContentType())
+            return (null!, TypedResults.Json(new ChatError("the body must be application/json"), statusCode: StatusCodes.Status415UnsupportedMediaType));
+        try
+        {
+            return await http.ReadFromJsonAsync<T>() is { } body ? (body, null) : (null!, Bad("a JSON object is required"));
+        }
+        catch (JsonException)
+        {
+            return (null!, Bad("the body is not valid JSON"));
+        }
+    }
 
     private static JsonHttpResult<ChatError> Bad(string error) => TypedResults.Json(new ChatError(error), statusCode: StatusCodes.Status400BadRequest);
 
@@ -47,17 +66,21 @@ internal static class FacebookSandboxChatApi
         : payload?.Length > MaxPayload ? $"payload is at most {MaxPayload} characters"
         : null;
 
-    private static Results<Ok, JsonHttpResult<ChatError>> Fail(FailRequest request, FacebookSandboxState sandbox)
+    private static async Task<Results<Ok, JsonHttpResult<ChatError>>> Fail(HttpRequest http, FacebookSandboxState sandbox)
     {
+        var (request, invalid) = await ReadAsync<FailRequest>(http);
+        if (invalid is not null) return invalid;
         if (request.Code <= 0 || request.Times is < 1 or > FacebookSandboxState.MaxFailures)
             return Bad($"code must be a Graph error code (613, 190, 551…) and times 1 to {FacebookSandboxState.MaxFailures}");
         sandbox.FailNext(request.Code, request.Times);
         return TypedResults.Ok();
     }
 
-    private static async Task<Results<Ok<WebhookResult>, JsonHttpResult<ChatError>>> Send(SendRequest request,
+    private static async Task<Results<Ok<WebhookResult>, JsonHttpResult<ChatError>>> Send(HttpRequest http,
         IOptions<FacebookSandboxOptions> options, IHttpClientFactory clients, FacebookSandboxState sandbox)
     {
+        var (request, invalid) = await ReadAsync<SendRequest>(http);
+        if (invalid is not null) return invalid;
         if (Problem(request.Psid, request.Text, request.Payload, request.PostbackTitle) is { } problem) return Bad(problem);
         if (string.IsNullOrEmpty(request.Text) && string.IsNullOrEmpty(request.Payload)) return Bad("text (or payload) is required");
         var o = options.Value;
@@ -87,9 +110,11 @@ internal static class FacebookSandboxChatApi
     private static JsonHttpResult<ChatError> NoWebhook() => TypedResults.Json(
         new ChatError("the sandbox has no webhook address to post to (FacebookSandboxOptions.WebhookUrl)"), statusCode: StatusCodes.Status409Conflict);
 
-    private static async Task<Results<Ok<WebhookResult>, JsonHttpResult<ChatError>>> AdminReply(AdminReplyRequest request,
+    private static async Task<Results<Ok<WebhookResult>, JsonHttpResult<ChatError>>> AdminReply(HttpRequest http,
         IOptions<FacebookSandboxOptions> options, IHttpClientFactory clients, FacebookSandboxState sandbox)
     {
+        var (request, invalid) = await ReadAsync<AdminReplyRequest>(http);
+        if (invalid is not null) return invalid;
         if (Problem(request.Psid, request.Text) is { } problem) return Bad(problem);
         if (string.IsNullOrWhiteSpace(request.Text)) return Bad("text is required");
         var o = options.Value;

@@ -122,6 +122,19 @@ public sealed class SandboxRefusalTests(SandboxRefusalTests.SandboxApp fixture) 
         Assert.False(string.IsNullOrWhiteSpace(error));
     }
 
+    [Theory]
+    [InlineData("{not json", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("null", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("psid=p1&text=hi", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType)]
+    public async Task A_body_that_is_not_a_JSON_object_is_refused_with_a_JSON_error(string body, string type, HttpStatusCode expected)
+    {
+        using var client = _app.Browser();
+        using var response = await client.PostAsync("/sandbox/facebook/chat/send", new StringContent(body, System.Text.Encoding.UTF8, type));
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.False(string.IsNullOrWhiteSpace((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString()));
+    }
+
     [Fact]
     public async Task Reading_messages_without_a_psid_is_a_400_with_a_JSON_error()
     {
