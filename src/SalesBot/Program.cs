@@ -31,6 +31,7 @@ builder.AddMerchantConsole();
 builder.AddSandboxMode();
 
 var app = builder.Build();
+app.ValidateSalesBotConfiguration();
 app.LogShopifyMode();
 app.UseMerchantSessions();
 

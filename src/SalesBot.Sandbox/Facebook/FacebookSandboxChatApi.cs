@@ -20,37 +20,79 @@ internal static class FacebookSandboxChatApi
     /// <summary>The app id Meta puts on echoes of messages a person typed in the page inbox.</summary>
     public const string PageInboxAppId = "263902037430900";
 
+    /// <summary>Longest PSID, text and payload the chat page may send (Meta caps a quick reply's payload at 1000 characters).</summary>
+    public const int MaxPsid = 64, MaxText = 2000, MaxPayload = 1000;
+
     public static void Map(RouteGroupBuilder chat)
     {
         chat.MapPost("/send", Send);
         chat.MapPost("/admin-reply", AdminReply);
         chat.MapGet("/messages", Messages);
-        chat.MapPost("/fail", (FailRequest request, FacebookSandboxState sandbox) =>
-        {
-            sandbox.FailNext(request.Code, Math.Max(1, request.Times));
-            return TypedResults.Ok();
-        });
+        chat.MapPost("/fail", Fail);
     }
 
-    public sealed record SendRequest(string Psid, string? Text, string? Payload, string? PostbackTitle);
+    public sealed record SendRequest(string? Psid, string? Text, string? Payload, string? PostbackTitle);
 
-    public sealed record AdminReplyRequest(string Psid, string Text);
+    public sealed record AdminReplyRequest(string? Psid, string? Text);
 
-    public sealed record FailRequest(int Code, int Times);
+    public sealed record FailRequest(int Code, int Times = 1);
 
-    private static async Task<Results<Ok<WebhookResult>, BadRequest<string>>> Send(SendRequest request, HttpContext http,
+    private const int MaxBody = 16 * 1024;
+
+    /// <summary>The hook's JSON body, or the 4xx JSON answer for a missing, oversized or malformed one (model binding would answer an empty 400).</summary>
+    private static async Task<(T Body, JsonHttpResult<ChatError>? Invalid)> ReadAsync<T>(HttpRequest http) where T : class
+    {
+        if (http.ContentLength > MaxBody)
+            return (null!, TypedResults.Json(new ChatError($"the body is over {MaxBody} bytes"), statusCode: StatusCodes.Status413PayloadTooLarge));
+        if (!http.HasJsonContentType())
+            return (null!, TypedResults.Json(new ChatError("the body must be application/json"), statusCode: StatusCodes.Status415UnsupportedMediaType));
+        try
+        {
+            return await http.ReadFromJsonAsync<T>() is { } body ? (body, null) : (null!, Bad("a JSON object is required"));
+        }
+        catch (JsonException)
+        {
+            return (null!, Bad("the body is not valid JSON"));
+        }
+    }
+
+    private static JsonHttpResult<ChatError> Bad(string error) => TypedResults.Json(new ChatError(error), statusCode: StatusCodes.Status400BadRequest);
+
+    public sealed record ChatError(string Error);
+
+    private static string? Problem(string? psid, string? text, string? payload = null, string? title = null) =>
+        string.IsNullOrWhiteSpace(psid) || psid.Length > MaxPsid ? $"psid is required, at most {MaxPsid} characters"
+        : text?.Length > MaxText || title?.Length > MaxText ? $"text is at most {MaxText} characters"
+        : payload?.Length > MaxPayload ? $"payload is at most {MaxPayload} characters"
+        : null;
+
+    private static async Task<Results<Ok, JsonHttpResult<ChatError>>> Fail(HttpRequest http, FacebookSandboxState sandbox)
+    {
+        var (request, invalid) = await ReadAsync<FailRequest>(http);
+        if (invalid is not null) return invalid;
+        if (request.Code <= 0 || request.Times is < 1 or > FacebookSandboxState.MaxFailures)
+            return Bad($"code must be a Graph error code (613, 190, 551…) and times 1 to {FacebookSandboxState.MaxFailures}");
+        sandbox.FailNext(request.Code, request.Times);
+        return TypedResults.Ok();
+    }
+
+    private static async Task<Results<Ok<WebhookResult>, JsonHttpResult<ChatError>>> Send(HttpRequest http,
         IOptions<FacebookSandboxOptions> options, IHttpClientFactory clients, FacebookSandboxState sandbox)
     {
-        if (string.IsNullOrWhiteSpace(request.Psid) || (string.IsNullOrEmpty(request.Text) && string.IsNullOrEmpty(request.Payload)))
-            return TypedResults.BadRequest("psid and text (or payload) are required");
+        var (request, invalid) = await ReadAsync<SendRequest>(http);
+        if (invalid is not null) return invalid;
+        if (Problem(request.Psid, request.Text, request.Payload, request.PostbackTitle) is { } problem) return Bad(problem);
+        if (string.IsNullOrEmpty(request.Text) && string.IsNullOrEmpty(request.Payload)) return Bad("text (or payload) is required");
         var o = options.Value;
+        if (o.WebhookUrl is null) return NoWebhook();
+        var psid = request.Psid!;
         // The shopper writing opens Meta's messaging windows again; the Send API checks them.
-        sandbox.ShopperWrote(request.Psid);
+        sandbox.ShopperWrote(psid);
         var now = sandbox.Time.GetUtcNow().ToUnixTimeMilliseconds();
         var mid = "m_" + Guid.NewGuid().ToString("N");
         var messaging = new JsonObject
         {
-            ["sender"] = new JsonObject { ["id"] = request.Psid },
+            ["sender"] = new JsonObject { ["id"] = psid },
             ["recipient"] = new JsonObject { ["id"] = o.PageId },
             ["timestamp"] = now,
         };
@@ -62,13 +104,21 @@ internal static class FacebookSandboxChatApi
             if (request.Payload is not null) message["quick_reply"] = new JsonObject { ["payload"] = request.Payload };
             messaging["message"] = message;
         }
-        return TypedResults.Ok(await PostAsync(http, o, clients, messaging, now));
+        return TypedResults.Ok(await PostAsync(o.WebhookUrl, o, clients, messaging, now));
     }
 
-    private static async Task<Ok<WebhookResult>> AdminReply(AdminReplyRequest request, HttpContext http,
+    private static JsonHttpResult<ChatError> NoWebhook() => TypedResults.Json(
+        new ChatError("the sandbox has no webhook address to post to (FacebookSandboxOptions.WebhookUrl)"), statusCode: StatusCodes.Status409Conflict);
+
+    private static async Task<Results<Ok<WebhookResult>, JsonHttpResult<ChatError>>> AdminReply(HttpRequest http,
         IOptions<FacebookSandboxOptions> options, IHttpClientFactory clients, FacebookSandboxState sandbox)
     {
+        var (request, invalid) = await ReadAsync<AdminReplyRequest>(http);
+        if (invalid is not null) return invalid;
+        if (Problem(request.Psid, request.Text) is { } problem) return Bad(problem);
+        if (string.IsNullOrWhiteSpace(request.Text)) return Bad("text is required");
         var o = options.Value;
+        if (o.WebhookUrl is null) return NoWebhook();
         var now = sandbox.Time.GetUtcNow().ToUnixTimeMilliseconds();
         var messaging = new JsonObject
         {
@@ -80,18 +130,20 @@ internal static class FacebookSandboxChatApi
                 ["mid"] = "m_" + Guid.NewGuid().ToString("N"), ["text"] = request.Text, ["is_echo"] = true, ["app_id"] = long.Parse(PageInboxAppId),
             },
         };
-        return TypedResults.Ok(await PostAsync(http, o, clients, messaging, now));
+        return TypedResults.Ok(await PostAsync(o.WebhookUrl, o, clients, messaging, now));
     }
 
-    private static Ok<IReadOnlyList<ChatItem>> Messages([FromQuery] string psid, [FromQuery] int? after, FacebookSandboxState sandbox) =>
-        TypedResults.Ok<IReadOnlyList<ChatItem>>(sandbox.Sent(psid, after ?? -1)
-            .Select(s => new ChatItem(s.Index, s.SenderAction, s.Message)).ToList());
+    private static Results<Ok<IReadOnlyList<ChatItem>>, JsonHttpResult<ChatError>> Messages([FromQuery] string? psid, [FromQuery] int? after,
+        FacebookSandboxState sandbox) =>
+        Problem(psid, null) is { } problem
+            ? Bad(problem)
+            : TypedResults.Ok<IReadOnlyList<ChatItem>>(sandbox.Sent(psid, after ?? -1).Select(s => new ChatItem(s.Index, s.SenderAction, s.Message)).ToList());
 
     public sealed record ChatItem(int Index, string? Action, JsonElement? Message);
 
     public sealed record WebhookResult(int Status);
 
-    private static async Task<WebhookResult> PostAsync(HttpContext http, FacebookSandboxOptions o, IHttpClientFactory clients, JsonObject messaging, long now)
+    private static async Task<WebhookResult> PostAsync(string url, FacebookSandboxOptions o, IHttpClientFactory clients, JsonObject messaging, long now)
     {
         var body = new JsonObject
         {
@@ -99,7 +151,6 @@ internal static class FacebookSandboxChatApi
             ["entry"] = new JsonArray(new JsonObject { ["id"] = o.PageId, ["time"] = now, ["messaging"] = new JsonArray(messaging) }),
         };
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body);
-        var url = o.WebhookUrl ?? $"{http.Request.Scheme}://{http.Request.Host}/facebook/webhook";
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add(MetaSignature.HeaderName, new MetaSignature(o.AppSecret).Sign(bytes));

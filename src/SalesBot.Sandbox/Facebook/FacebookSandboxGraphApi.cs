@@ -27,16 +27,19 @@ internal static class FacebookSandboxGraphApi
         graph.MapPost("/me/messages", Send);
     }
 
-    private static Results<ContentHttpResult, BadRequest<string>> Dialog(
+    private static ContentHttpResult Dialog(
         [FromQuery(Name = "client_id")] string? clientId, [FromQuery(Name = "redirect_uri")] string? redirectUri,
         [FromQuery] string? state, [FromQuery] string? scope, FacebookSandboxState sandbox, IOptions<FacebookSandboxOptions> options)
     {
         var o = options.Value;
-        if (clientId != o.AppId || string.IsNullOrEmpty(redirectUri) || string.IsNullOrEmpty(state))
-            return TypedResults.BadRequest("Invalid client_id, redirect_uri or state.");
+        if (clientId != o.AppId || string.IsNullOrEmpty(state))
+            return ErrorPage("Invalid App ID or missing state: the login dialog needs the app's client_id and a state.");
+        // Meta's Strict Mode: the browser only goes back to one of the app's Valid OAuth Redirect URIs, exactly.
+        if (!RedirectRule.Accepts(o.RedirectUris, redirectUri))
+            return ErrorPage("URL blocked: This redirect failed because the redirect URI is not whitelisted in the app's Client OAuth Settings.");
         var code = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        sandbox.Codes[code] = true;
-        var target = $"{redirectUri}?code={code}&state={Uri.EscapeDataString(state)}";
+        sandbox.IssueCode(code);
+        var target = $"{redirectUri}{(redirectUri!.Contains('?') ? '&' : '?')}code={code}&state={Uri.EscapeDataString(state)}";
         var html = $$"""
             <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Log in with Facebook (sandbox)</title>
             <style>body{font-family:system-ui,sans-serif;background:#f0f2f5;display:grid;place-items:center;height:100vh;margin:0}
@@ -50,6 +53,10 @@ internal static class FacebookSandboxGraphApi
         return TypedResults.Content(html, "text/html; charset=utf-8");
     }
 
+    private static ContentHttpResult ErrorPage(string message) => TypedResults.Content(
+        $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error</title></head><body><h1>{WebUtility.HtmlEncode(message)}</h1></body></html>",
+        "text/html; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+
     private static IResult AccessToken(
         [FromQuery(Name = "client_id")] string? clientId, [FromQuery(Name = "client_secret")] string? clientSecret,
         [FromQuery] string? code, FacebookSandboxState sandbox, IOptions<FacebookSandboxOptions> options)
@@ -58,7 +65,7 @@ internal static class FacebookSandboxGraphApi
         if (clientId != o.AppId || clientSecret != o.AppSecret) return GraphError(101, "Error validating application.", 400);
         if (code is null || !sandbox.Codes.TryRemove(code, out _)) return GraphError(100, "This authorization code has been used or is invalid.", 400);
         var token = "sandbox-user-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-        sandbox.UserTokens[token] = true;
+        sandbox.IssueUserToken(token);
         return TypedResults.Ok(new { access_token = token, token_type = "bearer", expires_in = 5183944 });
     }
 
@@ -88,7 +95,7 @@ internal static class FacebookSandboxGraphApi
         var o = options.Value;
         if (pageId != o.PageId || token != o.PageToken) return GraphError(190, "Invalid page access token.", 401);
         sandbox.Subscriptions.TryRemove(pageId, out _);
-        sandbox.Unsubscriptions.Enqueue(pageId);
+        sandbox.RecordUnsubscription(pageId);
         return TypedResults.Ok(new { success = true });
     }
 

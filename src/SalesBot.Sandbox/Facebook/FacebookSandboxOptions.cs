@@ -9,6 +9,15 @@ public sealed class FacebookSandboxOptions
     public string PageName { get; set; } = "Demo Store";
     public string PageToken { get; set; } = "sandbox-page-token";
 
-    /// <summary>Where the chat page posts webhook events; null means this host's <c>/facebook/webhook</c>.</summary>
+    /// <summary>
+    /// Where the chat page posts webhook events: the app's <c>{APP_BASE_URL}/facebook/webhook</c>. Unset, the chat page
+    /// refuses to send (it never follows a request's Host header, which the client chooses).
+    /// </summary>
     public string? WebhookUrl { get; set; }
+
+    /// <summary>The app's Valid OAuth Redirect URIs (exact match); empty: any http(s) URL on a loopback host (see <see cref="RedirectRule"/>).</summary>
+    public List<string> RedirectUris { get; set; } = [];
+
+    /// <summary>How many Send API calls, login codes, user tokens and shoppers the emulator remembers (the oldest go first).</summary>
+    public int MaxKept { get; set; } = 10_000;
 }

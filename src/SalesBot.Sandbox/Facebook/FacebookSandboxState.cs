@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 
 namespace SalesBot.Sandbox.Facebook;
 
@@ -8,20 +9,30 @@ namespace SalesBot.Sandbox.Facebook;
 /// Send API call it received (in order), errors it was told to answer with next, and when each shopper last wrote
 /// (the chat page's webhooks), which the Send API checks against Meta's messaging windows.
 /// </summary>
-public sealed class FacebookSandboxState(TimeProvider time)
+public sealed class FacebookSandboxState(TimeProvider time, IOptions<FacebookSandboxOptions> options)
 {
+    public FacebookSandboxState(TimeProvider time) : this(time, Options.Create(new FacebookSandboxOptions())) { }
+
     private readonly Lock _gate = new();
+    private readonly int _maxKept = Math.Max(1, options.Value.MaxKept);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _shopperLastWrote = new();
+    private readonly ConcurrentQueue<string> _shoppersInOrder = new();
 
     public TimeProvider Time => time;
 
     /// <summary>A shopper (PSID) wrote to the page now: the standard window and the HUMAN_AGENT window open again.</summary>
-    public void ShopperWrote(string psid) => _shopperLastWrote[psid] = time.GetUtcNow();
+    public void ShopperWrote(string psid)
+    {
+        if (_shopperLastWrote.TryAdd(psid, time.GetUtcNow())) Forget(_shoppersInOrder, psid, _shopperLastWrote);
+        else _shopperLastWrote[psid] = time.GetUtcNow();
+    }
 
     /// <summary>When the shopper last wrote through the sandbox; null for a PSID it never saw (tests may post webhooks straight to the app).</summary>
     public DateTimeOffset? ShopperLastWrote(string psid) => _shopperLastWrote.TryGetValue(psid, out var at) ? at : null;
-    private readonly List<RecordedSend> _sent = [];
+    private readonly LinkedList<RecordedSend> _sent = [];
+    private int _nextIndex;
     private readonly Queue<int> _failures = new();
+    private readonly ConcurrentQueue<string> _codesInOrder = new(), _tokensInOrder = new();
 
     public ConcurrentDictionary<string, bool> Codes { get; } = new();
     public ConcurrentDictionary<string, bool> UserTokens { get; } = new();
@@ -30,11 +41,14 @@ public sealed class FacebookSandboxState(TimeProvider time)
     /// <summary>Every <c>DELETE /{page}/subscribed_apps</c> that succeeded, by page id, in order.</summary>
     public ConcurrentQueue<string> Unsubscriptions { get; } = new();
 
+    /// <summary>Most Send API failures a test may queue.</summary>
+    public const int MaxFailures = 100;
+
     /// <summary>The next <paramref name="times"/> Send API calls fail with Graph error <paramref name="code"/> (613, 190, 551…).</summary>
     public void FailNext(int code, int times = 1)
     {
         lock (_gate)
-            for (var i = 0; i < times; i++) _failures.Enqueue(code);
+            for (var i = 0; i < times && _failures.Count < MaxFailures; i++) _failures.Enqueue(code);
     }
 
     public int? TakeFailure()
@@ -42,13 +56,40 @@ public sealed class FacebookSandboxState(TimeProvider time)
         lock (_gate) return _failures.TryDequeue(out var code) ? code : null;
     }
 
+    /// <summary>A login code from the dialog; the oldest are forgotten past <see cref="FacebookSandboxOptions.MaxKept"/>.</summary>
+    public void IssueCode(string code)
+    {
+        Codes[code] = true;
+        Forget(_codesInOrder, code, Codes);
+    }
+
+    public void IssueUserToken(string token)
+    {
+        UserTokens[token] = true;
+        Forget(_tokensInOrder, token, UserTokens);
+    }
+
+    private void Forget<TValue>(ConcurrentQueue<string> order, string added, ConcurrentDictionary<string, TValue> keys)
+    {
+        order.Enqueue(added);
+        while (order.Count > _maxKept && order.TryDequeue(out var oldest)) keys.TryRemove(oldest, out _);
+    }
+
+    public void RecordUnsubscription(string pageId)
+    {
+        Unsubscriptions.Enqueue(pageId);
+        while (Unsubscriptions.Count > _maxKept && Unsubscriptions.TryDequeue(out _)) { }
+    }
+
+    /// <summary>Keeps the call (the last <see cref="FacebookSandboxOptions.MaxKept"/>); answers its 1-based number.</summary>
     public int Record(string pageId, JsonElement body)
     {
         lock (_gate)
         {
             var psid = body.TryGetProperty("recipient", out var r) && r.TryGetProperty("id", out var id) ? id.GetString() ?? "" : "";
-            _sent.Add(new RecordedSend(_sent.Count, pageId, psid, body.Clone(), time.GetUtcNow()));
-            return _sent.Count;
+            _sent.AddLast(new RecordedSend(_nextIndex++, pageId, psid, body.Clone(), time.GetUtcNow()));
+            if (_sent.Count > _maxKept) _sent.RemoveFirst();
+            return _nextIndex;
         }
     }
 

@@ -10,7 +10,7 @@ namespace SalesBot.Sandbox.Shopify;
 /// The emulated Shopify's state: one <see cref="ShopifyStore"/> per shop domain (built on first use
 /// from the configured catalog source), the webhook dispatcher and request counters.
 /// </summary>
-public sealed class ShopifySandbox : IAsyncDisposable
+public sealed partial class ShopifySandbox : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<ShopifyStore>> _stores = new(StringComparer.OrdinalIgnoreCase);
     private int _requests;
@@ -37,6 +37,26 @@ public sealed class ShopifySandbox : IAsyncDisposable
     /// <summary>The shop's store, created from its catalog source on first use.</summary>
     public ShopifyStore GetStore(string shop) =>
         _stores.GetOrAdd(shop.ToLowerInvariant(), domain => new Lazy<ShopifyStore>(() => CreateStore(domain))).Value;
+
+    private readonly Lock _creating = new();
+
+    /// <summary>
+    /// The store a request names: null for a name that is not a shop domain (<c>acme.myshopify.com</c>) or when
+    /// <see cref="ShopifySandboxOptions.MaxStores"/> stores exist already, so a crawler cannot make one per path.
+    /// </summary>
+    public ShopifyStore? FindOrCreateStore(string shop)
+    {
+        if (!ShopDomain().IsMatch(shop)) return null;
+        if (_stores.ContainsKey(shop)) return GetStore(shop);
+        lock (_creating)
+        {
+            if (!_stores.ContainsKey(shop) && _stores.Count >= Options.MaxStores) return null;
+            return GetStore(shop);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9-_]*\.myshopify\.com$")]
+    private static partial System.Text.RegularExpressions.Regex ShopDomain();
 
     public IReadOnlyList<QueryLogEntry> QueryLog(string shop) => [.. GetStore(shop).QueryLog];
 
@@ -68,10 +88,9 @@ public sealed class ShopifySandbox : IAsyncDisposable
         return true;
     }
 
-    /// <summary>Base address for links the sandbox hands out (bulk result URLs): configured, or the one the request came in on.</summary>
-    internal string BaseUriFor(Microsoft.AspNetCore.Http.HttpRequest request) => Options.PublicBaseUri is { } configured
-        ? configured.ToString().TrimEnd('/') + "/"
-        : $"{request.Scheme}://{request.Host}{request.PathBase}/";
+    /// <summary>Base address for links the sandbox hands out (bulk result URLs): configured, never a request's Host header (which the client chooses).</summary>
+    internal string BaseUri => (Options.PublicBaseUri ?? throw new InvalidOperationException("ShopifySandboxOptions.PublicBaseUri is not set."))
+        .ToString().TrimEnd('/') + "/";
 
     private ShopifyStore CreateStore(string domain)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SalesBot.Sandbox.Shopify.Admin;
@@ -30,7 +31,12 @@ public static class ShopifySandboxExtensions
     public static IEndpointRouteBuilder MapShopifySandbox(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapProductImages();
-        var shop = endpoints.MapGroup("/sandbox/{shop}");
+        // Only a shop domain gets a store, and only so many: Shopify answers 404 for a shop that does not exist.
+        var shop = endpoints.MapGroup("/sandbox/{shop}").AddEndpointFilter(async (context, next) =>
+            context.HttpContext.GetRouteValue("shop") is string name
+            && context.HttpContext.RequestServices.GetRequiredService<ShopifySandbox>().FindOrCreateStore(name) is not null
+                ? await next(context)
+                : Results.Json(new { errors = "Not Found" }, statusCode: StatusCodes.Status404NotFound));
         shop.MapShopifyOAuth();
         shop.MapAdminGraphQl();
         shop.MapSandboxAdmin();

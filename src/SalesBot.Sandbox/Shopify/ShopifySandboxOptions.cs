@@ -55,6 +55,18 @@ public sealed class ShopifySandboxOptions
     /// <summary>When set, a bulk result link answers 302 Found to the same path under this base (a file that moved host).</summary>
     public Uri? BulkResultRedirect { get; set; }
 
-    /// <summary>Base address the sandbox is reachable at (for bulk result URLs); learned from the first request when unset.</summary>
+    /// <summary>
+    /// Base address the sandbox is reachable at (for bulk result URLs): the app's APP_BASE_URL when mounted in it, the
+    /// loopback address for <see cref="ShopifySandboxServer"/>. Never taken from a request's Host header.
+    /// </summary>
     public Uri? PublicBaseUri { get; set; }
+
+    /// <summary>The app's allowed redirection URLs (exact match); empty: any http(s) URL on a loopback host (see <see cref="RedirectRule"/>).</summary>
+    public List<string> AllowedRedirectUris { get; set; } = [];
+
+    /// <summary>At most this many shops get a store; a request for another answers 404, as for a shop that does not exist.</summary>
+    public int MaxStores { get; set; } = 100;
+
+    /// <summary>How many GraphQL log entries a store and webhook attempts the dispatcher keep (the oldest go first).</summary>
+    public int MaxLogEntries { get; set; } = 10_000;
 }

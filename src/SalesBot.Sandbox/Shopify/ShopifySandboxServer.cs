@@ -27,6 +27,8 @@ public sealed class ShopifySandboxServer : IAsyncDisposable
     public static async Task<ShopifySandboxServer> StartAsync(ShopifySandboxOptions options, CancellationToken cancellationToken = default)
     {
         var (app, address) = await LoopbackHost.StartAsync(s => s.AddShopifySandbox(options), a => a.MapShopifySandbox(), 0, cancellationToken);
+        // Links it hands out (bulk results) name the address it listens on, not what a request's Host header says.
+        options.PublicBaseUri ??= address;
         return new ShopifySandboxServer(app, address);
     }
 

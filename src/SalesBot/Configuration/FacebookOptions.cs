@@ -34,5 +34,7 @@ public sealed class FacebookOptions
     [ConfigurationKeyName("FACEBOOK_HANDOFF_PAUSE")]
     public TimeSpan HandoffPause { get; set; } = TimeSpan.FromMinutes(30);
 
-    public bool IsSandbox => string.IsNullOrEmpty(AppId);
+    /// <summary>True when the sandbox Graph API stands in for Meta: decided at start by <see cref="SandboxMode"/>; by hand, when there is no app id.</summary>
+    public bool IsSandbox { get => _sandbox ?? string.IsNullOrEmpty(AppId); internal set => _sandbox = value; }
+    private bool? _sandbox;
 }

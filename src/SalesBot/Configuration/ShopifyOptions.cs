@@ -16,14 +16,15 @@ public sealed class ShopifyOptions
     [ConfigurationKeyName("SHOPIFY_API_SECRET")]
     public string? ApiSecret { get; set; }
 
-    [ConfigurationKeyName("SHOPIFY_SCOPES"), Required]
+    [ConfigurationKeyName("SHOPIFY_SCOPES"), Required(ErrorMessage = "SHOPIFY_SCOPES must not be empty")]
     public string Scopes { get; set; } = "read_products,read_inventory,read_discounts,read_locations,read_product_listings";
 
-    [ConfigurationKeyName("SHOPIFY_API_VERSION"), Required, RegularExpression(@"^\d{4}-\d{2}$|^unstable$")]
+    [ConfigurationKeyName("SHOPIFY_API_VERSION"), Required(ErrorMessage = "SHOPIFY_API_VERSION must not be empty"),
+     RegularExpression(@"^\d{4}-\d{2}$|^unstable$", ErrorMessage = "SHOPIFY_API_VERSION must be a version such as 2026-01, or unstable")]
     public string ApiVersion { get; set; } = "2026-01";
 
     /// <summary>Where a shop's Admin API lives; <c>{shop}</c> is replaced by the shop domain.</summary>
-    [ConfigurationKeyName("SHOPIFY_API_ORIGIN"), Required]
+    [ConfigurationKeyName("SHOPIFY_API_ORIGIN"), Required(ErrorMessage = "SHOPIFY_API_ORIGIN must not be empty")]
     public string ApiOrigin { get; set; } = "https://{shop}";
 
     /// <summary>Public URL Shopify posts webhooks to; defaults to <c>{APP_BASE_URL}/shopify/webhook</c>.</summary>
@@ -49,8 +50,12 @@ public sealed class ShopifyOptions
     [ConfigurationKeyName("SHOPIFY_BULK_MAX_BYTES"), Range(1, long.MaxValue, ErrorMessage = "SHOPIFY_BULK_MAX_BYTES must be a positive number of bytes")]
     public long BulkMaxBytes { get; set; } = 2L * 1024 * 1024 * 1024;
 
-    /// <summary>True when no real app is configured: the sandbox store stands in for Shopify.</summary>
-    public bool IsSandbox => string.IsNullOrEmpty(ApiKey);
+    /// <summary>
+    /// True when the sandbox store stands in for Shopify: decided at start by <see cref="SandboxMode"/>; an options object
+    /// made by hand (tests) is the sandbox when it has no key. Not bound from configuration (the setter is internal).
+    /// </summary>
+    public bool IsSandbox { get => _sandbox ?? string.IsNullOrEmpty(ApiKey); internal set => _sandbox = value; }
+    private bool? _sandbox;
 
     /// <summary>Pre-issued tokens from <c>SHOPIFY_ACCESS_TOKEN_&lt;shop&gt;</c>, keyed by shop domain.</summary>
     public Dictionary<string, string> PreconfiguredTokens { get; } = new(StringComparer.OrdinalIgnoreCase);

@@ -46,6 +46,7 @@ public sealed class LlmMessengerAppTests
             ["FACEBOOK_PAGE_ID"] = PageId,
             ["FACEBOOK_PAGE_ACCESS_TOKEN"] = PageToken,
             ["FACEBOOK_PAGE_SHOP"] = Shop,
+            ["SALESBOT_SANDBOX"] = "1", // the sandbox Shopify beside a real-looking Meta app
         }, dataDir);
 
         model.ThenToolCall("search_products", new { query = "blue shirt" })

@@ -174,7 +174,13 @@ public sealed partial class SignInTests : IAsyncLifetime
         await using var app = SalesBotApp.Start(new Dictionary<string, string?>(SalesBotApp.AgainstSandbox(_sandbox.ApiOrigin))
         {
             ["APP_BASE_URL"] = "https://bot.example.test",
+            // A public address mounts no sandbox part, so the Meta app is a (never called) real-looking one.
+            ["SALESBOT_SANDBOX"] = null,
+            ["FACEBOOK_APP_ID"] = "test-app-id",
+            ["FACEBOOK_APP_SECRET"] = "test-app-secret",
         });
+        // As in the Partner dashboard: the app's public callback is an allowed redirection URL.
+        _sandbox.Sandbox.Options.AllowedRedirectUris = ["https://bot.example.test/console/callback"];
         using var browser = app.Browser();
         var callback = await SignInFlow.SignedCallbackAsync(browser, "shop-a");
         Assert.Equal("https://bot.example.test/console/callback", callback.GetLeftPart(UriPartial.Path));

@@ -16,6 +16,8 @@ public class ConfigurationTests
     [InlineData("SPACES_ENDPOINT", "not a url", "SPACES_ENDPOINT")]
     [InlineData("FACEBOOK_PAGE_ID", "123", "FACEBOOK_PAGE_ACCESS_TOKEN")]
     [InlineData("DATABASE_URL", "mysql://x", "DATABASE_URL")]
+    [InlineData("APP_BASE_URL", "not a url", "APP_BASE_URL")]
+    [InlineData("SHOPIFY_API_VERSION", "v1", "SHOPIFY_API_VERSION")]
     public async Task A_bad_setting_stops_the_start_and_names_the_variable(string name, string value, string named)
     {
         // The real program as an operator starts it, so what is checked is the exit and what it prints.
@@ -41,8 +43,12 @@ public class ConfigurationTests
             Assert.Fail($"The app kept running with {name}={value}.");
         }
 
-        Assert.NotEqual(0, process.ExitCode);
-        Assert.Contains(named, await output + await error);
+        // Exit code 1 and the operator's lines, not the runtime's unhandled-exception abort and its stack trace.
+        Assert.Equal(1, process.ExitCode);
+        var printed = await output + await error;
+        Assert.Contains(named, printed);
+        Assert.DoesNotContain("   at ", printed);
+        Assert.DoesNotContain("Unhandled exception", printed);
     }
 
     [Fact]

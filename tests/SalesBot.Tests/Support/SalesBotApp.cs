@@ -62,9 +62,13 @@ public sealed class SalesBotApp : IAsyncDisposable
         return new SalesBotApp(factory, baseUri, dataDir);
     }
 
-    /// <summary>Settings that point the app at a standalone sandbox store as if it were Shopify.</summary>
+    /// <summary>
+    /// Settings that point the app at a standalone sandbox store as if it were Shopify; the in-process sandbox Messenger
+    /// stays, which beside a real-looking Shopify key must be asked for (SALESBOT_SANDBOX=1, loopback only).
+    /// </summary>
     public static Dictionary<string, string?> AgainstSandbox(string apiOrigin) => new()
     {
+        ["SALESBOT_SANDBOX"] = "1",
         ["SHOPIFY_API_KEY"] = ShopifyOptions.SandboxApiKey,
         ["SHOPIFY_API_SECRET"] = ShopifyOptions.SandboxApiSecret,
         ["SHOPIFY_API_ORIGIN"] = apiOrigin,

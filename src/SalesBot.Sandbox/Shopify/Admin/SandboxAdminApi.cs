@@ -47,5 +47,7 @@ internal static class SandboxAdminApi
     private static bool Lost(HttpRequest request) => request.Query["webhook"] == "false";
 
     private static async Task<IResult> Answer(Task<JsonObject?> change) =>
-        await change is { } body ? Results.Text(body.ToJsonString(), "application/json; charset=utf-8") : Results.NotFound();
+        await change is { } body
+            ? Results.Text(body.ToJsonString(), "application/json; charset=utf-8")
+            : Results.Json(new { errors = "Not Found" }, statusCode: StatusCodes.Status404NotFound);
 }

@@ -48,7 +48,7 @@ internal static class AdminGraphQlApi
         if (body?.Query is not { Length: > 0 })
             return Results.Json(new { errors = new { query = "Required parameter missing or invalid" } }, statusCode: StatusCodes.Status400BadRequest);
 
-        var answer = await sandbox.GraphQl.ExecuteAsync(store, body, sandbox.BaseUriFor(request), cancellationToken);
+        var answer = await sandbox.GraphQl.ExecuteAsync(store, body, sandbox.BaseUri, cancellationToken);
         return Results.Text(answer.ToJsonString(), "application/json; charset=utf-8");
     }
 

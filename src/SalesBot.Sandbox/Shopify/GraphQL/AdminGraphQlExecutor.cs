@@ -127,6 +127,7 @@ internal sealed class AdminGraphQlExecutor(ShopifySandbox sandbox)
             },
         };
         store.QueryLog.Enqueue(new QueryLogEntry(request.OperationName, kind, requested, actual ?? 0, throttled, store.Now, request.Query ?? ""));
+        while (store.QueryLog.Count > sandbox.Options.MaxLogEntries && store.QueryLog.TryDequeue(out _)) { }
         return answer;
     }
 

@@ -56,6 +56,9 @@ internal static class ShopifyOAuthApi
             return ErrorPage("Oauth error invalid_request: The client_id is invalid or the app is not installed on this shop.");
         if (!Uri.TryCreate(redirectUri, UriKind.Absolute, out _))
             return ErrorPage("Oauth error invalid_request: The redirect_uri is missing or not a valid URL.");
+        // Shopify sends the code only to one of the app's allowed redirection URLs.
+        if (!RedirectRule.Accepts(sandbox.Options.AllowedRedirectUris, redirectUri))
+            return ErrorPage("Oauth error invalid_request: The redirect_uri is not whitelisted");
         return null;
     }
 

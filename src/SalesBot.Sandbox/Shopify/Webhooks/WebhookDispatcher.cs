@@ -26,7 +26,13 @@ public sealed class WebhookDispatcher : IAsyncDisposable
         _http.Timeout = options.WebhookTimeout;
     }
 
-    /// <summary>Every attempt and suppressed event so far, oldest first.</summary>
+    private void Log(WebhookDelivery delivery)
+    {
+        _log.Enqueue(delivery);
+        while (_log.Count > _options.MaxLogEntries && _log.TryDequeue(out _)) { }
+    }
+
+    /// <summary>Every attempt and suppressed event so far (the last <see cref="ShopifySandboxOptions.MaxLogEntries"/>), oldest first.</summary>
     public IReadOnlyList<WebhookDelivery> Deliveries => [.. _log];
 
     /// <summary>Completes once no delivery (including pending retries) is in flight.</summary>
@@ -56,7 +62,7 @@ public sealed class WebhookDispatcher : IAsyncDisposable
     {
         if (suppress)
         {
-            _log.Enqueue(message.Attempt(0, null, false, store.Now, null) with { Suppressed = true });
+            Log(message.Attempt(0, null, false, store.Now, null) with { Suppressed = true });
             return;
         }
         var task = Task.Run(() => DeliverAsync(message, store.Time));
@@ -97,12 +103,12 @@ public sealed class WebhookDispatcher : IAsyncDisposable
         {
             using var response = await _http.SendAsync(request, _stopping.Token);
             var ok = response.IsSuccessStatusCode;
-            _log.Enqueue(message.Attempt(attempt, (int)response.StatusCode, ok, time.GetUtcNow(), null));
+            Log(message.Attempt(attempt, (int)response.StatusCode, ok, time.GetUtcNow(), null));
             return ok;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or OperationCanceledException)
         {
-            _log.Enqueue(message.Attempt(attempt, null, false, time.GetUtcNow(), e.GetType().Name));
+            Log(message.Attempt(attempt, null, false, time.GetUtcNow(), e.GetType().Name));
             return false;
         }
     }
