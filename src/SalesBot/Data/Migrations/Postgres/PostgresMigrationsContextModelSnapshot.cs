@@ -287,6 +287,8 @@ namespace SalesBot.Data.Migrations.Postgres
                     b.HasIndex("Mid")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("ProcessedAt", "PageId", "Psid");
 
                     b.ToTable("MessengerEvents");
@@ -456,6 +458,8 @@ namespace SalesBot.Data.Migrations.Postgres
                         .HasColumnType("character varying(255)");
 
                     b.HasKey("State");
+
+                    b.HasIndex("ExpiresAt");
 
                     b.ToTable("OAuthStates");
                 });
@@ -656,6 +660,8 @@ namespace SalesBot.Data.Migrations.Postgres
                     b.HasKey("EventId");
 
                     b.HasIndex("ProcessedAt");
+
+                    b.HasIndex("ReceivedAt");
 
                     b.HasIndex("Shop", "ReceivedAt");
 

@@ -275,6 +275,8 @@ namespace SalesBot.Data.Migrations.Sqlite
                     b.HasIndex("Mid")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("ProcessedAt", "PageId", "Psid");
 
                     b.ToTable("MessengerEvents");
@@ -444,6 +446,8 @@ namespace SalesBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("State");
+
+                    b.HasIndex("ExpiresAt");
 
                     b.ToTable("OAuthStates");
                 });
@@ -642,6 +646,8 @@ namespace SalesBot.Data.Migrations.Sqlite
                     b.HasKey("EventId");
 
                     b.HasIndex("ProcessedAt");
+
+                    b.HasIndex("ReceivedAt");
 
                     b.HasIndex("Shop", "ReceivedAt");
 
