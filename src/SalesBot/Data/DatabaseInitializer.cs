@@ -72,10 +72,11 @@ public sealed class DatabaseInitializer(
     /// <summary>True when the database had tables but no history and the baseline was recorded as applied.</summary>
     internal static async Task<bool> AdoptEnsureCreatedDatabaseAsync(SalesBotDbContext db, CancellationToken cancellationToken)
     {
+        // Asked of the catalog, not IHistoryRepository.ExistsAsync: Npgsql's answered true here for a dropped history table.
+        var existing = await ExistingTablesAsync(db, cancellationToken);
+        if (existing.Contains(HistoryRepository.DefaultTableName)) return false;
+        if (!ModelTables(db).Any(existing.Contains)) return false; // empty: the migrations make everything
         var history = db.GetService<IHistoryRepository>();
-        if (await history.ExistsAsync(cancellationToken)) return false;
-        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Count();
-        if ((await FindMissingTablesAsync(db, cancellationToken)).Count == tables) return false; // empty: migrations make everything
 
         var baseline = db.GetService<IMigrationsAssembly>().Migrations.Keys
             .Single(id => id.EndsWith("_" + BaselineMigration, StringComparison.Ordinal));
@@ -101,12 +102,19 @@ public sealed class DatabaseInitializer(
     /// <summary>The model's tables that the database does not have (empty when the schema is complete).</summary>
     public static async Task<IReadOnlyList<string>> FindMissingTablesAsync(SalesBotDbContext db, CancellationToken cancellationToken)
     {
+        var existing = await ExistingTablesAsync(db, cancellationToken);
+        return ModelTables(db).Where(t => !existing.Contains(t)).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static IEnumerable<string> ModelTables(SalesBotDbContext db) =>
+        db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct();
+
+    private static async Task<HashSet<string>> ExistingTablesAsync(SalesBotDbContext db, CancellationToken cancellationToken)
+    {
         var sql = db.Database.IsNpgsql()
             ? "SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema()"
             : "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table'";
-        var existing = (await db.Database.SqlQueryRaw<string>(sql).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        return db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>()
-            .Distinct().Where(t => !existing.Contains(t)).Order(StringComparer.Ordinal).ToList();
+        return (await db.Database.SqlQueryRaw<string>(sql).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
     }
 
     private async Task<IReadOnlyList<string>> MigrateUnderLockAsync(SalesBotDbContext db, CancellationToken cancellationToken)
