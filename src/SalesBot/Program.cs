@@ -7,6 +7,7 @@ using SalesBot.Insights;
 using SalesBot.MerchantConsole;
 using SalesBot.Sandbox;
 using SalesBot.Shopify;
+using SalesBot.Shopify.Auth;
 using SalesBot.Snapshots;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,10 +21,12 @@ builder.AddAssistant();
 builder.AddInsights();
 builder.AddMerchantConsole();
 builder.AddSandboxMode();
+builder.AddRateLimits();
 
 var app = builder.Build();
 app.LogShopifyMode();
 app.UseMerchantSessions();
+app.UseRateLimits();
 
 app.MapHome();
 app.MapShopify();
