@@ -9,6 +9,7 @@ using SalesBot.MerchantConsole;
 using SalesBot.Observability;
 using SalesBot.Sandbox;
 using SalesBot.Shopify;
+using SalesBot.Shopify.Auth;
 using SalesBot.Snapshots;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,11 +30,13 @@ builder.AddAssistant();
 builder.AddInsights();
 builder.AddMerchantConsole();
 builder.AddSandboxMode();
+builder.AddRateLimits();
 
 var app = builder.Build();
 app.ValidateSalesBotConfiguration();
 app.LogShopifyMode();
 app.UseMerchantSessions();
+app.UseRateLimits();
 
 app.MapHealth();
 app.MapHome();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesBot.Configuration;
+using SalesBot.Data.Retention;
 
 namespace SalesBot.Data;
 
@@ -29,6 +30,12 @@ public static class DataExtensions
         // the key ring at start, which with PostgreSQL is a table this initializer may still have to create.
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddSingleton<DistributedLock>();
+        // Parts register their tables' sweeps (IRetentionSweep) and check their own lower bounds on these options.
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration("")
+            .Validate(o => o.SweepInterval > TimeSpan.Zero, "RETENTION_SWEEP_INTERVAL must be a positive TimeSpan such as 01:00:00")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<RetentionSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionSweeper>());
 
         var protection = builder.Services.AddDataProtection().SetApplicationName("SalesBot");
         if (postgres is not null) protection.PersistKeysToDbContext<SalesBotDbContext>();

@@ -4,7 +4,7 @@ using SalesBot.Assistant.Settings;
 namespace SalesBot.Data;
 
 /// <summary>The Assistant part's tables: each shop's assistant settings.</summary>
-public sealed partial class SalesBotDbContext
+public partial class SalesBotDbContext
 {
     public DbSet<AssistantSettings> AssistantSettings => Set<AssistantSettings>();
 }

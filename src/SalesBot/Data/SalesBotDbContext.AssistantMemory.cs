@@ -4,7 +4,7 @@ using SalesBot.Assistant.Memory;
 namespace SalesBot.Data;
 
 /// <summary>The Assistant part's conversation memory: products shown, the product discussed, chosen options, the cart.</summary>
-public sealed partial class SalesBotDbContext
+public partial class SalesBotDbContext
 {
     public DbSet<ConversationMemoryRow> ConversationMemories => Set<ConversationMemoryRow>();
 }

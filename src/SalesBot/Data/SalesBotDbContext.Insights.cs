@@ -4,7 +4,7 @@ using SalesBot.Insights;
 namespace SalesBot.Data;
 
 /// <summary>The Insights part's tables: counts per shop, page and day; Buy clicks per product; today's conversations.</summary>
-public sealed partial class SalesBotDbContext
+public partial class SalesBotDbContext
 {
     public DbSet<InsightDay> InsightDays => Set<InsightDay>();
     public DbSet<InsightProductClicks> InsightProductClicks => Set<InsightProductClicks>();

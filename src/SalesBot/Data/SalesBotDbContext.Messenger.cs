@@ -5,7 +5,7 @@ using SalesBot.Facebook;
 namespace SalesBot.Data;
 
 /// <summary>The Messenger side's tables: connected pages, received events, conversation history, handoff states, data deletion requests, bot switches per page.</summary>
-public sealed partial class SalesBotDbContext
+public partial class SalesBotDbContext
 {
     public DbSet<ConnectedPage> ConnectedPages => Set<ConnectedPage>();
     public DbSet<MessengerEvent> MessengerEvents => Set<MessengerEvent>();

@@ -3,7 +3,7 @@ using SalesBot.Snapshots;
 
 namespace SalesBot.Data;
 
-public sealed partial class SalesBotDbContext
+public partial class SalesBotDbContext
 {
     public DbSet<SnapshotPublishRecord> SnapshotPublishRecords => Set<SnapshotPublishRecord>();
 }

@@ -3,7 +3,7 @@ using SalesBot.Snapshots;
 
 namespace SalesBot.Data;
 
-public sealed partial class SalesBotDbContext
+public partial class SalesBotDbContext
 {
     public DbSet<SnapshotPublication> SnapshotPublications => Set<SnapshotPublication>();
     public DbSet<PendingSnapshot> PendingSnapshots => Set<PendingSnapshot>();

@@ -3,7 +3,7 @@ using SalesBot.Shopify.Sync;
 
 namespace SalesBot.Data;
 
-public sealed partial class SalesBotDbContext
+public partial class SalesBotDbContext
 {
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
 }

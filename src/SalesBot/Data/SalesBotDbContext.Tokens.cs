@@ -3,7 +3,7 @@ using SalesBot.Shopify.Auth;
 
 namespace SalesBot.Data;
 
-public sealed partial class SalesBotDbContext
+public partial class SalesBotDbContext
 {
     public DbSet<ShopTokenState> ShopTokenStates => Set<ShopTokenState>();
 }

@@ -3,7 +3,7 @@ using SalesBot.Shopify.Webhooks;
 
 namespace SalesBot.Data;
 
-public sealed partial class SalesBotDbContext
+public partial class SalesBotDbContext
 {
     public DbSet<WebhookSubscriptionRecord> WebhookSubscriptionRecords => Set<WebhookSubscriptionRecord>();
     public DbSet<WebhookRejection> WebhookRejections => Set<WebhookRejection>();

@@ -16,8 +16,8 @@ public static class FacebookApi
     {
         var group = app.MapGroup("/facebook").WithTags("Facebook");
         // Pages are linked to the signed-in merchant's shop and to no other: no ?shop=, no shop cookie.
-        group.MapGet("/login", Login).RequireAuthorization(MerchantSession.Policy);
-        group.MapGet("/callback", Callback);
+        group.MapGet("/login", Login).RequireAuthorization(MerchantSession.Policy).RequireRateLimiting(RateLimits.SignIn);
+        group.MapGet("/callback", Callback).RequireRateLimiting(RateLimits.SignIn);
         group.MapGet("/webhook", Verify);
         group.MapPost("/webhook", Receive);
         group.MapDataDeletion();

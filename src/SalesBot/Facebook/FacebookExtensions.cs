@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesBot.Assistant;
+using SalesBot.Data.Retention;
 
 namespace SalesBot.Facebook;
 
@@ -28,6 +29,9 @@ public static class FacebookExtensions
         services.AddScoped<ConversationInbox>();
         services.AddSingleton<ConversationDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationDispatcher>());
+        services.AddSingleton<IRetentionSweep, MessengerEventRetention>();
+        services.AddOptions<RetentionOptions>().Validate(o => o.MessengerEvents >= MessengerEventRetention.Minimum,
+            $"RETENTION_MESSENGER_EVENTS must be a TimeSpan of at least {MessengerEventRetention.Minimum}, such as 7.00:00:00");
         return builder;
     }
 }

@@ -9,6 +9,7 @@ namespace SalesBot.Facebook;
 /// </summary>
 [Index(nameof(Mid), IsUnique = true)]
 [Index(nameof(ProcessedAt), nameof(PageId), nameof(Psid))]
+[Index(nameof(ReceivedAt))] // the retention sweep reads the oldest first (Data/Retention)
 public sealed class MessengerEvent
 {
     public long Id { get; set; }

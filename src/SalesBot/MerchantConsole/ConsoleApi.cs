@@ -19,8 +19,8 @@ public static class ConsoleApi
     public static RouteGroupBuilder MapConsoleSignIn(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/console").WithTags("Console").ExcludeFromDescription();
-        group.MapGet("/login", LoginAsync);
-        group.MapGet("/callback", CallbackAsync);
+        group.MapGet("/login", LoginAsync).RequireRateLimiting(RateLimits.SignIn);
+        group.MapGet("/callback", CallbackAsync).RequireRateLimiting(RateLimits.SignIn);
         group.MapPost("/logout", LogoutAsync);
         return group;
     }

@@ -48,7 +48,7 @@ public static class ConsoleExtensions
         // wwwroot as plain static files: MapStaticAssets' build-time compressed copies are only found in Development or a
         // publish, and `dotnet run` runs Production from the build output (it answered an empty body there).
         app.UseStaticFiles();
-        app.MapRazorComponents<Components.ConsoleApp>();
+        app.MapRazorComponents<Components.ConsoleApp>().RequireRateLimiting(RateLimits.Console);
         return app;
     }
 }

@@ -7,6 +7,7 @@ using SalesBot.Shopify.Install;
 using SalesBot.Shopify.Sync;
 using SalesBot.Shopify.Sync.Fetch;
 using SalesBot.Shopify.Webhooks;
+using SalesBot.Data.Retention;
 
 namespace SalesBot.Shopify;
 
@@ -68,7 +69,11 @@ public static class ShopifyExtensions
         services.AddSingleton<ShopUninstall>();
         services.AddSingleton<ShopErasure>();
         services.AddSingleton<DeliveryRetention>();
-        services.AddHostedService(sp => sp.GetRequiredService<DeliveryRetention>());
+        services.AddSingleton<IRetentionSweep>(sp => sp.GetRequiredService<DeliveryRetention>());
+        services.AddSingleton<IRetentionSweep, OAuthStateRetention>();
+        services.AddOptions<RetentionOptions>()
+            .Validate(o => o.WebhookDeliveries >= DeliveryRetention.Minimum, $"RETENTION_WEBHOOK_DELIVERIES must be a TimeSpan of at least {DeliveryRetention.Minimum} (Shopify's replay window), such as 7.00:00:00")
+            .Validate(o => o.OAuthStates >= OAuthStateRetention.Minimum, $"RETENTION_OAUTH_STATES must be a TimeSpan of at least {OAuthStateRetention.Minimum} (a login's lifetime), such as 1.00:00:00");
         services.AddHostedService<WebhookProcessor>();
         services.AddSingleton<PollingReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<PollingReconciler>());

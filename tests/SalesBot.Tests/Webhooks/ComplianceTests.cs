@@ -165,10 +165,12 @@ public sealed class ComplianceTests(S3rverFixture s3) : IClassFixture<S3rverFixt
         Assert.Equal(beforeB.ToDictionary(t => t.Key, t => t.Value.Count), (await RowsMentioningAsync(factory, ofB)).ToDictionary(t => t.Key, t => t.Value.Count));
         Assert.Equal(1, await ObjectCountAsync(b));
 
-        // Once the delivery window has passed, pruning removes the redact request too: nothing of A remains.
+        // Once the deliveries' retention (at least the delivery window) has passed, pruning removes the redact request too:
+        // nothing of A remains.
+        var retention = live.App.Get<Microsoft.Extensions.Options.IOptions<SalesBot.Data.Retention.RetentionOptions>>().Value.WebhookDeliveries;
         await using (var age = await factory.CreateDbContextAsync())
             await age.WebhookDeliveries.Where(d => d.EventId == redactId)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.ReceivedAt, DateTimeOffset.UtcNow - DeliveryWindow.Length - TimeSpan.FromMinutes(1)));
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.ReceivedAt, DateTimeOffset.UtcNow - retention - TimeSpan.FromMinutes(1)));
         Assert.True(await live.App.Get<DeliveryRetention>().PruneAsync(default) >= 1);
         Assert.All(await RowsMentioningAsync(factory, ofA), t => Assert.True(t.Value.Count == 0, $"{t.Key} still holds rows of the erased shop"));
     }

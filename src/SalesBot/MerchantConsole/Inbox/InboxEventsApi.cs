@@ -22,7 +22,8 @@ public static class InboxEventsApi
 
     public static RouteGroupBuilder MapInboxEvents(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(InboxLinks.List).RequireAuthorization(MerchantSession.Policy).WithTags("Console").ExcludeFromDescription();
+        var group = app.MapGroup(InboxLinks.List).RequireAuthorization(MerchantSession.Policy).RequireRateLimiting(RateLimits.Console)
+            .WithTags("Console").ExcludeFromDescription();
         group.MapGet("/events", Stream);
         return group;
     }

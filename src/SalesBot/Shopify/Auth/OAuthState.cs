@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
 
 namespace SalesBot.Shopify.Auth;
 
 /// <summary>A single-use OAuth <c>state</c> nonce, bound to the browser that started the login.</summary>
+[Index(nameof(ExpiresAt))] // expired nonces are swept by age (OAuthStateStore, Data/Retention)
 public sealed class OAuthState
 {
     [Key, MaxLength(128)]

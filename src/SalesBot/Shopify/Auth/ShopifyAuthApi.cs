@@ -10,7 +10,7 @@ public static class ShopifyAuthApi
     public static RouteGroupBuilder MapShopifyAuth(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/shopify").WithTags("Shopify install");
-        group.MapGet("/{shop}/login", LoginAsync);
+        group.MapGet("/{shop}/login", LoginAsync).RequireRateLimiting(RateLimits.SignIn);
         return group;
     }
 

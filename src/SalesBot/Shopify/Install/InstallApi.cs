@@ -15,7 +15,7 @@ public static class InstallApi
     public static RouteGroupBuilder MapShopifyInstall(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/shopify").WithTags("Shopify install");
-        group.MapGet("/callback", CallbackAsync);
+        group.MapGet("/callback", CallbackAsync).RequireRateLimiting(RateLimits.SignIn);
         return group;
     }
 

@@ -1,44 +1,46 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SalesBot.Data;
+using SalesBot.Data.Retention;
 
 namespace SalesBot.Shopify.Webhooks;
 
 /// <summary>
-/// Keeps webhook deliveries exactly as long as <see cref="DeliveryWindow"/> needs them: once an hour, processed rows
-/// received more than the window ago are deleted (a copy of one would be stale now, so it is ignored, not re-applied).
-/// Unprocessed rows stay until they are applied. Also erases a shop's deliveries for <c>shop/redact</c>.
+/// Keeps webhook deliveries at least as long as <see cref="DeliveryWindow"/> needs them (every copy that is still accepted
+/// must find its row and be a duplicate): the retention sweeper deletes processed rows received longer ago than
+/// <c>RETENTION_WEBHOOK_DELIVERIES</c>, oldest first over the ReceivedAt index. Unprocessed rows stay until they are
+/// applied, whatever their age. Also erases a shop's deliveries for <c>shop/redact</c>.
 /// </summary>
 public sealed class DeliveryRetention(
     IDbContextFactory<SalesBotDbContext> db,
-    TimeProvider time,
-    ILogger<DeliveryRetention> logger) : BackgroundService
+    IOptions<RetentionOptions> options,
+    TimeProvider time) : IRetentionSweep
 {
-    public static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
+    public string Table => "WebhookDeliveries";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The shortest allowed retention: a processed row must outlive every copy Shopify may still send.</summary>
+    public static TimeSpan Minimum => DeliveryWindow.Length;
+
+    public async Task<int> DeleteBatchAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(PruneInterval, time);
-        do
-        {
-            try
-            {
-                await PruneAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Could not prune old webhook deliveries");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+        await using var context = await db.CreateDbContextAsync(cancellationToken);
+        return await Expired(context, now, max).ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>Deletes processed deliveries received before the window; returns how many.</summary>
+    /// <summary>The oldest processed deliveries past retention (also what the index test explains).</summary>
+    internal IQueryable<WebhookDelivery> Expired(SalesBotDbContext context, DateTimeOffset now, int max)
+    {
+        var before = now - options.Value.WebhookDeliveries;
+        return context.WebhookDeliveries.Where(d => d.ReceivedAt < before && d.ProcessedAt != null).OrderBy(d => d.ReceivedAt).Take(max);
+    }
+
+    /// <summary>Deletes every expired delivery now, batch by batch; returns how many.</summary>
     public async Task<int> PruneAsync(CancellationToken cancellationToken)
     {
-        var before = time.GetUtcNow() - DeliveryWindow.Length;
-        await using var context = await db.CreateDbContextAsync(cancellationToken);
-        var pruned = await context.WebhookDeliveries.Where(d => d.ProcessedAt != null && d.ReceivedAt < before).ExecuteDeleteAsync(cancellationToken);
-        if (pruned > 0) logger.LogInformation("Pruned {Count} webhook deliveries older than {Window}", pruned, DeliveryWindow.Length);
-        return pruned;
+        int total = 0, batch;
+        do total += batch = await DeleteBatchAsync(time.GetUtcNow(), RetentionSweeper.BatchSize, cancellationToken);
+        while (batch == RetentionSweeper.BatchSize);
+        return total;
     }
 
     /// <summary>Every delivery of the shop but <paramref name="keepEventId"/>; returns how many.</summary>

@@ -9,6 +9,7 @@ namespace SalesBot.Shopify.Webhooks;
 /// </summary>
 [Index(nameof(ProcessedAt))]
 [Index(nameof(Shop), nameof(ReceivedAt))] // the console's webhook health reads one shop's window
+[Index(nameof(ReceivedAt))] // the retention sweep reads the oldest first (Data/Retention)
 public sealed class WebhookDelivery
 {
     [Key, MaxLength(128)]
