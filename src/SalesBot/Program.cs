@@ -1,18 +1,29 @@
+using SalesBot;
 using SalesBot.Assistant;
 using SalesBot.Configuration;
 using SalesBot.Data;
 using SalesBot.Facebook;
 using SalesBot.Home;
 using SalesBot.Insights;
+using SalesBot.Keys;
 using SalesBot.MerchantConsole;
 using SalesBot.Sandbox;
 using SalesBot.Shopify;
 using SalesBot.Snapshots;
 
+// The container's HEALTHCHECK: `dotnet SalesBot.dll probe` asks the running service (the image has no curl).
+if (HealthProbe.IsRequested(args))
+{
+    Environment.ExitCode = await HealthProbe.RunAsync(args);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSalesBotConfiguration();
 builder.AddData();
+builder.AddKeyRing();
+builder.AddPlatformProxy();
 builder.AddShopify();
 builder.AddSnapshots();
 builder.AddFacebook();
@@ -22,6 +33,7 @@ builder.AddMerchantConsole();
 builder.AddSandboxMode();
 
 var app = builder.Build();
+app.UsePlatformProxy();
 app.LogShopifyMode();
 app.UseMerchantSessions();
 
