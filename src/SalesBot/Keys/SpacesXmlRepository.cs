@@ -54,6 +54,8 @@ public sealed class SpacesXmlRepository(IAmazonS3 s3, string bucket, string pref
             ContentType = "application/xml",
             // The bucket may serve the catalog publicly; the key ring never is.
             CannedACL = S3CannedACL.Private,
+            // As the snapshot store: s3rver stores aws-chunked framing as data; Spaces is fine either way.
+            UseChunkEncoding = false,
         }, cancellationToken);
     }
 
