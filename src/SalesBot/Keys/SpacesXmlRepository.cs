@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -17,10 +18,24 @@ public sealed class SpacesXmlRepository(IAmazonS3 s3, string bucket, string pref
 
     public string Location => $"s3://{bucket}/{prefix}";
 
-    public IReadOnlyCollection<XElement> GetAllElements() => GetAllElementsAsync(CancellationToken.None).GetAwaiter().GetResult();
+    public IReadOnlyCollection<XElement> GetAllElements() => Explained(() => GetAllElementsAsync(CancellationToken.None).GetAwaiter().GetResult(), "read");
 
     public void StoreElement(XElement element, string friendlyName) =>
-        StoreElementAsync(element, friendlyName, CancellationToken.None).GetAwaiter().GetResult();
+        Explained(() => { StoreElementAsync(element, friendlyName, CancellationToken.None).GetAwaiter().GetResult(); return true; }, "written");
+
+    /// <summary>
+    /// Says which store failed: at start this stops the app (no token can be read without the ring); later the framework
+    /// keeps the ring it has and tries again.
+    /// </summary>
+    private T Explained<T>(Func<T> action, string verb)
+    {
+        try { return action(); }
+        catch (Exception e) when (e is AmazonServiceException or HttpRequestException or TaskCanceledException)
+        {
+            throw new InvalidOperationException(
+                $"The Data Protection key ring at {Location} could not be {verb}: {e.Message} Check SPACES_ENDPOINT, SPACES_BUCKET and the Spaces access key.", e);
+        }
+    }
 
     public async Task<IReadOnlyCollection<XElement>> GetAllElementsAsync(CancellationToken cancellationToken)
     {
