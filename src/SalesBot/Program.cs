@@ -1,3 +1,4 @@
+using SalesBot;
 using SalesBot.Assistant;
 using SalesBot.Backups;
 using SalesBot.Configuration;
@@ -5,12 +6,20 @@ using SalesBot.Data;
 using SalesBot.Facebook;
 using SalesBot.Home;
 using SalesBot.Insights;
+using SalesBot.Keys;
 using SalesBot.MerchantConsole;
 using SalesBot.Observability;
 using SalesBot.Sandbox;
 using SalesBot.Shopify;
 using SalesBot.Shopify.Auth;
 using SalesBot.Snapshots;
+
+// The container's HEALTHCHECK: `dotnet SalesBot.dll probe` asks the running service (the image has no curl).
+if (HealthProbe.IsRequested(args))
+{
+    Environment.ExitCode = await HealthProbe.RunAsync(args);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,6 +31,8 @@ if (RestoreBackupCommand.Requested(args))
 }
 builder.AddObservability();
 builder.AddData();
+builder.AddKeyRing();
+builder.AddPlatformProxy();
 builder.AddShopify();
 builder.AddSnapshots();
 builder.AddBackups();
@@ -34,6 +45,7 @@ builder.AddRateLimits();
 
 var app = builder.Build();
 app.ValidateSalesBotConfiguration();
+app.UsePlatformProxy();
 app.LogShopifyMode();
 app.UseMerchantSessions();
 app.UseRateLimits();

@@ -1,3 +1,4 @@
+using SalesBot.Keys;
 using System.Diagnostics;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -76,5 +77,10 @@ public sealed class DatabaseBackup(
 
     /// <summary>The folder Data Protection keeps its keys in, when it is a folder (SQLite mode: DATA_DIR/keys).</summary>
     private DirectoryInfo? KeyRingFolder() =>
-        keyManagement.Value.XmlRepository is FileSystemXmlRepository files ? files.Directory : null;
+        keyManagement.Value.XmlRepository switch
+        {
+            PrivateFileXmlRepository files => files.Folder,
+            FileSystemXmlRepository files => files.Directory,
+            _ => null,
+        };
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesBot.Configuration;
@@ -9,25 +8,26 @@ namespace SalesBot.Data;
 public static class DataExtensions
 {
     /// <summary>
-    /// SQLite in DATA_DIR by default, PostgreSQL when DATABASE_URL is set. Data Protection keys
-    /// (which encrypt tokens at rest) live in DATA_DIR with SQLite, and in the database with
-    /// PostgreSQL so that every instance can read what another encrypted.
+    /// SQLite in DATA_DIR by default, PostgreSQL when DATABASE_URL is set. DATA_DIR and the SQLite files are private to
+    /// the service user. Data Protection and its key ring: Keys/KeyRingExtensions (AddKeyRing, called after this).
     /// </summary>
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
         var app = builder.Configuration.Get<AppOptions>() ?? new AppOptions();
         var dataDir = Path.GetFullPath(app.DataDir, builder.Environment.ContentRootPath);
-        Directory.CreateDirectory(dataDir);
+        DataDirectory.Prepare(dataDir);
 
         var postgres = string.IsNullOrEmpty(app.DatabaseUrl) ? null : PostgresConnectionString.FromUrl(app.DatabaseUrl);
+        var sqliteFile = Path.Combine(dataDir, "salesbot.db");
+        if (postgres is null) DataDirectory.PrepareSqliteFile(sqliteFile);
         builder.Services.AddDbContextFactory<SalesBotDbContext>(o =>
         {
             if (postgres is not null) o.UseNpgsql(postgres);
-            else o.UseSqlite($"Data Source={Path.Combine(dataDir, "salesbot.db")};Pooling=True").AddInterceptors(new SqliteBusyTimeout());
+            else o.UseSqlite($"Data Source={sqliteFile};Pooling=True").AddInterceptors(new SqliteBusyTimeout());
         });
 
-        // Registered before Data Protection: hosted services start in order, and Data Protection's own one reads
-        // the key ring at start, which with PostgreSQL is a table this initializer may still have to create.
+        // Registered before Data Protection (AddKeyRing): hosted services start in order, and Data Protection's own one
+        // reads the key ring at start, which may be (or be imported from) a table this initializer may still have to create.
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddSingleton<DistributedLock>();
         // Parts register their tables' sweeps (IRetentionSweep) and check their own lower bounds on these options.
@@ -36,10 +36,6 @@ public static class DataExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<RetentionSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionSweeper>());
-
-        var protection = builder.Services.AddDataProtection().SetApplicationName("SalesBot");
-        if (postgres is not null) protection.PersistKeysToDbContext<SalesBotDbContext>();
-        else protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, "keys")));
         return builder;
     }
 }

@@ -94,7 +94,8 @@ public sealed class DatabaseInitializer(
     /// </summary>
     private async Task EnsureFirstKeyAsync(SalesBotDbContext db, CancellationToken cancellationToken)
     {
-        if (await db.DataProtectionKeys.AnyAsync(cancellationToken)) return;
+        // The key store, not the old table: the ring may live in Spaces (reading it there first imports the table's keys).
+        if (keys.GetAllKeys().Count > 0) return;
         var now = time.GetUtcNow();
         keys.CreateNewKey(activationDate: now, expirationDate: now + keyOptions.Value.NewKeyLifetime);
     }

@@ -28,6 +28,7 @@ internal static class Parts
     public const string Home = "Home";
     public const string Console = "Console";
     public const string Sandbox = "Sandbox";
+    public const string Keys = "Keys";
 
     /// <summary>Namespace (exact, or with everything below it) → part, for the SalesBot assembly.</summary>
     public static readonly (string Namespace, string Part)[] Namespaces =
@@ -52,6 +53,7 @@ internal static class Parts
         ("SalesBot.Insights", Insights),      // what the bot achieved: counts per shop, page and day; tracked Buy links
         ("SalesBot.Home", Home),
         ("SalesBot.MerchantConsole", Console), // not SalesBot.Console: that would hide System.Console from every SalesBot.* namespace
+        ("SalesBot.Keys", Keys),              // the Data Protection key ring: where it lives, its certificate, the import from the old table
     ];
 
     /// <summary>
@@ -64,8 +66,9 @@ internal static class Parts
         [Infrastructure] = [],                // Data also names every part's entity types: see EntityOwners
         [Catalog] = [],
         [Snapshots] = [],
-        // Backups use the Spaces client the snapshots configure (one place for the S3 settings), nothing else of theirs.
-        [Backups] = [Snapshots],
+        // Backups use the Spaces client the snapshots configure (one place for the S3 settings), nothing else of theirs,
+        // and ask the key ring where its folder is (a backup without the keys holds tokens nobody can read).
+        [Backups] = [Snapshots, Keys],
         [Admin] = [],
         [Auth] = [Admin],
         [Sync] = [Admin, Auth, Catalog, Snapshots],
@@ -81,6 +84,8 @@ internal static class Parts
         // The merchant console sits at the edge and reads every part through its services.
         [Console] = [Admin, Auth, Sync, Webhooks, Install, Catalog, Snapshots, Assistant, Messenger, Insights],
         [Sandbox] = [Infrastructure],         // the sandbox signs with SalesBot.Signing, as Shopify and Meta would
+        // The key ring lives in the Spaces bucket with several instances: it builds its S3 client with the snapshots' SpacesClient.
+        [Keys] = [Snapshots],
     };
 
     /// <summary>

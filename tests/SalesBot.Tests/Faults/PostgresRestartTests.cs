@@ -88,8 +88,9 @@ public sealed class PostgresRestartTests(PostgresFixture postgres, S3rverFixture
             }, "every delivery to be processed", 15);
             Assert.Equal(token, await instance.Get<ShopTokenStore>().GetAccessTokenAsync(Shop, default));
             using var http = new HttpClient { BaseAddress = instance.BaseUri };
-            using var health = await http.GetAsync("/healthz");
-            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            // Ready again (the database and the snapshot store answer), not just alive.
+            using var ready = await http.GetAsync("/readyz");
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         }
     }
 
