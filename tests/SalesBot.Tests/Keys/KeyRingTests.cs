@@ -135,11 +135,17 @@ public sealed class KeyRingTests
         Assert.Contains(certificate.Thumbprint, KeyThumbprints(xml));
     }
 
+    // Outside the sandbox both apps are real (a Shopify key alone refuses to start); the Meta app is never called here.
+    private static readonly Dictionary<string, string?> RealApps = new()
+    {
+        ["FACEBOOK_APP_ID"] = "1234567890", ["FACEBOOK_APP_SECRET"] = "real-looking-meta-secret", ["FACEBOOK_VERIFY_TOKEN"] = "verify",
+    };
+
     [Fact]
     public async Task Unprotected_keys_outside_sandbox_mode_are_warned_about_loudly_and_not_in_sandbox_mode()
     {
         var logs = new LogCollector();
-        await using (SalesBotApp.Start(Sqlite(new() { ["SHOPIFY_API_KEY"] = "real-looking-key", ["SHOPIFY_API_SECRET"] = "real-looking-secret" }), logs: logs)) { }
+        await using (SalesBotApp.Start(Sqlite(new(RealApps) { ["SHOPIFY_API_KEY"] = "real-looking-key", ["SHOPIFY_API_SECRET"] = "real-looking-secret" }), logs: logs)) { }
         Assert.Contains(logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.StartsWith("UNPROTECTED KEYS", StringComparison.Ordinal));
 
         var sandboxLogs = new LogCollector();
@@ -147,7 +153,7 @@ public sealed class KeyRingTests
         Assert.DoesNotContain(sandboxLogs.Messages, m => m.StartsWith("UNPROTECTED KEYS", StringComparison.Ordinal));
 
         var protectedLogs = new LogCollector();
-        await using (SalesBotApp.Start(Sqlite(new(TestCertificate.Create().Settings()) { ["SHOPIFY_API_KEY"] = "real-looking-key", ["SHOPIFY_API_SECRET"] = "s" }), logs: protectedLogs)) { }
+        await using (SalesBotApp.Start(Sqlite(new(TestCertificate.Create().Settings().Concat(RealApps)) { ["SHOPIFY_API_KEY"] = "real-looking-key", ["SHOPIFY_API_SECRET"] = "s" }), logs: protectedLogs)) { }
         Assert.DoesNotContain(protectedLogs.Messages, m => m.StartsWith("UNPROTECTED KEYS", StringComparison.Ordinal));
     }
 
