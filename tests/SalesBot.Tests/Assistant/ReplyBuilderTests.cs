@@ -30,7 +30,7 @@ public sealed class ReplyBuilderTests
         Assert.Equal(2, messages.Count);
         Assert.Equal("Hello.", messages[0].Text);
         Assert.Null(messages[0].QuickReplies);
-        var elements = messages[1].Attachment!.Payload.Elements;
+        var elements = messages[1].Attachment!.Payload.Elements!;
         Assert.Equal(10, elements.Count);
         Assert.Equal(["View", "Buy"], elements[0].Buttons.Select(b => b.Title));
         Assert.Equal("HUMAN", Assert.Single(messages[1].QuickReplies!).Payload);

@@ -55,16 +55,21 @@ public sealed class CartTools(AssistantRequest request, ConversationMemory memor
         [Description("Option values that pin the variant, e.g. ['M']")] string[]? optionValues = null,
         [Description("How many, 1 to 99")] int quantity = 1)
     {
+        // A refused choice is not remembered: "blue then" after a sold-out red keeps the size chosen before.
+        var prior = _catalog.FindByHandle(handle) is { } known ? Memory.Focus(known.Product.Id).Options : Memory.Options;
         if (Resolve(handle, optionValues, out var item, out var problem) is not { } choice) return problem!;
         if (choice.Variant is not { } variant)
             return new { added = false, reason = choice.Matching.Count == 0 ? "No variant has those options." : "Ask the shopper to choose first.", next = Options(choice) };
         var name = SaleTurn.VariantName(item!.Product, variant);
         if (!variant.AvailableForSale)
+        {
+            Memory = Memory with { Options = prior };
             return new
             {
                 added = false, reason = $"{name} is sold out and cannot be added.",
                 inStock = item.AvailableVariants.Select(v => v.Title).Where(t => t != "Default Title").ToList(),
             };
+        }
         if (Memory.Cart.Count >= ConversationMemory.MaxCartLines && Memory.Cart.All(l => l.VariantId != variant.Id))
             return new { added = false, reason = $"The cart is full ({ConversationMemory.MaxCartLines} lines)." };
         var count = Math.Clamp(quantity, 1, ConversationMemory.MaxQuantity);
