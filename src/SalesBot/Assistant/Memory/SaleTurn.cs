@@ -218,7 +218,7 @@ public static partial class SaleTurn
         var checkout = CartCheckout.For(request, memory);
         if (checkout.Url is not { } url)
             return (Text(memory.Cart.Count == 0 ? "Your cart is empty. Tell me what you'd like, and I'll add it." : "Everything in your cart has sold out since, sorry.", []), memory);
-        return (new AssistantReply(CheckoutText(request.Catalog, checkout), [], [], CheckoutUrl: url), memory);
+        return (new AssistantReply(CheckoutText(request.Catalog, checkout), [], [], CheckoutUrl: url, CheckoutLine: checkout.Buyable[0].Line), memory);
     }
 
     /// <summary>
