@@ -285,6 +285,9 @@ public static partial class SaleTurn
     {
         "size", "color", "colour", "available", "stock", "avail", "in", "come", "comes", "price", "cost", "costs", "there", "yes", "no",
         "ok", "okay", "then", "instead", "maybe", "how", "about", "version", "which", "size", "so", "too", "still", "left",
+        // "anything cheaper?", "show me something similar": the words of a cheaper / similar follow-up.
+        "anything", "something", "show", "me", "got", "have", "any", "cheaper", "similar", "alike", "alternative", "alternatives",
+        "less", "expensive", "lower", "affordable", "like", "else", "other", "others", "please", "cost", "one",
     };
 
     private static bool HasOtherProductWords(string text, IndexedProduct target, IReadOnlyList<(string Option, string Value)> mentioned)
