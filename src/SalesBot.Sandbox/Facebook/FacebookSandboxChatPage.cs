@@ -3,7 +3,7 @@ namespace SalesBot.Sandbox.Facebook;
 /// <summary>
 /// A Messenger look-alike: the visitor is a shopper, messages become signed webhook events, and
 /// whatever the app sends through the Send API is rendered as Messenger would (text, generic-template
-/// cards with image and buttons, quick replies, typing indicator).
+/// cards with image and buttons, button templates, quick replies, typing indicator).
 /// </summary>
 internal static class FacebookSandboxChatPage
 {
@@ -36,6 +36,9 @@ form{display:flex;gap:.5rem;padding:.6rem 1rem;border-top:1px solid #e4e6eb}
 form input{flex:1;border:0;background:#f0f2f5;border-radius:18px;padding:.55rem .9rem;font-size:1rem}
 form button{border:0;background:none;color:#0084ff;font-weight:700;cursor:pointer}
 details{padding:0 1rem .6rem;color:#65676b;font-size:.85rem}
+.button-template{align-self:flex-start;max-width:78%;border:1px solid #e4e6eb;border-radius:18px;overflow:hidden;background:#fff}
+.button-template .bt-text{padding:.5rem .8rem;background:#e4e6eb;white-space:pre-wrap;word-wrap:break-word;line-height:1.35}
+.button-template .btn{display:block;text-align:center;border-top:1px solid #e4e6eb;padding:.5rem;color:#0084ff;text-decoration:none;font-weight:600;font-size:.9rem;background:none;border-left:0;border-right:0;border-bottom:0;width:100%;cursor:pointer}
 </style></head>
 <body><div class="app">
 <header><div class="avatar">S</div><div><b id="page-name">Demo Store</b><small>Sandbox Messenger · typically replies instantly</small></div></header>
@@ -87,6 +90,17 @@ function cards(elements) {
   add(row);
 }
 
+// The button template: text with up to three buttons under it (the checkout link arrives this way).
+function buttons(p) {
+  const box = document.createElement('div'); box.className = 'button-template';
+  const t = document.createElement('div'); t.className = 'bt-text'; t.textContent = p.text || ''; box.appendChild(t);
+  for (const btn of (p.buttons || [])) {
+    if (btn.type === 'web_url') box.appendChild(link(btn.title, btn.url));
+    else { const b = document.createElement('button'); b.className = 'btn'; b.textContent = btn.title; b.onclick = () => send(null, btn.payload, btn.title); box.appendChild(b); }
+  }
+  add(box);
+}
+
 function quickReplies(list) {
   quick.innerHTML = '';
   for (const q of list || []) { const b = document.createElement('button'); b.textContent = q.title; b.onclick = () => send(q.title, q.payload); quick.appendChild(b); }
@@ -101,6 +115,7 @@ function render(item) {
   if (m.text) bubble(m.text, 'bot');
   const p = m.attachment && m.attachment.payload;
   if (p && p.template_type === 'generic') cards(p.elements || []);
+  if (p && p.template_type === 'button') buttons(p);
   quickReplies(m.quick_replies);
 }
 

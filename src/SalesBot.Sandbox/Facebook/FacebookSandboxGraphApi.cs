@@ -122,6 +122,7 @@ internal static class FacebookSandboxGraphApi
         }
         var psid = body.TryGetProperty("recipient", out var r) && r.TryGetProperty("id", out var id) ? id.GetString() : null;
         if (OutsideWindow(body, psid, sandbox) is { } refusal) return refusal;
+        if (InvalidButtonTemplate(body) is { } invalid) return invalid;
         var index = sandbox.Record(o.PageId, body);
         return TypedResults.Ok(new { recipient_id = psid, message_id = $"m_sandbox_{index}" });
     }
@@ -150,6 +151,26 @@ internal static class FacebookSandboxGraphApi
         return allowed ? null : GraphError(10,
             "(#10) This message is sent outside of allowed window. Learn more about the new policy here: https://developers.facebook.com/docs/messenger-platform/policy-overview",
             400, 2018278);
+    }
+
+    /// <summary>
+    /// The button template's limits (Messenger Platform, "Button template": text up to 640 characters, 1–3 buttons, a
+    /// button title up to 20 characters); Graph refuses a message past them with error 100.
+    /// </summary>
+    private static IResult? InvalidButtonTemplate(JsonElement body)
+    {
+        if (!body.TryGetProperty("message", out var message) || !message.TryGetProperty("attachment", out var attachment)
+            || !attachment.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object
+            || !payload.TryGetProperty("template_type", out var type) || type.GetString() != "button")
+            return null;
+        var text = payload.TryGetProperty("text", out var t) ? t.GetString() : null;
+        if (string.IsNullOrEmpty(text) || text.Length > 640)
+            return GraphError(100, "(#100) Length of param message[attachment][payload][text] must be between 1 and 640", 400);
+        var buttons = payload.TryGetProperty("buttons", out var b) && b.ValueKind == JsonValueKind.Array ? b.EnumerateArray().ToList() : [];
+        if (buttons.Count is < 1 or > 3) return GraphError(100, "(#100) param message[attachment][payload][buttons] must have 1 to 3 buttons", 400);
+        if (buttons.Any(x => !x.TryGetProperty("title", out var title) || title.GetString() is not { Length: > 0 and <= 20 }))
+            return GraphError(100, "(#100) Button title must be 1 to 20 characters", 400);
+        return null;
     }
 
     private static IResult GraphError(int code, string message, int status, int? subcode = null) =>

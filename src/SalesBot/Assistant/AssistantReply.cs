@@ -2,14 +2,17 @@ namespace SalesBot.Assistant;
 
 /// <summary>
 /// What the assistant answers: words (from the model or the phrase book), product cards built from
-/// the catalog, quick replies, and whether a person should take over the conversation.
+/// the catalog, quick replies, and whether a person should take over the conversation. <see cref="CheckoutUrl"/> is the
+/// cart permalink built by code (sent as a button, see ReplyBuilder); <see cref="CheckoutLine"/> is the cart's first line,
+/// which a tracked checkout click is counted for.
 /// </summary>
 public sealed record AssistantReply(
     string Text,
     IReadOnlyList<ProductCard> Cards,
     IReadOnlyList<QuickReplyOption> QuickReplies,
     bool HandOff = false,
-    string? CheckoutUrl = null);
+    string? CheckoutUrl = null,
+    Memory.CartLine? CheckoutLine = null);
 
 /// <summary>A product card: every field comes from the catalog, never from a model. <see cref="VariantId"/> is the GID of the variant on offer (the one <see cref="BuyUrl"/> puts in the cart).</summary>
 public sealed record ProductCard(

@@ -31,16 +31,7 @@ public sealed class CatalogOnlyAssistant(ConversationMemoryStore memories) : ISh
     {
         if (SaleTurn.TryReply(request, memory) is { } followUp) return followUp;
         var reply = Answer(request);
-        return (reply, Remember(memory, reply));
-    }
-
-    /// <summary>New cards are what "the second one" refers to next; one card is also the product being discussed.</summary>
-    private static ConversationMemory Remember(ConversationMemory memory, AssistantReply reply)
-    {
-        if (reply.Cards.Count == 0) return memory;
-        var shown = reply.Cards.Select(c => c.ProductId).Distinct().Take(ConversationMemory.MaxShown).ToList();
-        var remembered = memory with { Shown = shown };
-        return shown.Count == 1 ? remembered.Focus(shown[0]) : remembered with { ProductId = null, Options = new Dictionary<string, string>(), PendingAdd = null };
+        return (reply, memory.Show(reply.Cards.Select(c => c.ProductId)));
     }
 
     private static AssistantReply Answer(AssistantRequest request)

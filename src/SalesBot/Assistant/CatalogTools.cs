@@ -40,6 +40,19 @@ public sealed class CatalogTools(CatalogIndex catalog, bool mayPromote, IReadOnl
             "Call when the shopper wants a person, for complaints, and for anything the catalog and the store's policies cannot answer."),
     ];
 
+    /// <summary>A product another tool returned (<see cref="Memory.CartTools"/>): its prices may be quoted, its card shown.</summary>
+    public void Saw(IndexedProduct item) => _seen.TryAdd(item.Product.Id, item);
+
+    /// <summary>Hits of another tool (cheaper, similar), kept like search hits for the cards.</summary>
+    public void Found(IEnumerable<ProductMatch> matches)
+    {
+        foreach (var m in matches)
+        {
+            Saw(m.Item);
+            if (!_searchResults.Any(r => r.Item == m.Item)) _searchResults.Add(m);
+        }
+    }
+
     public IReadOnlyList<ToolProduct> SearchProducts(
         [Description("What the shopper wants, in a few words, e.g. 'blue shirt' or 'gold earrings'")] string query,
         [Description("Lowest price, in the shop's currency")] decimal? minPrice = null,

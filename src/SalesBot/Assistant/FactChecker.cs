@@ -9,7 +9,9 @@ namespace SalesBot.Assistant;
 /// (a wrong one is repaired to the catalog price), a discount's value or minimum, a price of some
 /// catalog product when no product is named, or the shopper's own budget. Anything that looks like
 /// a discount code must be active and allowed right now, and so must a promised percentage off
-/// (unless it is the product's own markdown from its compare-at price). A sentence that fails is dropped whole,
+/// (unless it is the product's own markdown from its compare-at price). A web address must be one the catalog states
+/// (a policy's page, the account page, a product's page): the model never writes a checkout or cart link, code attaches
+/// that, so any other address is invented. A sentence that fails is dropped whole,
 /// because half a claim reads as a different claim.
 /// </summary>
 public static partial class FactChecker
@@ -63,6 +65,7 @@ public static partial class FactChecker
             foreach (var item in TitlesIn(sentence, catalog, turn.Seen))
                 if (!inSentence.Contains(item)) inSentence.Add(item);
 
+            problem ??= CheckUrls(sentence, catalog);
             problem ??= StoreClaims.Problem(sentence, catalog);
             problem ??= CheckCodes(sentence, catalog, activeCodes, inSentence);
             problem ??= CheckPercents(sentence, catalog, turn, inSentence.Count > 0 ? inSentence : previous is null ? turn.Seen : [previous]);
@@ -80,6 +83,26 @@ public static partial class FactChecker
             kept.Add(sentence.Trim());
         }
         return new FactCheckResult(string.Join(" ", kept).Replace(" \n ", "\n").Trim(), mentioned, corrections);
+    }
+
+    /// <summary>An address that is not one of the catalog's own pages: a made-up or hand-built link (a cart permalink included).</summary>
+    private static string? CheckUrls(string sentence, CatalogIndex catalog)
+    {
+        foreach (Match url in UrlPattern().Matches(sentence))
+        {
+            var value = url.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')');
+            if (!KnownUrls(catalog).Contains(value)) return $"link '{value}' is not one the catalog gives";
+        }
+        return null;
+    }
+
+    private static HashSet<string> KnownUrls(CatalogIndex catalog)
+    {
+        var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { PolicyAnswers.AccountUrl(catalog.Shop) };
+        foreach (var policy in catalog.Shop.ShopPolicies ?? []) known.Add(policy.Url);
+        foreach (var item in catalog.Products)
+            if (item.Product.OnlineStoreUrl is { } page) known.Add(page);
+        return known;
     }
 
     /// <summary>A code-looking token ("SAVE10", or anything after "code") that is not an active code allowed now.</summary>
@@ -175,6 +198,10 @@ public static partial class FactChecker
 
     [GeneratedRegex(@"(?<=[.!?])\s+|(?<=\n)")]
     private static partial Regex SentencePattern();
+
+    // A scheme, "www.", or a dotted host followed by a path ("shop.example/cart/1:1").
+    [GeneratedRegex(@"\bhttps?://[^\s<>""]+|\bwww\.[^\s<>""]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+/[^\s<>""]*", RegexOptions.IgnoreCase)]
+    private static partial Regex UrlPattern();
 
     [GeneratedRegex(@"\[\[(?<h>[^\]]{1,255})\]\]")]
     private static partial Regex HandlePattern();

@@ -147,6 +147,10 @@ public sealed class ConversationTurn(
     }
 
     /// <summary>The history keeps what the shopper saw, cards included, so the model can refer back to them.</summary>
-    private static string DescribeForHistory(AssistantReply reply) =>
-        reply.Cards.Count == 0 ? reply.Text : reply.Text + "\n[cards: " + string.Join("; ", reply.Cards.Select(c => $"{c.Title} {c.Price}")) + "]";
+    private static string DescribeForHistory(AssistantReply reply)
+    {
+        var text = reply.Cards.Count == 0 ? reply.Text : reply.Text + "\n[cards: " + string.Join("; ", reply.Cards.Select(c => $"{c.Title} {c.Price}")) + "]";
+        // The merchant's inbox shows which cart the shopper was sent to; the model's fact check drops the link if it repeats it.
+        return reply.CheckoutUrl is null ? text : text + "\n[checkout button: " + reply.CheckoutUrl + "]";
+    }
 }

@@ -8,14 +8,22 @@ namespace SalesBot.Facebook;
 /// under Messenger's 2000 characters, then one generic template with the cards; quick replies ride
 /// on the last message because Messenger shows them only there. With a <see cref="BuyLinkIssuer"/>, a card's Buy
 /// button points at the app's tracked link (<c>/go/{token}</c>, counted, then redirected to the cart permalink); the
-/// assistant's card keeps the real URL for its own facts and history.
+/// assistant's card keeps the real URL for its own facts and history. A checkout is a button template: the reply's last
+/// words (at most 640 characters) with a "Checkout" URL button, tracked like a Buy button (counted for the cart's first line).
 /// </summary>
 public static class ReplyBuilder
 {
     public static IReadOnlyList<OutgoingMessage> Build(AssistantReply reply, BuyLinkIssuer? buyLinks = null)
     {
-        var messages = SplitText(reply.Text, OutgoingMessage.MaxTextLength)
+        var messages = SplitText(reply.Text, reply.CheckoutUrl is null ? OutgoingMessage.MaxTextLength : OutgoingMessage.MaxButtonTextLength)
             .Select(chunk => new OutgoingMessage(chunk)).ToList();
+        if (reply.CheckoutUrl is { } checkout)
+        {
+            var url = reply.CheckoutLine is { } line && buyLinks is not null ? buyLinks.Track(line.ProductId, line.VariantId, checkout) : checkout;
+            var button = TemplateButton.Link("Checkout", url);
+            if (messages.Count == 0) messages.Add(OutgoingMessage.Buttons("Your checkout is ready.", [button]));
+            else messages[^1] = OutgoingMessage.Buttons(messages[^1].Text!, [button]);
+        }
         if (reply.Cards.Count > 0)
             messages.Add(OutgoingMessage.Cards(reply.Cards.Take(OutgoingMessage.MaxElements).Select(card => ToElement(card, buyLinks)).ToList()));
         if (messages.Count > 0 && reply.QuickReplies.Count > 0)
@@ -36,7 +44,7 @@ public static class ReplyBuilder
     }
 
     /// <summary>How many product cards a message carries (0 for text).</summary>
-    public static int CardCount(OutgoingMessage message) => message.Attachment?.Payload.Elements.Count ?? 0;
+    public static int CardCount(OutgoingMessage message) => message.Attachment?.Payload.Elements?.Count ?? 0;
 
     /// <summary>Splits at sentence ends, then at spaces, then hard, so no chunk exceeds <paramref name="max"/>.</summary>
     public static IReadOnlyList<string> SplitText(string text, int max)

@@ -40,7 +40,8 @@ public sealed class LlmShopAssistantTests : IAsyncLifetime
         var requests = _server.Requests.ToArray();
         Assert.Equal(2, requests.Length);
         var tools = requests[0]["tools"]!.AsArray().Select(t => t!["function"]!["name"]!.GetValue<string>()).ToList();
-        Assert.Equal(["search_products", "get_product_details", "list_discount_codes", "get_store_policy", "handoff_to_human"], tools);
+        Assert.Equal(["search_products", "get_product_details", "list_discount_codes", "get_store_policy", "handoff_to_human",
+            "select_product", "add_to_cart", "remove_from_cart", "view_cart", "checkout", "find_cheaper", "find_similar"], tools);
         var toolMessage = requests[1]["messages"]!.AsArray().Last(m => m!["role"]!.GetValue<string>() == "tool");
         Assert.Contains("ocean-blue-shirt", toolMessage!["content"]!.ToString());
         Assert.Contains(requests[0]["messages"]!.AsArray(), m => m!["role"]!.GetValue<string>() == "assistant" && m["content"]!.ToString().Contains("Hello!"));

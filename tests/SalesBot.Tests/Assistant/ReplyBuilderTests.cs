@@ -20,6 +20,29 @@ public sealed class ReplyBuilderTests
     }
 
     [Fact]
+    public void A_checkout_is_a_button_template_whose_url_button_goes_through_the_tracked_link()
+    {
+        var links = new SalesBot.Insights.BuyLinks(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider(),
+            Microsoft.Extensions.Options.Options.Create(new SalesBot.Configuration.AppOptions { BaseUrl = "https://bot.example/" }));
+        var line = new SalesBot.Assistant.Memory.CartLine("gid://shopify/ProductVariant/9", "gid://shopify/Product/1", 2);
+        var words = string.Concat(Enumerable.Repeat("A sentence the shopper reads before paying. ", 20)).Trim();
+        var reply = new AssistantReply(words, [], [], CheckoutUrl: "https://shop.example/cart/9:2", CheckoutLine: line);
+
+        var messages = ReplyBuilder.Build(reply, new SalesBot.Insights.BuyLinkIssuer(links, "shop-a.myshopify.com", "page-1"));
+
+        var payload = messages[^1].Attachment!.Payload;
+        Assert.Equal("button", payload.TemplateType);
+        Assert.Null(payload.Elements);
+        Assert.InRange(payload.Text!.Length, 1, OutgoingMessage.MaxButtonTextLength);
+        Assert.Equal(words.Replace(" ", ""), string.Concat(messages.Take(messages.Count - 1).Select(m => m.Text).Append(payload.Text)).Replace(" ", ""));
+        var button = Assert.Single(payload.Buttons!);
+        Assert.Equal(("web_url", "Checkout"), (button.Type, button.Title));
+        Assert.StartsWith("https://bot.example/go/", button.Url);
+        var tracked = links.Read(button.Url!["https://bot.example/go/".Length..])!;
+        Assert.Equal(("https://shop.example/cart/9:2", line.ProductId, line.VariantId), (tracked.StoreUrl, tracked.ProductId, tracked.VariantId));
+    }
+
+    [Fact]
     public void Cards_become_one_generic_template_and_quick_replies_ride_on_the_last_message()
     {
         var cards = Enumerable.Range(1, 12).Select(i => new ProductCard($"p{i}", $"Product {i}", "$1.00", null, $"https://x/p{i}", $"https://x/cart/{i}:1", "$1.00", true)).ToList();
@@ -30,7 +53,7 @@ public sealed class ReplyBuilderTests
         Assert.Equal(2, messages.Count);
         Assert.Equal("Hello.", messages[0].Text);
         Assert.Null(messages[0].QuickReplies);
-        var elements = messages[1].Attachment!.Payload.Elements;
+        var elements = messages[1].Attachment!.Payload.Elements!;
         Assert.Equal(10, elements.Count);
         Assert.Equal(["View", "Buy"], elements[0].Buttons.Select(b => b.Title));
         Assert.Equal("HUMAN", Assert.Single(messages[1].QuickReplies!).Payload);

@@ -12,12 +12,28 @@ public static class SaleCatalog
     public const string JacketTitle = "Trail Jacket";
     public const string HatTitle = "Wool Hat";
 
-    public static CatalogIndex Create(IReadOnlyList<DiscountNode>? discounts = null)
+    public static CatalogIndex Create(IReadOnlyList<DiscountNode>? discounts = null) => new(Data(discounts));
+
+    /// <summary>The catalog as a snapshot holds it, for an app started on it.</summary>
+    public static ShopifyData Data(IReadOnlyList<DiscountNode>? discounts = null, params Product[] more)
     {
         var data = TestCatalog.Create(discounts);
-        var products = data.Data.Products.Nodes.Concat([Jacket(), Hat()]).ToList();
-        return new CatalogIndex(data with { Data = data.Data with { Products = new(products) } });
+        var products = data.Data.Products.Nodes.Concat([Jacket(), Hat(), .. more]).ToList();
+        return data with { Data = data.Data with { Products = new(products) } };
     }
+
+    /// <summary>Two more jackets, one cheaper and one dearer than the Trail Jacket, for "cheaper" and "similar".</summary>
+    public static CatalogIndex WithMoreJackets() => new(Data(null,
+        OtherJacket(93, "Packable Jacket", "packable-jacket", 79m, ["outdoor", "travel"]),
+        OtherJacket(94, "Storm Jacket", "storm-jacket", 159m, ["outdoor"])));
+
+    private static Product OtherJacket(int id, string title, string handle, decimal price, string[] tags) => CatalogBuilder.Product(
+        $"gid://shopify/Product/{id}", title, handle,
+        [CatalogBuilder.Variant($"gid://shopify/ProductVariant/{id}00", "Default Title", price, [new SelectedOption("Title", "Default Title")], quantity: 4)],
+        description: "<p>A jacket.</p>", vendor: "Test Vendor", productType: "Jacket", tags: tags,
+        onlineStoreUrl: $"https://boutique.example/products/{handle}",
+        options: [CatalogBuilder.Option("o-title", "Title", 1, ["Default Title"])],
+        media: [CatalogBuilder.Image($"https://cdn.example/{handle}.jpg")]);
 
     public static IndexedProduct Product(CatalogIndex catalog, string title) => catalog.Products.Single(p => p.Product.Title == title);
 

@@ -62,9 +62,16 @@ public sealed partial class SaleInBrowserTests : IAsyncLifetime
         before = await bot.CountAsync();
         await SayAsync(page, "add it");
         Assert.Contains("to your cart", await NewBubblesAsync(bot, before));
-        before = await bot.CountAsync();
         await SayAsync(page, "checkout");
-        var checkout = await NewBubblesAsync(bot, before);
+        // The checkout arrives as a button (a button template); tapping it goes through the app's tracked /go/ link.
+        var button = page.Locator(".button-template a.btn");
+        await button.WaitForAsync(new LocatorWaitForOptions { Timeout = 20000 });
+        Assert.Equal("Checkout", (await button.TextContentAsync())!.Trim());
+        var tracked = (await button.GetAttributeAsync("href"))!;
+        Assert.StartsWith(_base + "/go/", tracked);
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var followed = await http.GetAsync(tracked);
+        var checkout = followed.Headers.Location!.OriginalString;
 
         var catalog = await _app.Get<CatalogProvider>().GetAsync("demo-store.myshopify.com", default);
         Assert.NotNull(catalog);

@@ -47,12 +47,15 @@ public sealed class InboxApp : IAsyncDisposable
     public ConversationDispatcher Dispatcher => Services.GetRequiredService<ConversationDispatcher>();
 
     /// <summary>With <paramref name="dataDir"/>, a restart on that state; the caller then deletes the folder.</summary>
-    public static async Task<InboxApp> StartAsync(TimeProvider? time = null, string? dataDir = null)
+    /// <param name="catalog">The demo store's snapshot; the test boutique by default.</param>
+    /// <param name="settings">More app settings (environment names), e.g. OPENAI_* for LLM mode.</param>
+    public static async Task<InboxApp> StartAsync(TimeProvider? time = null, string? dataDir = null, ShopifyData? catalog = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var ownsDataDir = dataDir is null;
         dataDir ??= Path.Combine(Path.GetTempPath(), "salesbot-inbox-" + Guid.NewGuid().ToString("N"));
         var store = new LocalFolderSnapshotStore(Path.Combine(dataDir, "snapshots"));
-        await store.PutAsync(TestCatalog.Shop, JsonSerializer.SerializeToUtf8Bytes(TestCatalog.Create(), CatalogJson.Default.ShopifyData), "hash-1", default);
+        await store.PutAsync(TestCatalog.Shop, JsonSerializer.SerializeToUtf8Bytes(catalog ?? TestCatalog.Create(), CatalogJson.Default.ShopifyData), "hash-1", default);
         var port = LoopbackPort.Free();
         var baseUrl = $"http://127.0.0.1:{port}";
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
@@ -61,6 +64,7 @@ public sealed class InboxApp : IAsyncDisposable
             web.UseSetting("APP_BASE_URL", baseUrl);
             web.UseSetting("FACEBOOK_HANDOFF_PAUSE", "00:30:00");
             web.UseEnvironment("Testing");
+            foreach (var (name, value) in settings ?? new Dictionary<string, string?>()) web.UseSetting(name, value);
             web.ConfigureServices(services =>
             {
                 services.AddSingleton<ISnapshotStore>(store);

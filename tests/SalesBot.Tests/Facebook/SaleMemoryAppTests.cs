@@ -37,12 +37,32 @@ public sealed class SaleMemoryAppTests
             Assert.Contains($"1 × {product.Product.Title} ({wanted.Title}) — {catalog.Money.Format(wanted.Price)}", string.Join("\n", Texts(second, psid)));
             await second.ShopperSaysAsync(psid, "checkout");
             var link = $"https://{catalog.StoreHost}/cart/{ProductCardFactory.NumericId(wanted.Id)}:1";
-            Assert.EndsWith("\n" + link, Texts(second, psid)[^1]);
+            Assert.Equal(link, await CheckoutTargetAsync(second, psid));
         }
         finally
         {
             try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>
+    /// The last checkout button the shopper got (a button template with a URL button), followed as a shopper's tap would
+    /// be: the tracked <c>/go/</c> link redirects to the cart permalink, which is returned.
+    /// </summary>
+    internal static async Task<string> CheckoutTargetAsync(InboxApp app, string psid)
+    {
+        var payload = app.MessagesTo(psid).Select(s => s.Message!.Value)
+            .Where(m => m.TryGetProperty("attachment", out var a) && a.GetProperty("payload").GetProperty("template_type").GetString() == "button")
+            .Select(m => m.GetProperty("attachment").GetProperty("payload")).Last();
+        var button = payload.GetProperty("buttons").EnumerateArray().Single();
+        Assert.Equal(("web_url", "Checkout"), (button.GetProperty("type").GetString(), button.GetProperty("title").GetString()));
+        var tracked = button.GetProperty("url").GetString()!;
+        Assert.StartsWith(app.BaseUri.ToString().TrimEnd('/') + "/go/", tracked);
+        Assert.DoesNotContain("http", payload.GetProperty("text").GetString()!);
+        using var browser = app.Browser();
+        using var followed = await browser.GetAsync(tracked);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, followed.StatusCode);
+        return followed.Headers.Location!.OriginalString;
     }
 
     private static IReadOnlyList<string> Texts(InboxApp app, string psid) => app.MessagesTo(psid)

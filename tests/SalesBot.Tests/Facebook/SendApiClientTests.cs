@@ -42,6 +42,24 @@ public sealed class SendApiClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_button_template_is_sent_as_Meta_documents_it_and_one_past_its_limits_is_refused()
+    {
+        var checkout = TemplateButton.Link("Checkout", "https://bot.example/go/t");
+        Assert.Equal(SendResult.Sent, await _client.SendMessageAsync(FacebookApp.SandboxPageToken, "psid-1", OutgoingMessage.Buttons("Ready.", [checkout]), default));
+        var payload = Assert.Single(_sandbox.State.Sent("psid-1")).Body.GetProperty("message").GetProperty("attachment").GetProperty("payload");
+        Assert.Equal(("button", "Ready."), (payload.GetProperty("template_type").GetString(), payload.GetProperty("text").GetString()));
+        Assert.False(payload.TryGetProperty("elements", out _));
+        var button = Assert.Single(payload.GetProperty("buttons").EnumerateArray().ToList());
+        Assert.Equal(("web_url", "Checkout", "https://bot.example/go/t"),
+            (button.GetProperty("type").GetString(), button.GetProperty("title").GetString(), button.GetProperty("url").GetString()));
+
+        // Four buttons (the builder caps at three, so the message is made by hand): Graph answers error 100 and sends nothing.
+        var tooMany = new OutgoingMessage(null, null, new MessageAttachment("template", new TemplatePayload("button", null, "Pick", Enumerable.Repeat(checkout, 4).ToList())));
+        Assert.NotEqual(SendResult.Sent, await _client.SendMessageAsync(FacebookApp.SandboxPageToken, "psid-2", tooMany, default));
+        Assert.Empty(_sandbox.State.Sent("psid-2"));
+    }
+
+    [Fact]
     public async Task Rate_limit_613_is_retried_with_backoff_until_it_passes()
     {
         _sandbox.State.FailNext(613, times: 2);

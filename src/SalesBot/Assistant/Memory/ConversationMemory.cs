@@ -45,6 +45,20 @@ public sealed record ConversationMemory(
         return this with { Cart = lines, PendingAdd = null };
     }
 
+    public ConversationMemory Remove(IReadOnlyCollection<CartLine> gone) => this with { Cart = Cart.Except(gone).ToList() };
+
+    /// <summary>
+    /// Products the shopper was just shown, in card order: what "the second one" refers to next. One product is also the
+    /// one being discussed; several clear the discussed product, so "in M" asks which one. Both modes remember cards this way.
+    /// </summary>
+    public ConversationMemory Show(IEnumerable<string> productIds)
+    {
+        var shown = productIds.Distinct().Take(MaxShown).ToList();
+        if (shown.Count == 0) return this;
+        var remembered = this with { Shown = shown };
+        return shown.Count == 1 ? remembered.Focus(shown[0]) : remembered with { ProductId = null, Options = new Dictionary<string, string>(), PendingAdd = null };
+    }
+
     public string ToJson() => JsonSerializer.Serialize(this, MemoryJson.Default.ConversationMemory);
 
     /// <summary>A row that cannot be read (written by a future version, say) is a fresh start, not a failed turn.</summary>

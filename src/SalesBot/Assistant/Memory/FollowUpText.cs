@@ -4,12 +4,15 @@ namespace SalesBot.Assistant.Memory;
 
 public enum SaleAction { None, Add, Remove, ShowCart, Checkout }
 
+public enum AlternativeKind { None, Cheaper, Similar }
+
 /// <summary>
 /// The parts of a message that only make sense against the conversation's memory, read without a model: an action on
 /// the cart, an ordinal ("the second one", "2nd", "last"), a pronoun ("it", "that one"), a quantity ("add 2").
 /// Option values ("in blue", "size M") are matched later, against the product in question.
 /// </summary>
-public sealed partial record FollowUpText(SaleAction Action, int? Ordinal, bool Pronoun, int Quantity, string Rest)
+public sealed partial record FollowUpText(SaleAction Action, int? Ordinal, bool Pronoun, int Quantity, string Rest,
+    AlternativeKind Alternative = AlternativeKind.None)
 {
     /// <summary>The ordinal "last": resolved against however many products were shown.</summary>
     public const int Last = -1;
@@ -26,7 +29,11 @@ public sealed partial record FollowUpText(SaleAction Action, int? Ordinal, bool 
 
         var quantity = 1;
         if (action == SaleAction.Add && QuantityPattern().Match(lower) is { Success: true } q) quantity = Number(q.Groups["n"].Value) ?? 1;
-        return new FollowUpText(action, OrdinalOf(lower), PronounPattern().IsMatch(lower), Math.Clamp(quantity, 1, ConversationMemory.MaxQuantity), rest);
+        var alternative = action != SaleAction.None ? AlternativeKind.None
+            : CheaperPattern().IsMatch(lower) ? AlternativeKind.Cheaper
+            : SimilarPattern().IsMatch(lower) ? AlternativeKind.Similar
+            : AlternativeKind.None;
+        return new FollowUpText(action, OrdinalOf(lower), PronounPattern().IsMatch(lower), Math.Clamp(quantity, 1, ConversationMemory.MaxQuantity), rest, alternative);
     }
 
     private static int? OrdinalOf(string lower)
@@ -63,6 +70,12 @@ public sealed partial record FollowUpText(SaleAction Action, int? Ordinal, bool 
 
     [GeneratedRegex(@"(?:\b(?<n>\d{1,2})(?:st|nd|rd|th)\b|(?:\bnumber|\bno\.|#)\s*(?<n>\d{1,2})\b)")]
     private static partial Regex OrdinalNumberPattern();
+
+    [GeneratedRegex(@"\b(?:cheaper|less expensive|lower price|more affordable|costs? less)\b")]
+    private static partial Regex CheaperPattern();
+
+    [GeneratedRegex(@"\b(?:similar|alike|alternatives?|something like (?:it|this|that)(?: one)?|others? like (?:it|this|that))\b")]
+    private static partial Regex SimilarPattern();
 
     [GeneratedRegex(@"\b(?:it|this|that|these|those|them)\b")]
     private static partial Regex PronounPattern();

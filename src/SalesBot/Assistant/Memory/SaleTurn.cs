@@ -7,7 +7,9 @@ namespace SalesBot.Assistant.Memory;
 /// <summary>
 /// The catalog-only mode's follow-ups, resolved against the conversation's memory by fixed rules: which product
 /// ("the second one", "it", "the blue one"), which variant (options walked through with quick replies, one at a
-/// time in the merchant's option order), the cart ("add 2", "remove the hat", "show my cart") and the checkout link.
+/// time in the merchant's option order), the cart ("add 2", "remove the hat", "show my cart"), the checkout link, and
+/// "cheaper" / "similar" (<see cref="Alternatives"/>). The state transitions are <see cref="ConversationMemory"/>'s, and
+/// the checkout is <see cref="CartCheckout"/>: the model's tools (<see cref="CartTools"/>) use the same ones.
 /// Returns null when the message is not a follow-up, so the caller searches the catalog as before.
 /// </summary>
 public static partial class SaleTurn
@@ -52,6 +54,12 @@ public static partial class SaleTurn
         }
 
         var target = Target(catalog, memory, follow, text, out var ordinalMissed);
+        if (follow.Alternative != AlternativeKind.None && !ordinalMissed)
+        {
+            // "Something cheaper" needs a product to compare with; "cheaper jackets" while discussing a bracelet is a new search.
+            if (target is null || HasOtherProductWords(text, target, [])) return null;
+            return AlternativesReply(catalog, memory, target, follow.Alternative);
+        }
         if (ordinalMissed) return (Text($"I showed you {Count(memory.Shown.Count, "product")} just now; which one do you mean?", PickReplies(catalog, memory)), memory);
         if (target is null)
         {
@@ -168,6 +176,28 @@ public static partial class SaleTurn
         return (new AssistantReply((asked ? "Yes! " : "") + facts + " Shall I add it to your cart?", [Card(catalog, item, variant)], replies), memory);
     }
 
+    /// <summary>Cheaper or similar products as cards, which become the products "the first one" refers to next; or an honest "nothing".</summary>
+    private static (AssistantReply, ConversationMemory) AlternativesReply(CatalogIndex catalog, ConversationMemory memory, IndexedProduct target, AlternativeKind kind)
+    {
+        var product = target.Product;
+        var price = catalog.Money.Format(Alternatives.PriceOf(target));
+        var found = kind == AlternativeKind.Cheaper
+            ? Alternatives.Cheaper(catalog, target, CatalogOnlyAssistant.CardLimit)
+            : Alternatives.Similar(catalog, target, CatalogOnlyAssistant.CardLimit);
+        if (found.Count == 0)
+        {
+            var none = kind == AlternativeKind.Cheaper
+                ? $"Nothing cheaper than {product.Title} ({price}) in the shop, sorry: it is already the lowest price of its kind."
+                : $"I found nothing quite like {product.Title}, sorry.";
+            return (new AssistantReply(none, [Card(catalog, target, null)], OptionReplies(VariantChoice.For(product, memory.Options), memory)), memory.Focus(product.Id));
+        }
+        var text = kind == AlternativeKind.Cheaper
+            ? $"Cheaper than {product.Title} ({price}), cheapest first:"
+            : $"Similar to {product.Title}:";
+        var cards = found.Select(m => ProductCardFactory.Create(catalog, m)).ToList();
+        return (new AssistantReply(text, cards, []), memory.Show(cards.Select(c => c.ProductId)));
+    }
+
     private static (AssistantReply, ConversationMemory) Remove(CatalogIndex catalog, ConversationMemory memory, FollowUpText follow)
     {
         if (memory.Cart.Count == 0) return (Text("Your cart is empty, so there is nothing to remove.", []), memory);
@@ -179,28 +209,29 @@ public static partial class SaleTurn
             gone = memory.Cart.Where(l => catalog.FindById(l.ProductId) is { } p && Tokenizer.Terms(p.Product.Title + " " + p.Product.ProductType).Any(terms.Contains)).ToList();
         if (gone.Count == 0) return (CartReply(catalog, memory, "I couldn't find that in your cart. Your cart:"), memory);
         var names = gone.Select(l => LineName(catalog, l)).ToList();
-        memory = memory with { Cart = memory.Cart.Except(gone).ToList() };
+        memory = memory.Remove(gone);
         return (CartReply(catalog, memory, $"Removed {Join(names)}." + (memory.Cart.Count > 0 ? " Your cart:" : "")), memory);
     }
 
     private static (AssistantReply, ConversationMemory) Checkout(AssistantRequest request, ConversationMemory memory)
     {
-        var catalog = request.Catalog;
-        var lines = memory.Cart.Select(l => (Line: l, Variant: FindVariant(catalog, l))).ToList();
-        var buyable = lines.Where(x => x.Variant is { AvailableForSale: true }).ToList();
-        if (buyable.Count == 0)
+        var checkout = CartCheckout.For(request, memory);
+        if (checkout.Url is not { } url)
             return (Text(memory.Cart.Count == 0 ? "Your cart is empty. Tell me what you'd like, and I'll add it." : "Everything in your cart has sold out since, sorry.", []), memory);
+        return (new AssistantReply(CheckoutText(request.Catalog, checkout), [], [], CheckoutUrl: url, CheckoutLine: checkout.Buyable[0].Line), memory);
+    }
 
-        // A code only when the shopper asked for it and the merchant lets the bot share it right now.
-        var allowed = Allowed(request, memory.RequestedCode);
-        var url = CheckoutLink.Build(catalog, buyable.Select(x => (x.Variant!.Id, x.Line.Quantity)), allowed);
-        var total = buyable.Sum(x => x.Variant!.Price * x.Line.Quantity);
-        var text = $"Here is your checkout link for {Count(buyable.Sum(x => x.Line.Quantity), "item")} ({catalog.Money.Format(total)} before shipping and taxes)"
-            + (allowed is not null ? $", with the code {allowed} applied" : "") + ":\n" + url;
-        if (memory.RequestedCode is not null && allowed is null) text += $"\nThe code {memory.RequestedCode} can't be used here, sorry.";
-        var dropped = lines.Count - buyable.Count;
-        if (dropped > 0) text += $"\n{Count(dropped, "line")} sold out since and {(dropped == 1 ? "is" : "are")} left out.";
-        return (new AssistantReply(text, [], [], CheckoutUrl: url), memory);
+    /// <summary>
+    /// The words above the checkout button (the link itself rides on the button, see ReplyBuilder): what is in it, the total,
+    /// the code applied or refused, and lines left out. Both modes send this same text, so the facts never depend on a model.
+    /// </summary>
+    public static string CheckoutText(CatalogIndex catalog, CartCheckout checkout)
+    {
+        var text = $"Your checkout is ready: {Count(checkout.ItemCount, "item")} ({catalog.Money.Format(checkout.Total)} before shipping and taxes)"
+            + (checkout.AppliedCode is { } code ? $", with the code {code} applied" : "") + ".";
+        if (checkout.RefusedCode is { } refused) text += $"\nThe code {refused} can't be used here, sorry.";
+        if (checkout.SoldOutLines > 0) text += $"\n{Count(checkout.SoldOutLines, "line")} sold out since and {(checkout.SoldOutLines == 1 ? "is" : "are")} left out.";
+        return text;
     }
 
     public static AssistantReply CartReply(CatalogIndex catalog, ConversationMemory memory, string heading)
@@ -212,11 +243,8 @@ public static partial class SaleTurn
         return new AssistantReply(heading + "\n" + string.Join("\n", rows) + "\n" + Summary(catalog, memory), [], CartQuickReplies(memory));
     }
 
-    private static string Summary(CatalogIndex catalog, ConversationMemory memory)
-    {
-        var total = memory.Cart.Sum(l => (FindVariant(catalog, l) is { AvailableForSale: true } v ? v.Price : 0) * l.Quantity);
-        return $"Cart: {Count(memory.ItemCount, "item")}, {catalog.Money.Format(total)}.";
-    }
+    private static string Summary(CatalogIndex catalog, ConversationMemory memory) =>
+        $"Cart: {Count(memory.ItemCount, "item")}, {catalog.Money.Format(CartLines.Total(catalog, memory))}.";
 
     private static IReadOnlyList<QuickReplyOption> CartQuickReplies(ConversationMemory memory) => memory.Cart.Count == 0
         ? [new("Show products", ShopperMessage.PayloadBrowse)]
@@ -257,6 +285,9 @@ public static partial class SaleTurn
     {
         "size", "color", "colour", "available", "stock", "avail", "in", "come", "comes", "price", "cost", "costs", "there", "yes", "no",
         "ok", "okay", "then", "instead", "maybe", "how", "about", "version", "which", "size", "so", "too", "still", "left",
+        // "anything cheaper?", "show me something similar": the words of a cheaper / similar follow-up.
+        "anything", "something", "show", "me", "got", "have", "any", "cheaper", "similar", "alike", "alternative", "alternatives",
+        "less", "expensive", "lower", "affordable", "like", "else", "other", "others", "please", "cost", "one",
     };
 
     private static bool HasOtherProductWords(string text, IndexedProduct target, IReadOnlyList<(string Option, string Value)> mentioned)
@@ -274,10 +305,7 @@ public static partial class SaleTurn
             ? new AssistantReply($"Noted: I'll put the code {allowed} on your checkout link.", [], CartQuickReplies(memory))
             : new AssistantReply($"Sorry, the code {code} can't be used here.", [], CartQuickReplies(memory));
 
-    /// <summary>The code as the merchant lets the bot share it right now, or null.</summary>
-    private static string? Allowed(AssistantRequest request, string? code) => code is null
-        ? null
-        : request.ShareableDiscounts().FirstOrDefault(d => string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase))?.Code;
+    private static string? Allowed(AssistantRequest request, string? code) => CartLines.AllowedCode(request, code);
 
     private static bool AsksForDiscount(string text) => DiscountAsk().IsMatch(text);
 
@@ -287,11 +315,9 @@ public static partial class SaleTurn
     private static ProductCard Card(CatalogIndex catalog, IndexedProduct item, ProductVariant? variant) =>
         ProductCardFactory.Create(catalog, new ProductMatch(item, variant, 1));
 
-    private static ProductVariant? FindVariant(CatalogIndex catalog, CartLine line) =>
-        catalog.FindById(line.ProductId)?.Product.Variants.Nodes.FirstOrDefault(v => v.Id == line.VariantId);
+    private static ProductVariant? FindVariant(CatalogIndex catalog, CartLine line) => CartLines.Variant(catalog, line);
 
-    private static string LineName(CatalogIndex catalog, CartLine line) =>
-        catalog.FindById(line.ProductId) is { } p && FindVariant(catalog, line) is { } v ? VariantName(p.Product, v) : "an item no longer in the catalog";
+    private static string LineName(CatalogIndex catalog, CartLine line) => CartLines.Name(catalog, line);
 
     public static string VariantName(Product product, ProductVariant variant) =>
         variant.Title == "Default Title" || !VariantChoice.HasChoices(product) ? product.Title : $"{product.Title} ({variant.Title})";
