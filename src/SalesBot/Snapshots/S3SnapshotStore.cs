@@ -106,7 +106,9 @@ public sealed class S3SnapshotStore(IAmazonS3 s3, string bucket, string endpoint
     {
         try
         {
-            await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, MaxKeys = 1 }, cancellationToken);
+            // A listing under a prefix nothing is stored at proves the bucket, the credentials and the right to list,
+            // with an empty answer whatever the bucket holds (s3rver answered 500 to a MaxKeys=1 listing of a bucket holding snapshots and keys).
+            await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = ".salesbot-check/", MaxKeys = 1 }, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

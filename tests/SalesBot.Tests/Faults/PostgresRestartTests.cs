@@ -39,8 +39,9 @@ public sealed class PostgresRestartTests(PostgresFixture postgres, S3rverFixture
         });
         var settings = LiveShop.Settings(s3, sandbox, new Dictionary<string, string?> { ["SHOPIFY_SYNC_DEBOUNCE"] = "00:00:00.100" });
         settings["DATABASE_URL"] = await postgres.CreateDatabaseAsync();
-        await using var a = SalesBotApp.Start(settings);
-        await using var b = SalesBotApp.Start(settings);
+        var logs = new LogCollector();
+        await using var a = SalesBotApp.Start(settings, logs: logs);
+        await using var b = SalesBotApp.Start(settings, logs: logs);
         using (var browser = a.Browser())
         {
             var (status, body) = await InstallFlow.InstallAsync(browser, Shop.Split('.')[0]);
@@ -81,20 +82,32 @@ public sealed class PostgresRestartTests(PostgresFixture postgres, S3rverFixture
 
         foreach (var instance in new[] { a, b })
         {
-            await LiveShop.WaitUntilAsync(async () =>
+            var pending = "";
+            var processedBy = DateTime.UtcNow.AddSeconds(15);
+            while (true)
             {
                 await using var db = await instance.Get<IDbContextFactory<SalesBotDbContext>>().CreateDbContextAsync();
-                return !await db.WebhookDeliveries.AnyAsync(d => d.ProcessedAt == null) && await db.WebhookDeliveries.AnyAsync(d => d.EventId == toB);
-            }, "every delivery to be processed", 15);
+                var unprocessed = await db.WebhookDeliveries.Where(d => d.ProcessedAt == null).ToListAsync();
+                pending = string.Join("; ", unprocessed.Select(d => $"{d.Topic} {d.EventId} received {d.ReceivedAt:O} attempts {d.Attempts} error {d.LastError}"));
+                if (unprocessed.Count == 0 && await db.WebhookDeliveries.AnyAsync(d => d.EventId == toB)) break;
+                Assert.True(DateTime.UtcNow < processedBy, $"every delivery to be processed; still pending: {pending}");
+                await Task.Delay(100);
+            }
             Assert.Equal(token, await instance.Get<ShopTokenStore>().GetAccessTokenAsync(Shop, default));
             using var http = new HttpClient { BaseAddress = instance.BaseUri };
             // Ready again (the database and the snapshot store answer), not just alive: the first probe after the
             // restart may still meet a connection the server closed, so readiness gets the moments a platform gives it.
-            await LiveShop.WaitUntilAsync(async () =>
+            var readyBy = DateTime.UtcNow.AddSeconds(15);
+            HttpStatusCode readiness;
+            string readinessBody;
+            do
             {
                 using var ready = await http.GetAsync("/readyz");
-                return ready.StatusCode == HttpStatusCode.OK;
-            }, "readiness after the database restart", 15);
+                (readiness, readinessBody) = (ready.StatusCode, await ready.Content.ReadAsStringAsync());
+                if (readiness == HttpStatusCode.OK) break;
+                await Task.Delay(200);
+            } while (DateTime.UtcNow < readyBy);
+            Assert.True(readiness == HttpStatusCode.OK, $"readiness after the database restart: {(int)readiness} {readinessBody}\n{string.Join("\n", logs.Messages.Where(m => m.StartsWith("Readiness", StringComparison.Ordinal)))}");
         }
     }
 

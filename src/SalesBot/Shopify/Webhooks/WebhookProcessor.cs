@@ -27,21 +27,34 @@ public sealed class WebhookProcessor(
             await HandleAsync(delivery, stoppingToken);
     }
 
+    // A failure here is nearly always the database going away for a moment (a restart, a failover): the delivery is
+    // recorded, so it is tried again a few times before waiting for the next start's replay.
+    private static readonly TimeSpan[] RetryDelays =
+        [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)];
+
     private async Task HandleAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
-        try
+        if (ToChange(delivery) is { } change)
         {
-            if (ToChange(delivery) is { } change)
-            {
-                queue.Enqueue(delivery.Shop, change);
-                return; // marked processed by the queue once applied
-            }
-            await HandleNonCatalogAsync(delivery, cancellationToken);
-            await outcomes.MarkAsync([delivery.EventId], processed: true, null, countAttempt: false, cancellationToken);
+            queue.Enqueue(delivery.Shop, change);
+            return; // marked processed by the queue once applied
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        for (var attempt = 0; ; attempt++)
         {
-            logger.LogWarning(e, "Could not process {Topic} for {Shop} ({EventId})", delivery.Topic, delivery.Shop, delivery.EventId);
+            try
+            {
+                await HandleNonCatalogAsync(delivery, cancellationToken);
+                await outcomes.MarkAsync([delivery.EventId], processed: true, null, countAttempt: false, cancellationToken);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var last = attempt == RetryDelays.Length;
+                logger.LogWarning(e, last ? "Could not process {Topic} for {Shop} ({EventId}); it is replayed at the next start"
+                    : "Could not process {Topic} for {Shop} ({EventId}); trying again", delivery.Topic, delivery.Shop, delivery.EventId);
+                if (last) return;
+                await Task.Delay(RetryDelays[attempt], cancellationToken);
+            }
         }
     }
 
