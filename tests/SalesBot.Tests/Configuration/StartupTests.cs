@@ -22,10 +22,10 @@ public class StartupTests
     public async Task A_bad_value_prints_one_line_naming_the_variable_and_what_is_allowed(string name, string value, string allowed)
     {
         var folder = TempFolder();
-        await using var app = AppProcess.Start(folder, new Dictionary<string, string?> { ["DATA_DIR"] = Path.Combine(folder, "data"), [name] = value },
-            AppProcess.Dll, "--urls", "http://127.0.0.1:0");
+        await using var app = ServiceProcess.Start(new Dictionary<string, string?> { ["DATA_DIR"] = Path.Combine(folder, "data"), [name] = value },
+            ["--urls", "http://127.0.0.1:0"], workingDirectory: folder);
 
-        Assert.Equal(1, await app.ExitCodeAsync(StartTimeout));
+        Assert.Equal(1, await app.WaitForExitAsync(StartTimeout));
         var line = Assert.Single(app.Lines);
         Assert.StartsWith(name, line);
         Assert.Contains(value, line);
@@ -36,16 +36,16 @@ public class StartupTests
     public async Task The_sandbox_beside_real_credentials_refuses_a_public_address()
     {
         var folder = TempFolder();
-        await using var app = AppProcess.Start(folder, new Dictionary<string, string?>
+        await using var app = ServiceProcess.Start(new Dictionary<string, string?>
         {
             ["DATA_DIR"] = Path.Combine(folder, "data"),
             ["SHOPIFY_API_KEY"] = "real-key",
             ["SHOPIFY_API_SECRET"] = "real-secret",
             ["SALESBOT_SANDBOX"] = "1",
             ["APP_BASE_URL"] = "https://bot.example.com",
-        }, AppProcess.Dll, "--urls", "http://127.0.0.1:0");
+        }, ["--urls", "http://127.0.0.1:0"], workingDirectory: folder);
 
-        Assert.Equal(1, await app.ExitCodeAsync(StartTimeout));
+        Assert.Equal(1, await app.WaitForExitAsync(StartTimeout));
         var line = Assert.Single(app.Lines);
         Assert.Contains("SALESBOT_SANDBOX=1", line);
         Assert.Contains("loopback APP_BASE_URL", line);
@@ -58,11 +58,11 @@ public class StartupTests
         var folder = TempFolder();
         var port = LoopbackPort.Free();
         var baseUrl = $"http://127.0.0.1:{port}";
-        await using var app = AppProcess.Start(folder, new Dictionary<string, string?>
+        await using var app = ServiceProcess.Start(new Dictionary<string, string?>
         {
             ["DATA_DIR"] = Path.Combine(folder, "data"),
             ["APP_BASE_URL"] = baseUrl,
-        }, AppProcess.Dll, "--urls", baseUrl);
+        }, ["--urls", baseUrl], workingDirectory: folder);
         await app.WaitForLineAsync("Application started", StartTimeout);
         await app.WaitForLineAsync("Content root path", StartTimeout);
         var before = app.Lines.Count;
@@ -94,8 +94,8 @@ public class StartupTests
         await File.WriteAllTextAsync(Path.Combine(folder, ".env"), "DATA_DIR=./state\nSANDBOX_CATALOG_CSV=shop.csv\n");
         var port = LoopbackPort.Free();
         var baseUrl = $"http://127.0.0.1:{port}";
-        await using var app = AppProcess.Start(folder, new Dictionary<string, string?> { ["APP_BASE_URL"] = baseUrl, ["ASPNETCORE_URLS"] = baseUrl },
-            "run", "--project", Path.Combine(RepoPaths.Root, "src", "SalesBot"), "--no-build", "-c", BuildConfiguration);
+        await using var app = ServiceProcess.Dotnet(["run", "--project", Path.Combine(RepoPaths.Root, "src", "SalesBot"), "--no-build", "-c", BuildConfiguration],
+            new Dictionary<string, string?> { ["APP_BASE_URL"] = baseUrl, ["ASPNETCORE_URLS"] = baseUrl }, folder);
 
         await app.WaitForLineAsync("Application started", StartTimeout);
         Assert.Contains(app.Lines, l => l.Contains($"Sandbox store catalog: {Path.Combine(folder, "shop.csv")}"));

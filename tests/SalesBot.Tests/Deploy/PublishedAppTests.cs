@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Text;
 using Amazon.S3.Model;
 using SalesBot.Snapshots;
 using SalesBot.Tests.Keys;
@@ -29,51 +27,42 @@ public sealed class PublishedAppTests(PublishedApp published, PostgresFixture po
             await s3.PutBucketAsync(new PutBucketRequest { BucketName = bucket });
         var environment = await LocalEnvironmentAsync(service, spec.Databases.Single().Name, port, bucket);
 
-        var output = new StringBuilder();
-        using var process = published.Start(environment, output);
-        try
+        await using var app = ServiceProcess.Start(environment, dll: published.Dll);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+        await app.WaitForHealthAsync(http.BaseAddress, TimeSpan.FromSeconds(60));
+
+        // The platform's check: readiness (/readyz: the database and the snapshot store answer).
+        using (var readiness = await http.GetAsync(service.HealthCheck!.HttpPath))
+            Assert.True(readiness.StatusCode == HttpStatusCode.OK, $"{service.HealthCheck.HttpPath}: {(int)readiness.StatusCode}\n{app.Output}");
+
+        // The image's HEALTHCHECK: the app probing itself, with the port the image's ASPNETCORE_HTTP_PORTS gives.
+        var probeEnvironment = new Dictionary<string, string?> { ["ASPNETCORE_HTTP_PORTS"] = port.ToString() };
+        var probe = await RunAsync(probeEnvironment, "probe");
+        Assert.True(probe.Exit == 0, probe.Output);
+        var missing = await RunAsync(probeEnvironment, "probe", "/no-such-path");
+        Assert.Equal(1, missing.Exit);
+
+        // Behind the platform's proxy the state cookie is Secure (FORWARDED_HEADERS=1 from the spec).
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/console/login?shop=acme.myshopify.com"))
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
-            await WaitForHealthAsync(http, process, output);
-
-            // The platform's check: readiness (/readyz: the database and the snapshot store answer).
-            using (var readiness = await http.GetAsync(service.HealthCheck!.HttpPath))
-                Assert.True(readiness.StatusCode == HttpStatusCode.OK, $"{service.HealthCheck.HttpPath}: {(int)readiness.StatusCode}\n{Output(output)}");
-
-            // The image's HEALTHCHECK: the app probing itself, with the port the image's ASPNETCORE_HTTP_PORTS gives.
-            var probeEnvironment = new Dictionary<string, string?> { ["ASPNETCORE_HTTP_PORTS"] = port.ToString() };
-            var probe = await published.RunAsync(probeEnvironment, "probe");
-            Assert.True(probe.Exit == 0, probe.Output);
-            var missing = await published.RunAsync(probeEnvironment, "probe", "/no-such-path");
-            Assert.Equal(1, missing.Exit);
-
-            // Behind the platform's proxy the state cookie is Secure (FORWARDED_HEADERS=1 from the spec).
-            using (var request = new HttpRequestMessage(HttpMethod.Get, "/console/login?shop=acme.myshopify.com"))
-            {
-                request.Headers.Add("X-Forwarded-Proto", "https");
-                using var login = await new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = http.BaseAddress }.SendAsync(request);
-                Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-                Assert.Contains(login.Headers.GetValues("Set-Cookie"), c => c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
-            }
-
-            // The key ring is in the bucket, encrypted with the certificate; none is on the instance's disk.
-            using (var s3 = SpacesClient.Create(s3rver.Options(bucket: bucket)))
-            {
-                var keys = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = "keys/" });
-                var key = Assert.Single(keys.S3Objects ?? []);
-                using var body = await s3.GetObjectAsync(bucket, key.Key);
-                var xml = await new StreamReader(body.ResponseStream).ReadToEndAsync();
-                Assert.Contains("encryptedSecret", xml);
-                Assert.DoesNotContain("<masterKey", xml);
-            }
-            Assert.False(Directory.Exists(Path.Combine(environment["DATA_DIR"]!, "keys")));
-            Assert.DoesNotContain("UNPROTECTED KEYS", Output(output));
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            using var login = await new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = http.BaseAddress }.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+            Assert.Contains(login.Headers.GetValues("Set-Cookie"), c => c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
         }
-        finally
+
+        // The key ring is in the bucket, encrypted with the certificate; none is on the instance's disk.
+        using (var s3 = SpacesClient.Create(s3rver.Options(bucket: bucket)))
         {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            var keys = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = "keys/" });
+            var key = Assert.Single(keys.S3Objects ?? []);
+            using var body = await s3.GetObjectAsync(bucket, key.Key);
+            var xml = await new StreamReader(body.ResponseStream).ReadToEndAsync();
+            Assert.Contains("encryptedSecret", xml);
+            Assert.DoesNotContain("<masterKey", xml);
         }
+        Assert.False(Directory.Exists(Path.Combine(environment["DATA_DIR"]!, "keys")));
+        Assert.DoesNotContain("UNPROTECTED KEYS", app.Output);
     }
 
     /// <summary>The spec's variables with local stand-ins for what the platform provides; an unknown one fails the test.</summary>
@@ -116,26 +105,11 @@ public sealed class PublishedAppTests(PublishedApp published, PostgresFixture po
         return environment;
     }
 
-    private static async Task WaitForHealthAsync(HttpClient http, Process process, StringBuilder output)
+    /// <summary>A command of the published dll (the image's probe) to its end.</summary>
+    private async Task<(int Exit, string Output)> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited) throw new InvalidOperationException($"the published app exited with {process.ExitCode}:\n{Output(output)}");
-            try
-            {
-                using var health = await http.GetAsync("/healthz");
-                if (health.StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException($"/healthz did not answer 200 within 60 s:\n{Output(output)}");
-    }
-
-    private static string Output(StringBuilder output)
-    {
-        lock (output) return output.ToString();
+        await using var command = ServiceProcess.Start(environment, args, published.Dll);
+        var exit = await command.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        return (exit, command.Output);
     }
 }

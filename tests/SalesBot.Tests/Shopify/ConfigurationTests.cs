@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using SalesBot.Tests.Support;
 
 namespace SalesBot.Tests.Shopify;
 
@@ -21,31 +21,23 @@ public class ConfigurationTests
     public async Task A_bad_setting_stops_the_start_and_names_the_variable(string name, string value, string named)
     {
         // The real program as an operator starts it, so what is checked is the exit and what it prints.
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "SalesBot.dll"), "--urls", "http://127.0.0.1:0"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Directory.CreateTempSubdirectory("salesbot-config-").FullName,
-        };
-        start.Environment["DATA_DIR"] = Path.Combine(start.WorkingDirectory, "data");
-        start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var folder = Directory.CreateTempSubdirectory("salesbot-config-").FullName;
+        await using var app = ServiceProcess.Start(new Dictionary<string, string?> { ["DATA_DIR"] = Path.Combine(folder, "data"), [name] = value },
+            ["--urls", "http://127.0.0.1:0"], workingDirectory: folder);
+        int exitCode;
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException)
         {
-            process.Kill(entireProcessTree: true);
             Assert.Fail($"The app kept running with {name}={value}.");
+            throw;
         }
 
         // Exit code 1 and the operator's lines, not the runtime's unhandled-exception abort and its stack trace.
-        Assert.Equal(1, process.ExitCode);
-        var printed = await output + await error;
+        Assert.Equal(1, exitCode);
+        var printed = app.Output;
         Assert.Contains(named, printed);
         Assert.DoesNotContain("   at ", printed);
         Assert.DoesNotContain("Unhandled exception", printed);
