@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using SalesBot.Configuration;
 
@@ -34,6 +35,19 @@ public static class SessionCookie
             }
             return WriteErrorAsync(context.Response, StatusCodes.Status401Unauthorized,
                 "Sign in first: open /console/login?shop=<your shop>.myshopify.com in a browser.");
+        };
+        // A session outlives nothing it was granted for: once the shop uninstalls the app (app/uninstalled, confirmed
+        // with Shopify) every session of that shop is refused, whatever the cookie's own expiry says.
+        o.Events.OnValidatePrincipal = async context =>
+        {
+            var shop = context.Principal?.FindFirst(Shopify.Auth.MerchantSession.ShopClaim)?.Value;
+            if (shop is null) return;
+            var tokens = context.HttpContext.RequestServices.GetRequiredService<Shopify.Auth.ShopTokenStore>();
+            if (await tokens.FindAsync(shop, context.HttpContext.RequestAborted) is { UninstalledAt: not null })
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            }
         };
         o.Events.OnRedirectToAccessDenied = context =>
             WriteErrorAsync(context.Response, StatusCodes.Status403Forbidden, "This session may not use this endpoint.");
