@@ -43,7 +43,7 @@ public static class SessionCookie
             var shop = context.Principal?.FindFirst(Shopify.Auth.MerchantSession.ShopClaim)?.Value;
             if (shop is null) return;
             var tokens = context.HttpContext.RequestServices.GetRequiredService<Shopify.Auth.ShopTokenStore>();
-            if (await tokens.FindAsync(shop, context.HttpContext.RequestAborted) is { UninstalledAt: not null })
+            if (await tokens.IsUninstalledAsync(shop, context.HttpContext.RequestAborted))
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -118,6 +118,13 @@ public sealed class ShopTokenStore(
     }
 
     /// <summary>After <c>app/uninstalled</c>: the tokens are gone and the shop is no longer synced.</summary>
+    /// <summary>True while the shop has uninstalled the app (until it installs again); sessions of such a shop are refused.</summary>
+    public async Task<bool> IsUninstalledAsync(string shop, CancellationToken cancellationToken)
+    {
+        await using var context = await db.CreateDbContextAsync(cancellationToken);
+        return await context.Shops.AnyAsync(s => s.Domain == shop && s.UninstalledAt != null, cancellationToken);
+    }
+
     public async Task MarkUninstalledAsync(string shop, CancellationToken cancellationToken)
     {
         await using var context = await db.CreateDbContextAsync(cancellationToken);
