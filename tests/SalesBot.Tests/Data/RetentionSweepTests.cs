@@ -38,7 +38,7 @@ public sealed class RetentionSweepTests : IAsyncLifetime
         var retention = Options.Create(_retention);
         var time = new FakeTimeProvider(Now);
         _sweeper = new RetentionSweeper(
-            [new DeliveryRetention(_db, retention, time), new MessengerEventRetention(_db, retention), new OAuthStateRetention(_db, retention)],
+            [new DeliveryRetention(_db, retention), new MessengerEventRetention(_db, retention), new OAuthStateRetention(_db, retention)],
             retention, time, NullLogger<RetentionSweeper>.Instance);
     }
 
@@ -153,7 +153,7 @@ public sealed class PostgresRetentionSweepTests(PostgresFixture postgres) : ICla
         var retention = Options.Create(new RetentionOptions());
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await new RetentionSweeper(
-            [new DeliveryRetention(db, retention, time), new MessengerEventRetention(db, retention), new OAuthStateRetention(db, retention)],
+            [new DeliveryRetention(db, retention), new MessengerEventRetention(db, retention), new OAuthStateRetention(db, retention)],
             retention, time, NullLogger<RetentionSweeper>.Instance).SweepAsync(default);
 
         await using var connection = new Npgsql.NpgsqlConnection(PostgresConnectionString.FromUrl(url));

@@ -171,7 +171,7 @@ public sealed class ComplianceTests(S3rverFixture s3) : IClassFixture<S3rverFixt
         await using (var age = await factory.CreateDbContextAsync())
             await age.WebhookDeliveries.Where(d => d.EventId == redactId)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.ReceivedAt, DateTimeOffset.UtcNow - retention - TimeSpan.FromMinutes(1)));
-        Assert.True(await live.App.Get<DeliveryRetention>().PruneAsync(default) >= 1);
+        Assert.True((await live.App.Get<SalesBot.Data.Retention.RetentionSweeper>().SweepAsync(default))["WebhookDeliveries"] >= 1);
         Assert.All(await RowsMentioningAsync(factory, ofA), t => Assert.True(t.Value.Count == 0, $"{t.Key} still holds rows of the erased shop"));
     }
 

@@ -13,8 +13,7 @@ namespace SalesBot.Shopify.Webhooks;
 /// </summary>
 public sealed class DeliveryRetention(
     IDbContextFactory<SalesBotDbContext> db,
-    IOptions<RetentionOptions> options,
-    TimeProvider time) : IRetentionSweep
+    IOptions<RetentionOptions> options) : IRetentionSweep
 {
     public string Table => "WebhookDeliveries";
 
@@ -32,15 +31,6 @@ public sealed class DeliveryRetention(
     {
         var before = now - options.Value.WebhookDeliveries;
         return context.WebhookDeliveries.Where(d => d.ReceivedAt < before && d.ProcessedAt != null).OrderBy(d => d.ReceivedAt).Take(max);
-    }
-
-    /// <summary>Deletes every expired delivery now, batch by batch; returns how many.</summary>
-    public async Task<int> PruneAsync(CancellationToken cancellationToken)
-    {
-        int total = 0, batch;
-        do total += batch = await DeleteBatchAsync(time.GetUtcNow(), RetentionSweeper.BatchSize, cancellationToken);
-        while (batch == RetentionSweeper.BatchSize);
-        return total;
     }
 
     /// <summary>Every delivery of the shop but <paramref name="keepEventId"/>; returns how many.</summary>
