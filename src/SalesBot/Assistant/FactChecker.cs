@@ -29,7 +29,7 @@ public static partial class FactChecker
         // "It costs $19.99." talks about the product the sentence before named.
         IndexedProduct? previous = null;
 
-        foreach (var raw in SentencePattern().Split(text.Trim()))
+        foreach (var raw in Sentences(ChatLimits.Cap(text.Trim(), ChatLimits.ModelText)))
         {
             if (string.IsNullOrWhiteSpace(raw)) continue;
             var sentence = raw;
@@ -68,6 +68,7 @@ public static partial class FactChecker
             problem ??= CheckUrls(sentence, catalog);
             problem ??= StoreClaims.Problem(sentence, catalog);
             problem ??= CheckCodes(sentence, catalog, activeCodes, inSentence);
+            problem ??= CheckDiscountWords(sentence, turn, inSentence.Count > 0 ? inSentence : previous is null ? turn.Seen : [previous]);
             problem ??= CheckPercents(sentence, catalog, turn, inSentence.Count > 0 ? inSentence : previous is null ? turn.Seen : [previous]);
             if (problem is null)
                 sentence = CheckPrices(sentence, catalog, turn, seenAmounts, inSentence, previous, corrections, ref problem);
@@ -82,7 +83,7 @@ public static partial class FactChecker
             previous = inSentence.Count switch { 0 => previous, 1 => inSentence[0], _ => null };
             kept.Add(sentence.Trim());
         }
-        return new FactCheckResult(string.Join(" ", kept).Replace(" \n ", "\n").Trim(), mentioned, corrections);
+        return new FactCheckResult(ChatLimits.Cap(string.Join(" ", kept).Replace(" \n ", "\n").Trim(), ChatLimits.ReplyText), mentioned, corrections);
     }
 
     /// <summary>An address that is not one of the catalog's own pages: a made-up or hand-built link (a cart permalink included).</summary>
@@ -105,17 +106,36 @@ public static partial class FactChecker
         return known;
     }
 
-    /// <summary>A code-looking token ("SAVE10", or anything after "code") that is not an active code allowed now.</summary>
+    /// <summary>A code-looking token (<see cref="CodeMentions"/>: "SAVE10", or any word after "code") that is not a code the merchant shares now.</summary>
     private static string? CheckCodes(string sentence, CatalogIndex catalog, HashSet<string> activeCodes, List<IndexedProduct> inSentence)
     {
-        foreach (Match code in CodePattern().Matches(sentence))
+        foreach (var code in CodeMentions.In(sentence))
         {
-            var named = code.Groups["c"].Success;
-            var value = named ? code.Groups["c"].Value : code.Value;
+            var value = code.Value;
             if (activeCodes.Contains(value)) continue;
-            // Outside "code …", a catalog token ("XL", a SKU) or a unit ("32GB", "4K") is just a word.
-            if (!named && (catalog.Vocabulary.IsCatalogToken(value) || MeasurePattern().IsMatch(value) || IsPartOfTitle(value, inSentence))) continue;
+            // Outside "code …", a catalog token ("XL", a SKU), a unit ("32GB", "4K") or a name the catalog uses is just a word.
+            if (!code.Named && (catalog.Vocabulary.IsCatalogToken(value) || MeasurePattern().IsMatch(value) || IsPartOfTitle(value, inSentence)
+                || catalog.Vocabulary.IsOtherName([.. Tokenizer.Terms(value)]))) continue;
             return $"code '{value}' is not active or not allowed now";
+        }
+        return null;
+    }
+
+    /// <summary>"Fifty percent off", "half price", "BOGO": a shareable discount or the product's markdown must give it, as with "50%".</summary>
+    private static string? CheckDiscountWords(string sentence, TurnFacts turn, IEnumerable<IndexedProduct> context)
+    {
+        HashSet<decimal>? markdowns = null;
+        foreach (var mention in DiscountWords.In(sentence))
+        {
+            if (mention.Percent is { } percent)
+            {
+                if (turn.SharedPercents.Contains(percent)) continue;
+                markdowns ??= context.SelectMany(CatalogAmounts.SavingPercentsOf).ToHashSet();
+                if (markdowns.Contains(percent)) continue;
+            }
+            else if (turn.Shareable.Any(d => DiscountWords.IsMultiBuy(d.Title) || DiscountWords.IsMultiBuy(d.Summary)))
+                continue;
+            return $"'{mention.Text}' is not a discount the catalog gives{(turn.MayPromote ? "" : " now")}";
         }
         return null;
     }
@@ -196,28 +216,40 @@ public static partial class FactChecker
     private static bool IsPartOfTitle(string word, List<IndexedProduct> items) =>
         items.Any(i => i.Product.Title.Contains(word, StringComparison.OrdinalIgnoreCase) || i.Product.Variants.Nodes.Any(v => v.Sku == word));
 
-    [GeneratedRegex(@"(?<=[.!?])\s+|(?<=\n)")]
-    private static partial Regex SentencePattern();
+    /// <summary>
+    /// Sentences: a break after ".", "!" or "?" and the spaces that follow (which go), or after a newline (which stays).
+    /// A loop rather than a lookbehind split, so it is linear in the text whatever the text is.
+    /// </summary>
+    private static IEnumerable<string> Sentences(string text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n') { yield return text[start..(i + 1)]; start = i + 1; continue; }
+            if (text[i] is not ('.' or '!' or '?') || i + 1 >= text.Length || !char.IsWhiteSpace(text[i + 1]) || text[i + 1] == '\n') continue;
+            yield return text[start..(i + 1)];
+            var next = i + 1;
+            while (next < text.Length && char.IsWhiteSpace(text[next]) && text[next] != '\n') next++;
+            start = next;
+            i = next - 1;
+        }
+        if (start < text.Length) yield return text[start..];
+    }
 
     // A scheme, "www.", or a dotted host followed by a path ("shop.example/cart/1:1").
-    [GeneratedRegex(@"\bhttps?://[^\s<>""]+|\bwww\.[^\s<>""]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+/[^\s<>""]*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bhttps?://[^\s<>""]+|\bwww\.[^\s<>""]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+/[^\s<>""]*", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex UrlPattern();
 
-    [GeneratedRegex(@"\[\[(?<h>[^\]]{1,255})\]\]")]
+    [GeneratedRegex(@"\[\[(?<h>[^\]]{1,255})\]\]", RegexOptions.NonBacktracking)]
     private static partial Regex HandlePattern();
 
-    [GeneratedRegex(@"\*\*(?<b>[^*]{2,120})\*\*|[""“](?<q>[^""”]{2,120})[""”]")]
+    [GeneratedRegex(@"\*\*(?<b>[^*]{2,120})\*\*|[""“](?<q>[^""”]{2,120})[""”]", RegexOptions.NonBacktracking)]
     private static partial Regex NamePattern();
 
-    // After "code"/"coupon"/"promo"/"voucher" anything with a capital, digit, dash or underscore is a code; "use WELCOME" too;
-    // elsewhere a token of capitals and digits with both ("SAVE10").
-    [GeneratedRegex(@"\b(?i:codes?|coupons?|promo(?:\s*codes?)?|vouchers?|código|codice|gutschein(?:code)?|rabattcode)\s*:?\s*[""“'‘]?(?<c>(?=[A-Za-z0-9_-]*[A-Z0-9_-])[A-Za-z0-9_-]{3,})|\b(?i:use|enter|apply|redeem)\s+[""“'‘]?(?<c>[A-Z][A-Z0-9_-]{3,})\b|\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{4,}\b")]
-    private static partial Regex CodePattern();
-
-    [GeneratedRegex(@"^\d+(?:AM|PM|GB|MB|TB|ML|CM|MM|KG|K|G|H|L|M|X|XL|D|P)$")]
+    [GeneratedRegex(@"^\d+(?:AM|PM|GB|MB|TB|ML|CM|MM|KG|K|G|H|L|M|X|XL|D|P)$", RegexOptions.NonBacktracking)]
     private static partial Regex MeasurePattern();
 
-    [GeneratedRegex(@"(?:(?<upper>\b(?i:under|below|less than|up to|within|max(?:imum)?|no more than|cheaper than|unter|moins de|menos de|sous)\b)|\b(?i:over|above|more than|from|at least|starting at|ab|plus de|más de)\b)\s*$")]
+    [GeneratedRegex(@"(?:(?<upper>\b(?i:under|below|less than|up to|within|max(?:imum)?|no more than|cheaper than|unter|moins de|menos de|sous)\b)|\b(?i:over|above|more than|from|at least|starting at|ab|plus de|más de)\b)\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex BoundPattern();
 }
 

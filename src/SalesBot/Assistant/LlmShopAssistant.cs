@@ -42,15 +42,15 @@ public sealed class LlmShopAssistant(IChatClient chat, ConversationMemoryStore? 
         var cart = new CartTools(request, memory, tools);
         var messages = new List<ChatMessage> { new(ChatRole.System, SystemPrompt.For(catalog, shareable.Count > 0)) };
         foreach (var line in request.History)
-            messages.Add(new ChatMessage(line.Role == "user" ? ChatRole.User : ChatRole.Assistant, line.Text));
+            messages.Add(new ChatMessage(line.Role == "user" ? ChatRole.User : ChatRole.Assistant, ChatLimits.Cap(line.Text, ChatLimits.ShopperText)));
         // The state right before the shopper's message, so it is the freshest thing the model reads.
         if (SaleContext.For(request, memory) is { } state) messages.Add(new ChatMessage(ChatRole.System, state));
-        messages.Add(new ChatMessage(ChatRole.User, request.Text));
+        messages.Add(new ChatMessage(ChatRole.User, ChatLimits.Cap(request.Text, ChatLimits.ShopperText)));
 
         ChatResponse response;
         try
         {
-            response = await chat.GetResponseAsync(messages, new ChatOptions { Tools = [.. tools.All, .. cart.All], Temperature = 0.3f }, cancellationToken);
+            response = await chat.GetResponseAsync(messages, new ChatOptions { Tools = [.. tools.All, .. cart.All], Temperature = 0.3f, MaxOutputTokens = ChatLimits.MaxOutputTokens }, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -45,6 +45,6 @@ public static partial class MoneyMentions
     }
 
     // A symbol before the number, or a symbol, code or currency word after it.
-    [GeneratedRegex(@"(?:(?:US|CA|AU|NZ)?[$€£¥]\s?(?<a>\d[\d.,]*\d|\d))|(?:(?<a>\d[\d.,]*\d|\d)\s?(?:€|£|\$|(?:EUR|USD|GBP|CAD|AUD|dollars?|euros?|pounds?)\b))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?:US|CA|AU|NZ)?[$€£¥]\s?(?<a>\d[\d.,]*\d|\d))|(?:(?<a>\d[\d.,]*\d|\d)\s?(?:€|£|\$|(?:EUR|USD|GBP|CAD|AUD|dollars?|euros?|pounds?)\b))", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex Pattern();
 }

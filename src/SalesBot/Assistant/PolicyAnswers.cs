@@ -176,15 +176,16 @@ public static partial class PolicyAnswers
 
     private static string Format(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
 
-    [GeneratedRegex(@"</(?:p|li|h[1-6]|div|tr|ul|ol)\s*>|<br\s*/?>", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"</(?:p|li|h[1-6]|div|tr|ul|ol)\s*>|<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex BlockEndPattern();
 
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=[\p{Lu}\d])")]
+    // Runs on the merchant's policy text, not on chat text; the lookarounds rule out NonBacktracking, so a timeout bounds it.
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=[\p{Lu}\d])", RegexOptions.None, matchTimeoutMilliseconds: 250)]
     private static partial Regex SentenceEndPattern();
 
-    [GeneratedRegex(@"\b(?:free|cost|costs|fee|fees|charge|charged|gratis|gratuit|kostenlos)\b")]
+    [GeneratedRegex(@"\b(?:free|cost|costs|fee|fees|charge|charged|gratis|gratuit|kostenlos)\b", RegexOptions.NonBacktracking)]
     private static partial Regex CostWordPattern();
 
-    [GeneratedRegex(@"\b\d+\s*(?:to|-|–)?\s*\d*\s*(?:business\s+|working\s+)?(?:days?|weeks?|hours?|días|jours|tage|werktage)\b|\b(?:same|next)[- ]day\b")]
+    [GeneratedRegex(@"\b\d+\s*(?:to|-|–)?\s*\d*\s*(?:business\s+|working\s+)?(?:days?|weeks?|hours?|días|jours|tage|werktage)\b|\b(?:same|next)[- ]day\b", RegexOptions.NonBacktracking)]
     internal static partial Regex TimeWordPattern();
 }

@@ -128,6 +128,7 @@ public static partial class ProductNames
         return run;
     }
 
-    [GeneratedRegex(@"[\p{L}\p{N}](?:[\p{L}\p{N}'’]|-(?=[\p{L}\p{N}]))*|&|[^\s\p{L}\p{N}]+")]
+    // A hyphen joins a word only when a letter or digit follows ("T-shirt"), written without lookahead so it runs linear-time.
+    [GeneratedRegex(@"[\p{L}\p{N}](?:[\p{L}\p{N}'’]|-[\p{L}\p{N}])*|&|[^\s\p{L}\p{N}]+", RegexOptions.NonBacktracking)]
     private static partial Regex TokenPattern();
 }

@@ -18,7 +18,8 @@ public sealed partial record ShopperMessage(ShopperIntent Intent, ProductQuery Q
 
     public static ShopperMessage Parse(string? text, string? payload = null)
     {
-        text ??= "";
+        // Read at most what Messenger can carry; the rules below never need more, and a pasted wall of text costs no more.
+        text = ChatLimits.Cap(text ?? "", ChatLimits.ShopperText);
         var language = LanguageGuess.Of(text);
         switch (payload)
         {
@@ -93,37 +94,37 @@ public sealed partial record ShopperMessage(ShopperIntent Intent, ProductQuery Q
 
     private const string Money = @"[$€£]?\s?(?<a>\d[\d,]*(?:\.\d+)?)\s?(?:\$|€|£|usd|eur|gbp|dollars?|bucks|euros?)?";
 
-    [GeneratedRegex(@"\b(human|person|real person|agent|someone|representative|operator|talk to (?:a|an|some)\w*|speak to|persona|humano|humain|mensch)\b")]
+    [GeneratedRegex(@"\b(human|person|real person|agent|someone|representative|operator|talk to (?:a|an|some)\w*|speak to|persona|humano|humain|mensch)\b", RegexOptions.NonBacktracking)]
     private static partial Regex HumanPattern();
 
-    [GeneratedRegex(@"\b(discounts?|coupons?|promo(?:tions?| codes?)?|codes?|deals?|descuentos?|cupón|cupon|réduction|rabatt)\b")]
+    [GeneratedRegex(@"\b(discounts?|coupons?|promo(?:tions?| codes?)?|codes?|deals?|descuentos?|cupón|cupon|réduction|rabatt)\b", RegexOptions.NonBacktracking)]
     private static partial Regex DiscountPattern();
 
-    [GeneratedRegex(@"\bbetween\s+" + "[$€£]?\\s?(?<a>\\d[\\d,]*(?:\\.\\d+)?)" + @"\s*(?:and|to|-)\s*" + "[$€£]?\\s?(?<b>\\d[\\d,]*(?:\\.\\d+)?)" + @"\s?(?:\$|€|£|usd|eur|dollars?|euros?)?")]
+    [GeneratedRegex(@"\bbetween\s+" + "[$€£]?\\s?(?<a>\\d[\\d,]*(?:\\.\\d+)?)" + @"\s*(?:and|to|-)\s*" + "[$€£]?\\s?(?<b>\\d[\\d,]*(?:\\.\\d+)?)" + @"\s?(?:\$|€|£|usd|eur|dollars?|euros?)?", RegexOptions.NonBacktracking)]
     private static partial Regex BetweenPattern();
 
-    [GeneratedRegex(@"(?:\b(?:under|below|less than|cheaper than|up to|max(?:imum)?|no more than|within|menos de|moins de|unter)|<)\s*" + Money)]
+    [GeneratedRegex(@"(?:\b(?:under|below|less than|cheaper than|up to|max(?:imum)?|no more than|within|menos de|moins de|unter)|<)\s*" + Money, RegexOptions.NonBacktracking)]
     private static partial Regex UnderPattern();
 
-    [GeneratedRegex(@"(?:\b(?:over|above|more than|at least|from|min(?:imum)?|más de|plus de|über)|>)\s*" + Money)]
+    [GeneratedRegex(@"(?:\b(?:over|above|more than|at least|from|min(?:imum)?|más de|plus de|über)|>)\s*" + Money, RegexOptions.NonBacktracking)]
     private static partial Regex OverPattern();
 
     // "under", "below", "less than", "cheaper than" leave the amount out; "up to", "max", "within" let it in.
-    [GeneratedRegex(@"^(?:under|below|less than|cheaper than|menos de|moins de|unter|<)")]
+    [GeneratedRegex(@"^(?:under|below|less than|cheaper than|menos de|moins de|unter|<)", RegexOptions.NonBacktracking)]
     private static partial Regex StrictUnderPattern();
 
-    [GeneratedRegex(@"^(?:over|above|more than|más de|plus de|über|>)")]
+    [GeneratedRegex(@"^(?:over|above|more than|más de|plus de|über|>)", RegexOptions.NonBacktracking)]
     private static partial Regex StrictOverPattern();
 
-    [GeneratedRegex(@"\b(?:(?<cheap>cheapest|least expensive|lowest[- ]priced|lowest price|most affordable|el más barato|la más barata|le moins cher|la moins chère|billigste[nrs]?|günstigste[nrs]?)|(?:most expensive|priciest|highest[- ]priced|highest price|dearest|el más caro|la más cara|le plus cher|la plus chère|teuerste[nrs]?))\b")]
+    [GeneratedRegex(@"\b(?:(?<cheap>cheapest|least expensive|lowest[- ]priced|lowest price|most affordable|el más barato|la más barata|le moins cher|la moins chère|billigste[nrs]?|günstigste[nrs]?)|(?:most expensive|priciest|highest[- ]priced|highest price|dearest|el más caro|la más cara|le plus cher|la plus chère|teuerste[nrs]?))\b", RegexOptions.NonBacktracking)]
     private static partial Regex SuperlativePattern();
 
-    [GeneratedRegex(@"\b(?:around|about|roughly|approximately|~)\s*" + Money)]
+    [GeneratedRegex(@"\b(?:around|about|roughly|approximately|~)\s*" + Money, RegexOptions.NonBacktracking)]
     private static partial Regex AroundPattern();
 
-    [GeneratedRegex(@"\b(?:in stock|available now|available)\b")]
+    [GeneratedRegex(@"\b(?:in stock|available now|available)\b", RegexOptions.NonBacktracking)]
     private static partial Regex InStockPattern();
 
-    [GeneratedRegex(@"\b(thanks?|thank you|thx|ty|gracias|merci|danke|grazie|obrigad[oa])\b")]
+    [GeneratedRegex(@"\b(thanks?|thank you|thx|ty|gracias|merci|danke|grazie|obrigad[oa])\b", RegexOptions.NonBacktracking)]
     private static partial Regex ThanksPattern();
 }

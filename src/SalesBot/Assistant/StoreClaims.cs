@@ -14,6 +14,7 @@ public static partial class StoreClaims
     {
         var lower = sentence.ToLowerInvariant();
         if (OrderStatusClaimPattern().IsMatch(lower)) return "an order status nobody looked up";
+        if (PolicyPromises.Problem(lower, catalog) is { } promise) return promise;
         if (!ShippingPattern().IsMatch(lower)) return null;
 
         var policy = PolicyAnswers.Find(catalog.Shop.ShopPolicies, StoreTopic.Shipping);
@@ -42,12 +43,12 @@ public static partial class StoreClaims
             .Any(a => CatalogAmounts.Normalize(a) == amount);
 
     // "Your order has shipped", "your package is on its way", "#1001 will arrive tomorrow".
-    [GeneratedRegex(@"\b(?:your|the) (?:order|package|parcel)s?\b(?:\s*#?\d+)?[^.!?]*\b(?:has|have|is|was|were|will|should)\b[^.!?]*\b(?:shipped|dispatched|delivered|on (?:its|the) way|out for delivery|being (?:processed|prepared|packed)|in transit|arriv\w*)|#\d{3,}\b[^.!?]*\b(?:has|is|was|will)\b[^.!?]*\b(?:shipped|dispatched|delivered|on (?:its|the) way|arriv\w*)")]
+    [GeneratedRegex(@"\b(?:your|the) (?:order|package|parcel)s?\b(?:\s*#?\d+)?[^.!?]*\b(?:has|have|is|was|were|will|should)\b[^.!?]*\b(?:shipped|dispatched|delivered|on (?:its|the) way|out for delivery|being (?:processed|prepared|packed)|in transit|arriv\w*)|#\d{3,}\b[^.!?]*\b(?:has|is|was|will)\b[^.!?]*\b(?:shipped|dispatched|delivered|on (?:its|the) way|arriv\w*)", RegexOptions.NonBacktracking)]
     private static partial Regex OrderStatusClaimPattern();
 
-    [GeneratedRegex(@"\b(?:ship|ships|shipping|shipped|deliver|delivers|delivery|deliveries|postage|courier)\b")]
+    [GeneratedRegex(@"\b(?:ship|ships|shipping|shipped|deliver|delivers|delivery|deliveries|postage|courier)\b", RegexOptions.NonBacktracking)]
     private static partial Regex ShippingPattern();
 
-    [GeneratedRegex(@"\bfree\b")]
+    [GeneratedRegex(@"\bfree\b", RegexOptions.NonBacktracking)]
     private static partial Regex FreePattern();
 }

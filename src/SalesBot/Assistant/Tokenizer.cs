@@ -63,12 +63,12 @@ public static partial class Tokenizer
         return sb.ToString().TrimEnd();
     }
 
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.NonBacktracking)]
     private static partial Regex WordPattern();
 
-    [GeneratedRegex("<[^>]*>")]
+    [GeneratedRegex("<[^>]*>", RegexOptions.NonBacktracking)]
     private static partial Regex TagPattern();
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.NonBacktracking)]
     private static partial Regex SpacePattern();
 }

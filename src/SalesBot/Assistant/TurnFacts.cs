@@ -16,8 +16,10 @@ public sealed record TurnFacts(IReadOnlyCollection<IndexedProduct> Seen, IReadOn
     public static TurnFacts For(AssistantRequest request, CatalogTools tools, IReadOnlyList<ActiveDiscount> shareable)
     {
         var budgets = new HashSet<decimal>(tools.PriceBounds.Select(CatalogAmounts.Normalize));
-        foreach (var text in request.History.Where(h => h.Role == "user").Select(h => h.Text).Append(request.Text))
+        foreach (var line in request.History.Where(h => h.Role == "user").Select(h => h.Text).Append(request.Text))
         {
+            // Every turn rereads the history; capped, a pasted wall of digits costs what a normal message does.
+            var text = ChatLimits.Cap(line, ChatLimits.ShopperText);
             var query = ShopperMessage.Parse(text).Query;
             if (query.MinPrice is { } min) budgets.Add(CatalogAmounts.Normalize(min));
             if (query.MaxPrice is { } max) budgets.Add(CatalogAmounts.Normalize(max));

@@ -28,7 +28,7 @@ public sealed partial record FollowUpText(SaleAction Action, int? Ordinal, bool 
         else if (AddPattern().IsMatch(lower)) action = SaleAction.Add;
 
         var quantity = 1;
-        if (action == SaleAction.Add && QuantityPattern().Match(lower) is { Success: true } q) quantity = Number(q.Groups["n"].Value) ?? 1;
+        if (action == SaleAction.Add && QuantityPattern().Matches(lower).FirstOrDefault(m => !m.Groups["ord"].Success) is { } q) quantity = Number(q.Groups["n"].Value) ?? 1;
         var alternative = action != SaleAction.None ? AlternativeKind.None
             : CheaperPattern().IsMatch(lower) ? AlternativeKind.Cheaper
             : SimilarPattern().IsMatch(lower) ? AlternativeKind.Similar
@@ -50,33 +50,33 @@ public sealed partial record FollowUpText(SaleAction Action, int? Ordinal, bool 
     private static int? Number(string value) =>
         int.TryParse(value, out var n) ? n : Array.IndexOf(NumberWords, value) is var i and >= 0 ? i + 1 : null;
 
-    [GeneratedRegex(@"\b(?:check\s?out|checking out|proceed to (?:payment|pay)|ready to (?:pay|order)|pay now|place (?:my |the |an )?order|checkout link)\b")]
+    [GeneratedRegex(@"\b(?:check\s?out|checking out|proceed to (?:payment|pay)|ready to (?:pay|order)|pay now|place (?:my |the |an )?order|checkout link)\b", RegexOptions.NonBacktracking)]
     private static partial Regex CheckoutPattern();
 
-    [GeneratedRegex(@"(?:\b(?:show|see|view|open)\s+(?:me\s+)?(?:my|the)\s+(?:cart|basket|bag)\b|\bwhat'?s in (?:my|the) (?:cart|basket|bag)\b|^(?:my\s+)?(?:cart|basket)\??$)")]
+    [GeneratedRegex(@"(?:\b(?:show|see|view|open)\s+(?:me\s+)?(?:my|the)\s+(?:cart|basket|bag)\b|\bwhat'?s in (?:my|the) (?:cart|basket|bag)\b|^(?:my\s+)?(?:cart|basket)\??$)", RegexOptions.NonBacktracking)]
     private static partial Regex ShowCartPattern();
 
-    [GeneratedRegex(@"\b(?:remove|delete|take out|take off|drop)\b\s*(?<rest>.*)$")]
+    [GeneratedRegex(@"\b(?:remove|delete|take out|take off|drop)\b\s*(?<rest>.*)$", RegexOptions.NonBacktracking)]
     private static partial Regex RemovePattern();
 
-    [GeneratedRegex(@"\b(?:add|i'?ll take|i will take|i'?ll have|put)\b")]
+    [GeneratedRegex(@"\b(?:add|i'?ll take|i will take|i'?ll have|put)\b", RegexOptions.NonBacktracking)]
     private static partial Regex AddPattern();
 
-    [GeneratedRegex(@"\b(?:add|take|have|put)\s+(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s*(?:st|nd|rd|th)\b)")]
+    [GeneratedRegex(@"\b(?:add|take|have|put)\s+(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?<ord>\s*(?:st|nd|rd|th)\b)?", RegexOptions.NonBacktracking)]
     private static partial Regex QuantityPattern();
 
-    [GeneratedRegex(@"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b")]
+    [GeneratedRegex(@"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b", RegexOptions.NonBacktracking)]
     private static partial Regex OrdinalWordPattern();
 
-    [GeneratedRegex(@"(?:\b(?<n>\d{1,2})(?:st|nd|rd|th)\b|(?:\bnumber|\bno\.|#)\s*(?<n>\d{1,2})\b)")]
+    [GeneratedRegex(@"(?:\b(?<n>\d{1,2})(?:st|nd|rd|th)\b|(?:\bnumber|\bno\.|#)\s*(?<n>\d{1,2})\b)", RegexOptions.NonBacktracking)]
     private static partial Regex OrdinalNumberPattern();
 
-    [GeneratedRegex(@"\b(?:cheaper|less expensive|lower price|more affordable|costs? less)\b")]
+    [GeneratedRegex(@"\b(?:cheaper|less expensive|lower price|more affordable|costs? less)\b", RegexOptions.NonBacktracking)]
     private static partial Regex CheaperPattern();
 
-    [GeneratedRegex(@"\b(?:similar|alike|alternatives?|something like (?:it|this|that)(?: one)?|others? like (?:it|this|that))\b")]
+    [GeneratedRegex(@"\b(?:similar|alike|alternatives?|something like (?:it|this|that)(?: one)?|others? like (?:it|this|that))\b", RegexOptions.NonBacktracking)]
     private static partial Regex SimilarPattern();
 
-    [GeneratedRegex(@"\b(?:it|this|that|these|those|them)\b")]
+    [GeneratedRegex(@"\b(?:it|this|that|these|those|them)\b", RegexOptions.NonBacktracking)]
     private static partial Regex PronounPattern();
 }

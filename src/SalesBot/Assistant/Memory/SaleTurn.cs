@@ -279,7 +279,7 @@ public static partial class SaleTurn
     }
 
     private static bool WholeWord(string text, string value) =>
-        value.Length > 0 && Regex.IsMatch(text, $@"(?<![\w'’]){Regex.Escape(value)}(?![\w'’])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        value.Length > 0 && Regex.IsMatch(text, $@"(?:^|[^\w'’]){Regex.Escape(value)}(?:[^\w'’]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     private static readonly HashSet<string> FollowUpWords = new(StringComparer.Ordinal)
     {
@@ -309,7 +309,7 @@ public static partial class SaleTurn
 
     private static bool AsksForDiscount(string text) => DiscountAsk().IsMatch(text);
 
-    [GeneratedRegex(@"\b(?:discount|code|coupon|promo)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:discount|code|coupon|promo)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex DiscountAsk();
 
     private static ProductCard Card(CatalogIndex catalog, IndexedProduct item, ProductVariant? variant) =>
