@@ -162,7 +162,9 @@ public static partial class FactChecker
         string? local = null;
         var result = MoneyMentions.Replace(sentence, m =>
         {
-            if (local is not null || MoneyMentions.Parse(m) is not { } parsed) return m.Value;
+            if (local is not null) return m.Value;
+            // An amount too long to read ("$" and thousands of digits) is no catalog price either.
+            if (MoneyMentions.Parse(m) is not { } parsed) { local = $"an amount that is no price ({m.Value[..Math.Min(12, m.Value.Length)]}…)"; return m.Value; }
             var amount = CatalogAmounts.Normalize(parsed);
             var context = named.Count > 0 ? named : previous is null ? [] : [previous];
 

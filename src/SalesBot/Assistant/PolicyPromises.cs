@@ -28,10 +28,10 @@ public static partial class PolicyPromises
     /// <summary>The policy (or, with no topic, any policy) states the phrase, compared as normalized words.</summary>
     private static bool Says(CatalogIndex catalog, StoreTopic? topic, string phrase)
     {
-        IEnumerable<ShopPolicy?> policies = topic is { } t ? [PolicyAnswers.Find(catalog.Shop.ShopPolicies, t)] : catalog.Shop.ShopPolicies ?? [];
+        var all = catalog.Shop.ShopPolicies ?? [];
+        var policies = topic is { } t ? all.Where(p => p == PolicyAnswers.Find(all, t)) : all;
         var wanted = " " + Tokenizer.Normalize(phrase) + " ";
-        return policies.Any(p => p is not null
-            && (" " + Tokenizer.Normalize(string.Join(" ", PolicyAnswers.Sentences(p.Body))) + " ").Contains(wanted, StringComparison.Ordinal));
+        return policies.Any(p => (" " + Tokenizer.Normalize(string.Join(" ", PolicyAnswers.Sentences(p.Body))) + " ").Contains(wanted, StringComparison.Ordinal));
     }
 
     [GeneratedRegex(@"\b(?:arriv\w*|deliver\w*|ship|ships|shipped|shipping|get (?:it|them|yours|your order)|receive\w*|reach(?:es)? you|at your door\w*|on your doorstep)\b", RegexOptions.NonBacktracking)]
