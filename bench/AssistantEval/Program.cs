@@ -14,13 +14,19 @@ for (var i = 0; i < args.Length; i++)
     if (args[i] == "--json" && i + 1 < args.Length) jsonPath = args[++i];
     else if (args[i] == "--mode" && i + 1 < args.Length) modes.Add(args[++i]);
 }
-// Only lexical retrieval exists today; when CatalogSearch gains a hybrid mode, list it here (and select it in Run).
+// Only lexical retrieval exists today; when CatalogSearch gains a hybrid mode, accept it here and select it in Run.
+string[] knownModes = ["lexical"];
 if (modes.Count == 0) modes.Add("lexical");
+if (modes.FirstOrDefault(m => !knownModes.Contains(m)) is { } unknownMode)
+{
+    Console.Error.WriteLine($"unknown --mode '{unknownMode}': this build has {string.Join(", ", knownModes)}");
+    return 2;
+}
 
 if (SampleCatalog.Directory is null)
 {
     Console.WriteLine(SampleCatalog.SkipReason);
-    return;
+    return 0;
 }
 var questions = EvalQuestion.Load(Path.Combine(AppContext.BaseDirectory, "questions.jsonl"));
 var catalog = new CatalogIndex(SampleCatalog.Load());
@@ -55,6 +61,7 @@ foreach (var o in results[modes[0]].Where(o => !o.Question.NoMatch && !o.Top.Tak
     Console.WriteLine($"- {o.Question.Id} \"{o.Question.Turns[^1]}\": {(o.Top.Count == 0 ? "(nothing)" : string.Join(", ", o.Top.Take(3)))}");
 if (jsonPath is not null)
     File.WriteAllText(jsonPath, JsonSerializer.Serialize(new { questions = questions.Count, modes = json }, new JsonSerializerOptions { WriteIndented = true }));
+return 0;
 
 List<Outcome> Run(string mode)
 {
