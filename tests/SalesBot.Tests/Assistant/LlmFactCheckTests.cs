@@ -17,8 +17,7 @@ public sealed class LlmFactCheckTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await ScriptedOpenAiServer.StartAsync();
-        var chat = AssistantExtensions.CreateChatClient(new OpenAiOptions { ApiKey = "test-key", BaseUrl = _server.BaseUrl + "/v1", Model = "scripted" });
-        _assistant = new LlmShopAssistant(chat, NullLogger<LlmShopAssistant>.Instance);
+        _assistant = _server.CreateAssistant();
         if (SampleCatalog.SkipReason is null) _catalog = new CatalogIndex(SampleCatalog.Load());
     }
 

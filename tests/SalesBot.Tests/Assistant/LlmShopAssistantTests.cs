@@ -15,8 +15,7 @@ public sealed class LlmShopAssistantTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await ScriptedOpenAiServer.StartAsync();
-        var chat = AssistantExtensions.CreateChatClient(new OpenAiOptions { ApiKey = "test-key", BaseUrl = _server.BaseUrl + "/v1", Model = "scripted" });
-        _assistant = new LlmShopAssistant(chat, NullLogger<LlmShopAssistant>.Instance);
+        _assistant = _server.CreateAssistant();
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();

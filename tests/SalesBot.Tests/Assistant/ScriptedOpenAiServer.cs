@@ -25,6 +25,11 @@ public sealed class ScriptedOpenAiServer : IAsyncDisposable
     /// <summary>The request bodies received, in order.</summary>
     public ConcurrentQueue<JsonNode> Requests { get; } = new();
 
+    /// <summary>The real LLM assistant wired to this server, as the app builds it from OPENAI_* settings.</summary>
+    public SalesBot.Assistant.LlmShopAssistant CreateAssistant() => new(
+        SalesBot.Assistant.AssistantExtensions.CreateChatClient(new SalesBot.Configuration.OpenAiOptions { ApiKey = "test-key", BaseUrl = BaseUrl + "/v1", Model = "scripted" }),
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<SalesBot.Assistant.LlmShopAssistant>.Instance);
+
     public static async Task<ScriptedOpenAiServer> StartAsync()
     {
         ScriptedOpenAiServer? server = null;
