@@ -1,25 +1,32 @@
-using System.Diagnostics;
 using System.Text.Json;
 using AssistantEval;
-using SalesBot.Assistant;
-using SalesBot.Assistant.Memory;
-using SalesBot.Catalog;
-// Retrieval quality of the catalog-only assistant on bench/AssistantEval/questions.jsonl (ESCI-graded):
-// hit@1, hit@3, nDCG@5, honest "not found" on no-match questions, false "not found" on answerable ones, latency.
-//   dotnet run -c Release --project bench/AssistantEval [-- --mode lexical] [--json PATH]
+// Retrieval quality of the assistant on bench/AssistantEval/questions.jsonl (ESCI-graded, over the sample catalogs and
+// the generated demo store): hit@1, hit@3, nDCG@5, honest "not found" on no-match questions, false "not found" on
+// answerable ones, latency. Each assistant (catalog-only; the real LLM assistant against a scripted model) × each mode.
+//   dotnet run -c Release --project bench/AssistantEval [-- --assistant catalog|llm] [--mode lexical] [--json PATH]
+//   dotnet run -c Release --project bench/AssistantEval -- --list-catalog demo|sample     (what a grader reads)
 string? jsonPath = null;
 var modes = new List<string>();
+var assistantNames = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--json" && i + 1 < args.Length) jsonPath = args[++i];
     else if (args[i] == "--mode" && i + 1 < args.Length) modes.Add(args[++i]);
+    else if (args[i] == "--assistant" && i + 1 < args.Length) assistantNames.Add(args[++i]);
 }
-// Only lexical retrieval exists today; when CatalogSearch gains a hybrid mode, accept it here and select it in Run.
+// Only lexical retrieval exists today; when CatalogSearch gains a hybrid mode, accept it here and select it in EvalCatalogs.For.
 string[] knownModes = ["lexical"];
+string[] knownAssistants = ["catalog", "llm"];
 if (modes.Count == 0) modes.Add("lexical");
+if (assistantNames.Count == 0) assistantNames.AddRange(knownAssistants);
 if (modes.FirstOrDefault(m => !knownModes.Contains(m)) is { } unknownMode)
 {
     Console.Error.WriteLine($"unknown --mode '{unknownMode}': this build has {string.Join(", ", knownModes)}");
+    return 2;
+}
+if (assistantNames.FirstOrDefault(a => !knownAssistants.Contains(a)) is { } unknownAssistant)
+{
+    Console.Error.WriteLine($"unknown --assistant '{unknownAssistant}': there are {string.Join(", ", knownAssistants)}");
     return 2;
 }
 
@@ -28,63 +35,34 @@ if (SampleCatalog.Directory is null)
     Console.WriteLine(SampleCatalog.SkipReason);
     return 0;
 }
+var catalogs = await EvalCatalogs.LoadAsync();
+if (args.Length == 2 && args[0] == "--list-catalog")
+{
+    catalogs.Print(args[1], Console.Out);
+    return 0;
+}
 var questions = EvalQuestion.Load(Path.Combine(AppContext.BaseDirectory, "questions.jsonl"));
-var catalog = new CatalogIndex(SampleCatalog.Load());
-var NotFoundPhrases = NotFoundPhrasesOf();
-var results = modes.ToDictionary(m => m, m => Run(m));
+var runner = new EvalRunner(catalogs, questions);
+await using var model = await ScriptedOpenAiServer.StartAsync();
+model.RespondWith(FaithfulModel.Respond);
+var assistants = assistantNames.Distinct().Select(name => name == "llm" ? new EvalAssistant.Llm(model.CreateAssistant()) : (EvalAssistant)new EvalAssistant.CatalogOnly());
 
-var categories = questions.Select(q => q.Category).Distinct().Order(StringComparer.Ordinal).Append("all").ToList();
-Console.WriteLine($"Catalog-only assistant, {questions.Count} questions on the sample catalogs ({catalog.Products.Count} products)");
+var results = new List<(string Assistant, string Mode, List<Outcome> Outcomes)>();
+foreach (var assistant in assistants)
+    foreach (var mode in modes.Distinct())
+        results.Add((assistant.Name, mode, await runner.RunAsync(assistant, mode)));
+
+var counts = string.Join(", ", catalogs.ByName.Select(c => $"{c.Key} {questions.Count(q => q.Catalog == c.Key)} questions / {c.Value.Products.Count} products"));
+Console.WriteLine($"{questions.Count} questions ({counts}); llm = LlmShopAssistant against a scripted faithful model on loopback");
 Console.WriteLine();
-Console.WriteLine("| mode | category | questions | hit@1 | hit@3 | nDCG@5 | honest not-found | false not-found |");
-Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
-var json = new Dictionary<string, object>();
-foreach (var (mode, outcomes) in results)
+var json = EvalReport.Print(results, catalogs.ByName.Keys.ToList(), Console.Out);
+foreach (var (assistant, mode, outcomes) in results)
 {
-    var byCategory = new Dictionary<string, object>();
-    foreach (var category in categories)
-    {
-        var set = category == "all" ? outcomes : outcomes.Where(o => o.Question.Category == category).ToList();
-        var s = Summary.Of(set);
-        byCategory[category] = s;
-        Console.WriteLine($"| {mode} | {category} | {set.Count} | {Pct(s.Hit1)} | {Pct(s.Hit3)} | {F(s.Ndcg5)} | {Pct(s.HonestNotFound)} | {Pct(s.FalseNotFound)} |");
-    }
-    var latencies = outcomes.Select(o => o.Milliseconds).Order().ToArray();
-    var p50 = latencies[latencies.Length / 2];
-    var p99 = latencies[Math.Min(latencies.Length - 1, (int)(0.99 * latencies.Length))];
-    Console.WriteLine($"| {mode} | latency of the judged turn | {latencies.Length} | p50 {p50:F2} ms | p99 {p99:F2} ms | | | |");
-    json[mode] = new { categories = byCategory, p50Ms = p50, p99Ms = p99 };
+    Console.WriteLine();
+    Console.WriteLine($"Misses at 3 ({assistant}, {mode}; first 40):");
+    foreach (var o in outcomes.Where(o => !o.Question.NoMatch && !o.Top.Take(3).Any(h => o.Question.Gain(h) >= 1)).Take(40))
+        Console.WriteLine($"- {o.Question.Id} \"{o.Question.Turns[^1]}\": {(o.Top.Count == 0 ? "(nothing)" : string.Join(", ", o.Top.Take(3)))}");
 }
-Console.WriteLine();
-Console.WriteLine("Misses at 3 (lexical, first mode):");
-foreach (var o in results[modes[0]].Where(o => !o.Question.NoMatch && !o.Top.Take(3).Any(h => o.Question.Gain(h) >= 1)).Take(60))
-    Console.WriteLine($"- {o.Question.Id} \"{o.Question.Turns[^1]}\": {(o.Top.Count == 0 ? "(nothing)" : string.Join(", ", o.Top.Take(3)))}");
 if (jsonPath is not null)
-    File.WriteAllText(jsonPath, JsonSerializer.Serialize(new { questions = questions.Count, modes = json }, new JsonSerializerOptions { WriteIndented = true }));
+    File.WriteAllText(jsonPath, JsonSerializer.Serialize(new { questions = questions.Count, assistants = json }, new JsonSerializerOptions { WriteIndented = true }));
 return 0;
-
-List<Outcome> Run(string mode)
-{
-    var outcomes = new List<Outcome>();
-    foreach (var question in questions)
-    {
-        var memory = ConversationMemory.Empty;
-        AssistantReply? reply = null;
-        double ms = 0;
-        foreach (var turn in question.Turns)
-        {
-            var start = Stopwatch.GetTimestamp();
-            (reply, memory) = CatalogOnlyAssistant.Reply(new AssistantRequest(catalog, turn, null, [], true), memory);
-            ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        }
-        var top = reply!.Cards.Select(c => catalog.FindById(c.ProductId)?.Product.Handle).OfType<string>().ToList();
-        // The assistant answers "I couldn't find that … here are some favourites" (in the shopper's language) rather than an empty reply.
-        var notFound = top.Count == 0 || NotFoundPhrases.Any(reply.Text.StartsWith);
-        outcomes.Add(new Outcome(question, notFound ? [] : top, ms));
-    }
-    return outcomes;
-}
-
-static string[] NotFoundPhrasesOf() => [.. new[] { "en", "es", "fr", "de", "it", "pt" }.Select(l => Phrases.For(l).NotFound).Distinct()];
-static string Pct(double? v) => v is null ? "–" : $"{v:P0}";
-static string F(double? v) => v is null ? "–" : $"{v:F3}";
