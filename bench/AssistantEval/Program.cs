@@ -62,6 +62,8 @@ foreach (var (assistant, mode, outcomes) in results)
     Console.WriteLine($"Misses at 3 ({assistant}, {mode}; first 40):");
     foreach (var o in outcomes.Where(o => !o.Question.NoMatch && !o.Top.Take(3).Any(h => o.Question.Gain(h) >= 1)).Take(40))
         Console.WriteLine($"- {o.Question.Id} \"{o.Question.Turns[^1]}\": {(o.Top.Count == 0 ? "(nothing)" : string.Join(", ", o.Top.Take(3)))}");
+    Console.WriteLine($"Slowest judged turns ({assistant}, {mode}): "
+        + string.Join(", ", outcomes.OrderByDescending(o => o.Milliseconds).Take(8).Select(o => $"{o.Question.Id} \"{o.Question.Turns[^1]}\" {o.Milliseconds:F0} ms")));
 }
 if (jsonPath is not null)
     File.WriteAllText(jsonPath, JsonSerializer.Serialize(new { questions = questions.Count, assistants = json }, new JsonSerializerOptions { WriteIndented = true }));

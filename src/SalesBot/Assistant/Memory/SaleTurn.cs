@@ -278,8 +278,9 @@ public static partial class SaleTurn
         return found;
     }
 
+    // The substring test first: a store can have hundreds of codes, and building a NonBacktracking regex for each on every turn cost seconds.
     private static bool WholeWord(string text, string value) =>
-        value.Length > 0 && Regex.IsMatch(text, $@"(?:^|[^\w'’]){Regex.Escape(value)}(?:[^\w'’]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        value.Length > 0 && text.Contains(value, StringComparison.OrdinalIgnoreCase) && Regex.IsMatch(text, $@"(?:^|[^\w'’]){Regex.Escape(value)}(?:[^\w'’]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     private static readonly HashSet<string> FollowUpWords = new(StringComparer.Ordinal)
     {
