@@ -25,6 +25,27 @@ public sealed class LlmShopAssistantTests : IAsyncLifetime
             shared?.ToHashSet()), default);
 
     [Fact]
+    public async Task A_responder_answers_every_request_the_script_has_no_turn_for()
+    {
+        // As the evaluation bench's scripted model does: search with the shopper's words, then name what the tool returned.
+        _server.RespondWith(body =>
+        {
+            var last = body["messages"]!.AsArray()[^1]!;
+            return last["role"]!.GetValue<string>() == "user"
+                ? ScriptedOpenAiServer.ToolCallMessage("search_products", new { query = last["content"]!.GetValue<string>() })
+                : ScriptedOpenAiServer.TextMessage($"Try the [[{JsonNode.Parse(last["content"]!.GetValue<string>())!.AsArray()[0]!["handle"]}]].");
+        });
+
+        foreach (var (text, title) in new[] { ("blue shirt", "Ocean Blue Shirt"), ("galaxy earrings", "Galaxy Earrings") })
+        {
+            var reply = await AskAsync(text);
+            Assert.Equal($"Try the {title}.", reply.Text);
+            Assert.Equal(title, reply.Cards[0].Title);
+        }
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
     public async Task Tool_loop_runs_and_cards_come_from_the_catalog()
     {
         _server.ThenToolCall("search_products", new { query = "blue shirt", maxPrice = 100 })
