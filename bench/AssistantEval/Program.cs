@@ -43,9 +43,9 @@ if (args.Length == 2 && args[0] == "--list-catalog")
 }
 var questions = EvalQuestion.Load(Path.Combine(AppContext.BaseDirectory, "questions.jsonl"));
 var runner = new EvalRunner(catalogs, questions);
-await using var model = await ScriptedOpenAiServer.StartAsync();
-model.RespondWith(FaithfulModel.Respond);
-var assistants = assistantNames.Distinct().Select(name => name == "llm" ? new EvalAssistant.Llm(model.CreateAssistant()) : (EvalAssistant)new EvalAssistant.CatalogOnly());
+// The scripted model's server runs only when the llm assistant does.
+await using var model = assistantNames.Contains("llm") ? (await ScriptedOpenAiServer.StartAsync()).RespondWith(FaithfulModel.Respond) : null;
+var assistants = assistantNames.Distinct().Select(name => name == "llm" ? new EvalAssistant.Llm(model!.CreateAssistant()) : (EvalAssistant)new EvalAssistant.CatalogOnly());
 
 var results = new List<(string Assistant, string Mode, List<Outcome> Outcomes)>();
 foreach (var assistant in assistants)
