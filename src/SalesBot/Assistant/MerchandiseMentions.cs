@@ -1,0 +1,285 @@
+using System.Text.RegularExpressions;
+
+namespace SalesBot.Assistant;
+
+/// <summary>
+/// Things the model presents for sale that the catalog never names, in any case: "try our cozy alpine parka", "we also
+/// sell wool beanies and leather wallets", "the Zephyr Parka is a customer favourite". A word counts when it is a
+/// <see cref="MerchandiseNouns">merchandise noun</see> no title, type, tag, option, vendor, collection, discount, the
+/// shop's name or a policy uses, and it is presented: after an offer ("we have/sell/carry", "our", "try", "check out"),
+/// before a price or "is in stock/available/a favourite", in a list with such a word, or inside a capitalised name.
+/// Saying the store lacks it ("we don't have parkas") or repeating the shopper ("you asked for a parka") is honest.
+/// </summary>
+public static partial class MerchandiseMentions
+{
+    private enum Kind { Word, Money, Mark }
+
+    private sealed record Token(string Text, string Lower, Kind Kind, int Part)
+    {
+        public bool Invented { get; init; }
+        public bool CatalogProduct { get; init; }
+        public bool Capitalised => Kind == Kind.Word && (char.IsUpper(Text[0]) || char.IsDigit(Text[0]));
+        /// <summary>A word that may be part of a name: not a function word, nor one that offers or presents the name.</summary>
+        public bool Content => Kind == Kind.Word && !FunctionWords.Contains(Lower) && !OfferVerbs.Contains(Lower) && !OfferWords.Contains(Lower)
+            && !PresentingVerbs.Contains(Lower) && Lower != "check";
+    }
+
+    /// <summary>Words that are never part of a product's name, so they end one: articles, pronouns, prepositions, auxiliaries.</summary>
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "this", "that", "these", "those", "our", "your", "my", "their", "its", "his", "her", "some", "any",
+        "every", "each", "all", "both", "what", "which", "whose", "such", "i", "we", "you", "he", "she", "it", "they", "me",
+        "us", "him", "them", "i'm", "i'd", "i'll", "i've", "we're", "we've", "we'll", "you're", "you've", "you'll", "it's",
+        "that's", "there", "there's", "here", "here's", "they're", "of", "in", "on", "at", "for", "to", "from", "with",
+        "without", "by", "about", "into", "onto", "over", "under", "up", "down", "out", "off", "near", "than", "as", "like",
+        "via", "per", "between", "through", "across", "around", "before", "after", "during", "since", "until", "and", "or",
+        "but", "nor", "so", "yet", "if", "because", "while", "when", "where", "whether", "though", "although", "is", "are",
+        "was", "were", "be", "been", "being", "am", "do", "does", "did", "have", "has", "had", "will", "would", "shall",
+        "should", "can", "could", "may", "might", "must", "get", "gets", "got", "very", "really", "too", "also", "just",
+        "only", "now", "still", "even", "always", "never", "again", "well", "quite", "please", "not", "no", "more", "most",
+        "other", "another", "either", "plus", "how", "why", "who", "whom", "one", "ones",
+    };
+
+    /// <summary>Verbs after "we"/"I" that offer what follows ("we also sell…", "I recommend…").</summary>
+    private static readonly HashSet<string> OfferVerbs = new(StringComparer.Ordinal)
+    {
+        "have", "sell", "carry", "stock", "offer", "got", "recommend", "suggest", "love", "make", "ship", "feature",
+    };
+
+    /// <summary>Words on their own that offer what follows ("try the…", "grab a…", "meet our…").</summary>
+    private static readonly HashSet<string> OfferWords = new(StringComparer.Ordinal)
+    {
+        "our", "try", "grab", "introducing", "meet", "consider", "recommend", "suggest", "browse", "discover", "explore",
+        "there's", "featuring",
+    };
+
+    /// <summary>Between "we" and the offer verb: "we also carry", "we now stock", "we do have".</summary>
+    private static readonly HashSet<string> OfferAdverbs = new(StringComparer.Ordinal)
+    {
+        "also", "now", "even", "currently", "still", "do", "proudly", "just", "definitely", "really", "always", "have",
+    };
+
+    /// <summary>Between an offer and the name: "we have (a few of the) …", "try (this) …".</summary>
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "this", "these", "those", "that", "some", "any", "one", "your", "all", "both", "also", "even",
+        "more", "two", "three", "several", "few", "out", "about",
+    };
+
+    /// <summary>Between a name and what presents it: "the parka is (only) $50", "beanies are (now back) in stock".</summary>
+    private static readonly HashSet<string> PresentingVerbs = new(StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "costs", "cost", "sells", "sell", "retails", "comes", "come", "runs", "starts", "start",
+        "goes", "go", "for", "at", "from",
+    };
+
+    private static readonly HashSet<string> PresentingFillers = new(StringComparer.Ordinal)
+    {
+        "only", "just", "now", "back", "also", "still", "currently", "all", "a", "an", "our", "the", "customer", "fan",
+        "firm", "top", "best", "real", "great", "big", "very", "so", "absolute", "total", "for", "at", "from", "priced",
+        "selling", "most", "really", "super", "hugely", "incredibly", "always", "right", "(", ":", "-", "—", "–",
+    };
+
+    private static readonly HashSet<string> PresentingWords = new(StringComparer.Ordinal)
+    {
+        "available", "favourite", "favorite", "favourites", "favorites", "bestseller", "best-seller", "bestsellers",
+        "seller", "hit", "popular", "must-have", "pick", "staple", "classic",
+    };
+
+    /// <summary>Between two names of one list: "hats, scarves and gloves", "a range of parkas".</summary>
+    private static readonly HashSet<string> ListWords = new(StringComparer.Ordinal) { ",", "and", "or", "&", "plus", "of", "/" };
+
+    private static readonly HashSet<string> ListFillers = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "some", "any", "this", "these", "those", "that", "your", "my", "their", "its", "also", "even",
+        "other", "more", "all", "both", "one", "and", "or",
+    };
+
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal)
+    {
+        "not", "no", "never", "none", "nothing", "nor", "cannot", "unfortunately", "sorry", "unable", "without",
+    };
+
+    private static readonly HashSet<string> EchoVerbs = new(StringComparer.Ordinal)
+    {
+        "asked", "ask", "asking", "looking", "searched", "searching", "search", "mentioned", "mention", "wanted", "want",
+        "wants", "need", "needed", "said", "wrote", "request", "requested", "after", "prefer", "hoping", "hoped",
+    };
+
+    private static readonly HashSet<string> YouWords = new(StringComparer.Ordinal) { "you", "you're", "you've", "your", "you'd" };
+
+    /// <summary>Words that end a clause as punctuation does, so a negation before them does not cover what follows.</summary>
+    private static readonly HashSet<string> ClauseWords = new(StringComparer.Ordinal) { "but", "however", "although", "though", "whereas", "except", "instead" };
+
+    /// <summary>Why the sentence offers merchandise the catalog does not have, or null.</summary>
+    public static string? Problem(string sentence, CatalogVocabulary vocabulary)
+    {
+        var tokens = Tokens(sentence, vocabulary);
+        // Nearly every sentence stops here: no merchandise noun the catalog lacks, nothing to read.
+        if (!tokens.Any(t => t.Invented)) return null;
+
+        var exempt = ExemptParts(tokens);
+        var runs = Runs(tokens);
+        var lists = Lists(tokens, runs);
+        foreach (var list in lists)
+        {
+            if (exempt.Contains(tokens[list[0].Start].Part)) continue;
+            var presented = list.Any(r => IsNameShaped(tokens, r, vocabulary) || IsPresentedBefore(tokens, r.Start, exempt) || IsPresentedAfter(tokens, r.End));
+            if (!presented) continue;
+            foreach (var run in list)
+                if (InventedIn(tokens, run, vocabulary) is { } word) return $"unknown product '{word}'";
+        }
+        return null;
+    }
+
+    private readonly record struct Run(int Start, int End);
+
+    /// <summary>Maximal runs of content words: "cozy alpine parka", "Zephyr Parka".</summary>
+    private static List<Run> Runs(List<Token> tokens)
+    {
+        var runs = new List<Run>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!tokens[i].Content) continue;
+            var end = i;
+            while (end + 1 < tokens.Count && tokens[end + 1].Content) end++;
+            runs.Add(new Run(i, end));
+            i = end;
+        }
+        return runs;
+    }
+
+    /// <summary>Runs joined by list words and articles only ("wool beanies and leather wallets") are presented together.</summary>
+    private static List<List<Run>> Lists(List<Token> tokens, List<Run> runs)
+    {
+        var lists = new List<List<Run>>();
+        for (var r = 0; r < runs.Count; r++)
+        {
+            if (r > 0 && Joined(tokens, runs[r - 1].End + 1, runs[r].Start)) lists[^1].Add(runs[r]);
+            else lists.Add([runs[r]]);
+        }
+        return lists;
+    }
+
+    private static bool Joined(List<Token> tokens, int from, int to)
+    {
+        var joined = false;
+        for (var i = from; i < to; i++)
+        {
+            var lower = tokens[i].Lower;
+            if (ListWords.Contains(lower)) joined = true;
+            else if (!ListFillers.Contains(lower)) return false;
+        }
+        return joined;
+    }
+
+    /// <summary>A run of two or more capitalised words reads as a product's name wherever it stands.</summary>
+    private static bool IsNameShaped(List<Token> tokens, Run run, CatalogVocabulary vocabulary)
+    {
+        if (run.End == run.Start) return false;
+        for (var i = run.Start; i <= run.End; i++)
+            if (!tokens[i].Capitalised) return false;
+        return !vocabulary.IsOtherName([.. Enumerable.Range(run.Start, run.End - run.Start + 1).SelectMany(i => Tokenizer.Terms(tokens[i].Text))]);
+    }
+
+    /// <summary>An offer right before the run, past articles: "we also sell (the) …", "our …", "try a …", "check out …".</summary>
+    private static bool IsPresentedBefore(List<Token> tokens, int start, HashSet<int> exempt)
+    {
+        var i = start - 1;
+        // "out" and "about" are skipped too, so "check out the …" and "how about a …" land on "check" and "how".
+        while (i >= 0 && Determiners.Contains(tokens[i].Lower)) i--;
+        if (i < 0 || tokens[i].Kind != Kind.Word || exempt.Contains(tokens[i].Part)) return false;
+        var word = tokens[i].Lower;
+        if (OfferWords.Contains(word)) return true;
+        if (word == "check" || (word == "how" && tokens[i + 1].Lower == "about")) return true;
+        if (!OfferVerbs.Contains(word)) return false;
+        // "we (also) sell", "we've got", "we have got", "I recommend".
+        var j = i - 1;
+        while (j >= 0 && OfferAdverbs.Contains(tokens[j].Lower)) j--;
+        return j >= 0 && tokens[j].Lower is "we" or "we've" or "i" or "i'd" or "we'd" or "we're" or "i've";
+    }
+
+    /// <summary>What follows the run presents it: "… is $50", "… ($50)", "… are back in stock", "… is a customer favourite".</summary>
+    private static bool IsPresentedAfter(List<Token> tokens, int end)
+    {
+        var k = end + 1;
+        if (k < tokens.Count && (PresentingVerbs.Contains(tokens[k].Lower) || tokens[k].Lower == "(")) k++;
+        else if (k < tokens.Count && tokens[k].Kind != Kind.Money) return false;
+        for (var skipped = 0; k < tokens.Count && skipped < 4 && PresentingFillers.Contains(tokens[k].Lower); skipped++) k++;
+        if (k >= tokens.Count) return false;
+        var next = tokens[k];
+        if (next.Kind == Kind.Money) return true;
+        if (next.Lower == "in" && k + 1 < tokens.Count && tokens[k + 1].Lower == "stock") return true;
+        if (next.Lower == "on" && k + 1 < tokens.Count && tokens[k + 1].Lower == "sale") return true;
+        return PresentingWords.Contains(next.Lower);
+    }
+
+    /// <summary>The run's first invented merchandise word that names the thing rather than describing a catalog product ("parka" in "parka shirt" is a style of shirt).</summary>
+    private static string? InventedIn(List<Token> tokens, Run run, CatalogVocabulary vocabulary)
+    {
+        for (var i = run.Start; i <= run.End; i++)
+        {
+            if (!tokens[i].Invented) continue;
+            var describes = false;
+            for (var j = i + 1; j <= run.End && !describes; j++) describes = tokens[j].CatalogProduct;
+            if (!describes) return tokens[i].Text;
+        }
+        return null;
+    }
+
+    /// <summary>Clauses that say the store lacks something or repeat what the shopper asked for.</summary>
+    private static HashSet<int> ExemptParts(List<Token> tokens)
+    {
+        var exempt = new HashSet<int>();
+        foreach (var part in tokens.GroupBy(t => t.Part))
+        {
+            var words = part.Where(t => t.Kind == Kind.Word).Select(t => t.Lower).ToList();
+            var negated = words.Any(w => Negations.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal));
+            var echo = words.Any(YouWords.Contains) && words.Any(EchoVerbs.Contains);
+            if (negated || echo) exempt.Add(part.Key);
+        }
+        return exempt;
+    }
+
+    private static List<Token> Tokens(string sentence, CatalogVocabulary vocabulary)
+    {
+        var tokens = new List<Token>();
+        var part = 0;
+        foreach (Match m in TokenPattern().Matches(sentence))
+        {
+            var text = m.Value.Replace('’', '\'');
+            var lower = text.ToLowerInvariant();
+            if (char.IsLetter(text[0]))
+            {
+                if (ClauseWords.Contains(lower)) part++;
+                var terms = Tokenizer.Terms(text).ToList();
+                tokens.Add(new Token(text, lower, Kind.Word, part)
+                {
+                    Invented = terms.Any(t => MerchandiseNouns.Contains(t) && !Forms(t).Any(vocabulary.IsCatalogWord)),
+                    CatalogProduct = terms.Any(t => Forms(t).Any(vocabulary.IsProductWord)),
+                });
+            }
+            else if (char.IsDigit(text[0]) || MoneyMarks.Contains(text[0])) tokens.Add(new Token(text, lower, Kind.Money, part));
+            else
+            {
+                if (text is not ("&" or "/")) part++;
+                tokens.Add(new Token(text, lower, Kind.Mark, part));
+            }
+        }
+        return tokens;
+    }
+
+    /// <summary>The stemmer makes "hoodies" "hoody" but leaves "hoodie": either spelling of the catalog's word is the catalog's.</summary>
+    private static IEnumerable<string> Forms(string term)
+    {
+        yield return term;
+        if (term.EndsWith('y')) yield return term[..^1] + "ie";
+        else if (term.EndsWith("ie", StringComparison.Ordinal)) yield return term[..^2] + "y";
+    }
+
+    private const string MoneyMarks = "$€£¥₹";
+
+    // A word (apostrophes and inner hyphens kept: "don't", "T-shirt"), a number, or one mark; linear-time, no lookaround.
+    [GeneratedRegex(@"\p{L}(?:[\p{L}\p{N}'’]|-[\p{L}\p{N}])*|\p{N}(?:[\p{N}.,]*\p{N})?|[^\s\p{L}\p{N}]", RegexOptions.NonBacktracking)]
+    private static partial Regex TokenPattern();
+}
