@@ -127,7 +127,7 @@ public static partial class MerchandiseMentions
             var presented = list.Any(r => IsNameShaped(tokens, r, vocabulary) || IsPresentedBefore(tokens, r.Start, exempt) || IsPresentedAfter(tokens, r.End));
             if (!presented) continue;
             foreach (var run in list)
-                if (InventedIn(tokens, run, vocabulary) is { } word) return $"unknown product '{word}'";
+                if (InventedIn(tokens, run) is { } word) return $"unknown product '{word}'";
         }
         return null;
     }
@@ -192,6 +192,8 @@ public static partial class MerchandiseMentions
         var word = tokens[i].Lower;
         if (OfferWords.Contains(word)) return true;
         if (word == "check" || (word == "how" && tokens[i + 1].Lower == "about")) return true;
+        // "it is also available as a hoodie", "it comes in a parka style".
+        if (word is "as" or "in" && i > 0 && tokens[i - 1].Lower is "available" or "comes" or "come") return true;
         if (!OfferVerbs.Contains(word)) return false;
         // "we (also) sell", "we've got", "we have got", "I recommend".
         var j = i - 1;
@@ -214,17 +216,18 @@ public static partial class MerchandiseMentions
         return PresentingWords.Contains(next.Lower);
     }
 
-    /// <summary>The run's first invented merchandise word that names the thing rather than describing a catalog product ("parka" in "parka shirt" is a style of shirt).</summary>
-    private static string? InventedIn(List<Token> tokens, Run run, CatalogVocabulary vocabulary)
+    /// <summary>The run's invented merchandise word that names the thing rather than describing a catalog product ("parka" in "parka shirt" is a style of shirt).</summary>
+    private static string? InventedIn(List<Token> tokens, Run run)
     {
-        for (var i = run.Start; i <= run.End; i++)
+        // From the end, so each word knows whether a catalog product word follows it: one pass whatever the run's length.
+        string? invented = null;
+        var catalogAfter = false;
+        for (var i = run.End; i >= run.Start; i--)
         {
-            if (!tokens[i].Invented) continue;
-            var describes = false;
-            for (var j = i + 1; j <= run.End && !describes; j++) describes = tokens[j].CatalogProduct;
-            if (!describes) return tokens[i].Text;
+            if (tokens[i].Invented && !catalogAfter) invented = tokens[i].Text;
+            catalogAfter |= tokens[i].CatalogProduct;
         }
-        return null;
+        return invented;
     }
 
     /// <summary>Clauses that say the store lacks something or repeat what the shopper asked for.</summary>

@@ -51,6 +51,7 @@ public sealed class FactCheckerTests
     [InlineData("Grab a pair of Zephyr sneakers while they last.", "")]
     [InlineData("Parkas are back in stock!", "")]
     [InlineData("No worries, our wool beanies are lovely.", "")]
+    [InlineData("The Ocean Blue Shirt is $50.00. It is also available as a hoodie.", "The Ocean Blue Shirt is $50.00.")]
     public void Invented_merchandise_in_any_case_drops_its_sentence(string reply, string expected)
     {
         var result = Check(reply);
@@ -66,6 +67,7 @@ public sealed class FactCheckerTests
     [InlineData("Your order ships from our warehouse, and shipping is free on orders over $100.")]
     [InlineData("Pair the Ocean Blue Shirt with your favourite jeans.")]
     [InlineData("Our sizes run small, so pick one size up.")]
+    [InlineData("The 7 Shakra Bracelet comes in Blue, in a gift box.")]
     [InlineData("Happy Black Friday from Test Boutique! Our shirts are a classic.")]
     public void Honest_names_in_any_case_pass_unchanged(string reply)
     {
