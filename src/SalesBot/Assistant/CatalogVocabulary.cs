@@ -2,8 +2,9 @@ namespace SalesBot.Assistant;
 
 /// <summary>
 /// The words a catalog uses to name things, for checking names the model writes: which words
-/// sound like products here (titles, types, tags, options), which products use each word, and the
-/// other names that are fine to say (the shop, its collections, vendors, discounts).
+/// sound like products here (titles, types, tags, options), which products use each word, the
+/// other names that are fine to say (the shop, its collections, vendors, discounts), and every word the catalog
+/// uses at all (those, plus its policies), so a noun it never uses reads as invented.
 /// </summary>
 public sealed class CatalogVocabulary
 {
@@ -12,6 +13,7 @@ public sealed class CatalogVocabulary
     private readonly (string[] Title, string[] All)[] _terms;
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private readonly HashSet<string> _tokens = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _otherWords = new(StringComparer.Ordinal);
 
     public CatalogVocabulary(CatalogIndex catalog)
     {
@@ -55,7 +57,16 @@ public sealed class CatalogVocabulary
         }
         AddName(catalog.Shop.Name);
         foreach (var collection in catalog.CollectionTitles) AddName(collection);
-        foreach (var discount in catalog.Discounts) AddName(discount.Title);
+        foreach (var discount in catalog.Discounts)
+        {
+            AddName(discount.Title);
+            AddWords(discount.Summary);
+        }
+        foreach (var policy in catalog.Shop.ShopPolicies ?? [])
+        {
+            AddWords(policy.Title);
+            AddWords(Tokenizer.StripHtml(policy.Body));
+        }
     }
 
     /// <summary>True when some product's title, type, tag, option or collection uses this (stemmed) term.</summary>
@@ -70,6 +81,9 @@ public sealed class CatalogVocabulary
     /// <summary>The shop, a collection, a vendor, a product type or a discount, by its normalized terms.</summary>
     public bool IsOtherName(IReadOnlyList<string> terms) => _names.Contains(string.Join(' ', terms));
 
+    /// <summary>True when the catalog uses this (stemmed) term anywhere: a product's naming, the shop, a name, a discount or a policy.</summary>
+    public bool IsCatalogWord(string term) => _products.ContainsKey(term) || _otherWords.Contains(term);
+
     /// <summary>A SKU, a size or a title word as written in the catalog.</summary>
     public bool IsCatalogToken(string token) => _tokens.Contains(token);
 
@@ -78,5 +92,11 @@ public sealed class CatalogVocabulary
         if (string.IsNullOrWhiteSpace(name)) return;
         var terms = Tokenizer.Terms(name).ToList();
         if (terms.Count > 0) _names.Add(string.Join(' ', terms));
+        _otherWords.UnionWith(terms);
+    }
+
+    private void AddWords(string? text)
+    {
+        if (!string.IsNullOrWhiteSpace(text)) _otherWords.UnionWith(Tokenizer.Terms(text));
     }
 }

@@ -4,7 +4,8 @@ namespace SalesBot.Assistant;
 
 /// <summary>
 /// Checks the model's words against the catalog before a shopper sees them, sentence by sentence.
-/// Products — as <c>[[handle]]</c>, bold or quoted, or a capitalised name in plain text — must exist.
+/// Products — as <c>[[handle]]</c>, bold or quoted, or a capitalised name in plain text — must exist, and so must
+/// merchandise the sentence offers in any case ("we also sell wool beanies", <see cref="MerchandiseMentions"/>).
 /// Every money amount must be one the catalog states: a price of the product the sentence names
 /// (a wrong one is repaired to the catalog price), a discount's value or minimum, a price of some
 /// catalog product when no product is named, or the shopper's own budget. Anything that looks like
@@ -62,6 +63,8 @@ public static partial class FactChecker
                 if (name.Matches.Count == 0) problem ??= $"unknown product '{name.Phrase}'";
                 else if (name.Exact is { } exact && !inSentence.Contains(exact)) inSentence.Add(exact);
             }
+            // Lowercase or with no catalog word at all ("try our alpine parka"), a name is still invented when it offers merchandise the catalog never names.
+            problem ??= MerchandiseMentions.Problem(sentence, catalog.Vocabulary);
             foreach (var item in TitlesIn(sentence, catalog, turn.Seen))
                 if (!inSentence.Contains(item)) inSentence.Add(item);
 

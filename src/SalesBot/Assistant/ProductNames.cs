@@ -40,7 +40,7 @@ public static partial class ProductNames
     private static Mention? Check(List<string> words, CatalogVocabulary vocabulary)
     {
         var terms = words.SelectMany(Tokenizer.Terms).ToList();
-        if (terms.Count < 2 || !terms.Any(vocabulary.IsProductWord) || vocabulary.IsOtherName(terms)) return null;
+        if (terms.Count < 2 || !terms.Any(vocabulary.IsProductWord) || vocabulary.IsOtherName(terms) || IsOccasion(terms, vocabulary)) return null;
         var matches = Match(terms, vocabulary, t => vocabulary.TermsOf(t).All);
         // Cards follow a name only when it points at one product by its title.
         var byTitle = Match(terms, vocabulary, t => vocabulary.TermsOf(t).Title);
@@ -76,6 +76,23 @@ public static partial class ProductNames
             else { i++; j++; }
         }
         return edits + (a.Length - i) + (b.Length - j) <= 1;
+    }
+
+    /// <summary>Days and holidays that share a word with products ("Black Friday" in a shop selling black things).</summary>
+    private static readonly HashSet<string> Occasions = new(StringComparer.Ordinal)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "xmas", "easter",
+        "halloween", "thanksgiving", "valentine", "hanukkah", "diwali", "eid", "day", "eve", "year", "weekend", "holiday",
+    };
+
+    /// <summary>What may follow an occasion without naming a product: "Black Friday Sale", "Cyber Monday Deals".</summary>
+    private static readonly HashSet<string> OccasionTails = new(StringComparer.Ordinal) { "sale", "deal", "week", "weekend", "special", "offer", "event" };
+
+    /// <summary>"Black Friday", "Mother's Day", "Cyber Monday Deals": a date, unless the catalog names products with the occasion's word.</summary>
+    private static bool IsOccasion(List<string> terms, CatalogVocabulary vocabulary)
+    {
+        var last = terms.FindLastIndex(t => !OccasionTails.Contains(t));
+        return last >= 0 && Occasions.Contains(terms[last]) && !vocabulary.IsProductWord(terms[last]);
     }
 
     private static bool IsConnector(string word) => Connectors.Contains(word) || word is "&" or "or";

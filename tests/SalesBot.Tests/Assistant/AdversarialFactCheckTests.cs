@@ -40,6 +40,12 @@ public sealed class AdversarialFactCheckTests : IAsyncLifetime
     [InlineData("You will get it in 2 days.")]
     [InlineData("Returns are free and easy.")]
     [InlineData("It comes with a lifetime warranty.")]
+    [InlineData("Try our cozy alpine parka, only $50.00.")]
+    [InlineData("The Zephyr Parka is a customer favourite.")]
+    [InlineData("We also sell wool beanies and leather wallets.")]
+    [InlineData("The ocean blue parka is back in stock.")]
+    [InlineData("Check out our new leather wallets.")]
+    [InlineData("We don't have parkas, but we do carry wool beanies.")]
     public async Task A_quiet_lie_is_dropped_and_the_true_sentence_stays(string lie)
     {
         _server.ThenText($"{Truth} {lie} Happy shopping!");
@@ -48,6 +54,22 @@ public sealed class AdversarialFactCheckTests : IAsyncLifetime
 
         Assert.Equal($"{Truth} Happy shopping!", reply.Text);
         Assert.Equal(("Ocean Blue Shirt", "$50.00"), (Assert.Single(reply.Cards).Title, reply.Cards[0].Price!));
+    }
+
+    [Theory]
+    [InlineData("The ocean blue shirt is $50.00, and the galaxy earrings are $37.99.")]
+    [InlineData("You asked for a parka: we don't have one, but the Ocean Blue Shirt is $50.00.")]
+    [InlineData("Sorry, we don't sell parkas or wallets. The Ocean Blue Shirt is $50.00.")]
+    [InlineData("Our shirts come in several sizes and colours, and the Ocean Blue Shirt makes a lovely gift for Black Friday.")]
+    [InlineData("Welcome to Test Boutique! The Ocean Blue Shirt is $50.00 and looks great with jeans.")]
+    public async Task An_honest_reply_about_names_reaches_the_shopper_unchanged(string text)
+    {
+        _server.ThenText(text);
+
+        var reply = await AskAsync("do you have a parka?");
+
+        Assert.Equal(text, reply.Text);
+        Assert.Contains(reply.Cards, c => c.Title == "Ocean Blue Shirt");
     }
 
     [Fact]

@@ -44,6 +44,38 @@ public sealed class FactCheckerTests
         Assert.Equal(expected, Check(reply).Text);
 
     [Theory]
+    [InlineData("Try our cozy alpine parka, only $50.00. The Ocean Blue Shirt is a classic.", "The Ocean Blue Shirt is a classic.")]
+    [InlineData("The Zephyr Parka is a customer favourite.", "")]
+    [InlineData("We also sell wool beanies and leather wallets. Have a look.", "Have a look.")]
+    [InlineData("We have hats, scarves and gloves for winter.", "")]
+    [InlineData("Grab a pair of Zephyr sneakers while they last.", "")]
+    [InlineData("Parkas are back in stock!", "")]
+    [InlineData("No worries, our wool beanies are lovely.", "")]
+    [InlineData("The Ocean Blue Shirt is $50.00. It is also available as a hoodie.", "The Ocean Blue Shirt is $50.00.")]
+    public void Invented_merchandise_in_any_case_drops_its_sentence(string reply, string expected)
+    {
+        var result = Check(reply);
+        Assert.Equal(expected, result.Text);
+        Assert.Contains(result.Corrections, c => c.Contains("unknown product"));
+    }
+
+    [Theory]
+    [InlineData("the ocean blue shirt is $50.00, and the galaxy earrings are $37.99.")]
+    [InlineData("Our ocean blu shirts and galaxy earing styles are a classic.")]
+    [InlineData("We don't carry parkas, beanies or wallets, sorry!")]
+    [InlineData("You mentioned a Zephyr Parka: that's not something we stock.")]
+    [InlineData("Your order ships from our warehouse, and shipping is free on orders over $100.")]
+    [InlineData("Pair the Ocean Blue Shirt with your favourite jeans.")]
+    [InlineData("Our sizes run small, so pick one size up.")]
+    [InlineData("The 7 Shakra Bracelet comes in Blue, in a gift box.")]
+    [InlineData("Happy Black Friday from Test Boutique! Our shirts are a classic.")]
+    public void Honest_names_in_any_case_pass_unchanged(string reply)
+    {
+        var result = Check(reply);
+        Assert.True(reply == result.Text, $"{reply} → {result.Text} ({string.Join("; ", result.Corrections)})");
+    }
+
+    [Theory]
     [InlineData("Everything is just $12.50 today! Shipping is free.", "Shipping is free.")]
     [InlineData("Prices start at €9.", "")]
     [InlineData("That one is 15 dollars.", "")]
@@ -136,6 +168,19 @@ public sealed class FactCheckerTests
             var result = Check(reply, catalog);
             Assert.True(reply == result.Text, $"{reply} → {result.Text} ({string.Join("; ", result.Corrections)})");
             Assert.Contains(item, result.Mentioned);
+        }
+    }
+
+    [SampleCatalogFact]
+    public void Every_sample_product_offered_in_lowercase_passes_and_an_invented_one_next_to_it_does_not()
+    {
+        var catalog = Sample.Value;
+        foreach (var item in catalog.Products)
+        {
+            var variant = item.AvailableVariants.FirstOrDefault() ?? item.Product.Variants.Nodes[0];
+            var truth = $"We have the {item.Product.Title.ToLowerInvariant()} at {catalog.Money.Format(variant.Price)}.";
+            var result = Check(truth + " Try our cozy alpine parka too!", catalog);
+            Assert.True(truth == result.Text, $"{truth} → {result.Text} ({string.Join("; ", result.Corrections)})");
         }
     }
 

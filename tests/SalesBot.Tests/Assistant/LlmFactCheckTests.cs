@@ -49,4 +49,17 @@ public sealed class LlmFactCheckTests : IAsyncLifetime
         Assert.Equal("The Pretty Gold Necklace is only $44.95! Happy shopping!", reply.Text);
         Assert.Equal(("Pretty Gold Necklace", "$44.95"), (Assert.Single(reply.Cards).Title, reply.Cards[0].Price!));
     }
+
+    [SampleCatalogFact]
+    public async Task Merchandise_the_catalog_never_names_is_removed_in_any_case_and_a_real_lowercase_name_stays()
+    {
+        _server.ThenToolCall("search_products", new { query = "gold necklace" })
+               .ThenText("The pretty gold necklace is $44.95. We also sell matching gold watches and leather wallets. "
+                   + "You asked for a beanie: we don't have one. The Zephyr Anklet Watch is a customer favourite.");
+
+        var reply = await AskAsync("gold necklace or a beanie");
+
+        Assert.Equal("The pretty gold necklace is $44.95. You asked for a beanie: we don't have one.", reply.Text);
+        Assert.Equal(("Pretty Gold Necklace", "$44.95"), (Assert.Single(reply.Cards).Title, reply.Cards[0].Price!));
+    }
 }
