@@ -22,7 +22,7 @@ public sealed class PublishedAppTests(PublishedApp published, PostgresFixture po
     {
         var model = Path.Combine(published.Folder, "models", SentenceModelFiles.AssemblyFile);
         var files = SentenceModelFiles.Read(model);
-        Assert.True(files.Model.Length > 80_000_000);
+        Assert.True(files.ModelLength > 80_000_000);
 
         Assert.True(File.Exists(Path.Combine(published.Folder, "libonnxruntime.so")), "libonnxruntime.so beside the app");
         var runtimes = Path.Combine(published.Folder, "runtimes");
