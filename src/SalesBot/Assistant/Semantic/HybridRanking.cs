@@ -26,8 +26,11 @@ public static class HybridRanking
     public const double SemanticWeight = 1.0;
 
     /// <summary>
-    /// The fused ranking: <paramref name="lexical"/> (any order, any score scale) and <paramref name="semantic"/> (best
-    /// first) into one list of products with their fused score.
+    /// The fused ranking: <paramref name="lexical"/> (any order) and <paramref name="semantic"/> (best first) into one list.
+    /// RRF decides the order; the scores given back are the lexical scores in that order (the best lexical score to the
+    /// first product, and so on, then below a fifth of the last), because the index's sold-out rule (a fifth of the score) and audience
+    /// lift work on score gaps, which RRF's near-flat 1/(K + rank) would erase: "pink armchair", sold out, must still come
+    /// before weak matches that can be bought. With no lexical match the scores are the similarities.
     /// </summary>
     public static List<(IndexedProduct Item, double Score)> Fuse(
         List<(IndexedProduct Item, double Score)> lexical, IReadOnlyList<SemanticHit> semantic, IReadOnlyList<IndexedProduct> products)
@@ -38,6 +41,18 @@ public static class HybridRanking
             fused[ranked[rank].Item.Ordinal] = LexicalWeight / (K + rank + 1);
         for (var rank = 0; rank < semantic.Count; rank++)
             fused[semantic[rank].Ordinal] = fused.GetValueOrDefault(semantic[rank].Ordinal) + SemanticWeight / (K + rank + 1);
-        return fused.Select(f => (products[f.Key], f.Value)).ToList();
+        var order = fused.OrderByDescending(f => f.Value).ThenBy(f => f.Key).Select(f => f.Key).ToList();
+        if (ranked.Count == 0)
+        {
+            var similarity = semantic.ToDictionary(h => h.Ordinal, h => (double)h.Similarity);
+            return order.Select(o => (products[o], similarity[o])).ToList();
+        }
+        var result = new List<(IndexedProduct Item, double Score)>(order.Count);
+        // Past the lexical list's length, below a fifth of its last score: added by meaning, they fill what is left and
+        // never push out a word match, even a sold-out one.
+        var below = ranked[^1].Score * 0.2;
+        for (var i = 0; i < order.Count; i++)
+            result.Add((products[order[i]], i < ranked.Count ? ranked[i].Score : below * Math.Pow(0.9, i - ranked.Count + 1)));
+        return result;
     }
 }
