@@ -113,6 +113,15 @@ public sealed class SemanticSearchTests : IDisposable
         Assert.DoesNotContain(hybrid.Search(new ProductQuery("something warm for winter", MaxPrice: 40m), 5), m => m.Item.Product.Title == "Fleece Hoodie");
     }
 
+    [SampleCatalogFact]
+    public void A_sold_out_best_match_is_still_shown_first_with_hybrid_ranking()
+    {
+        var reply = Ask(WithVectors(SampleCatalog.Load()), "pink armchair");
+
+        Assert.Contains(reply.Cards, c => c.Title == "Pink Armchair" && !c.InStock);
+        Assert.Equal("That one is sold out right now, but these are available:", reply.Text);
+    }
+
     [Fact]
     public async Task A_second_snapshot_with_one_changed_product_embeds_exactly_that_product()
     {
