@@ -1,31 +1,48 @@
 using SalesBot.Assistant;
+using SalesBot.Assistant.Semantic;
+using SalesBot.Catalog;
 namespace AssistantEval;
 
 /// <summary>
 /// The catalogs the questions name: "sample" (Shopify's three sample CSVs, <see cref="SampleCatalog"/>) and "demo" (the
 /// sandbox's generated store as the app mirrors it, <see cref="DemoCatalog"/>), indexed as the assistant reads them.
 /// </summary>
-public sealed class EvalCatalogs(IReadOnlyDictionary<string, CatalogIndex> byName)
+public sealed class EvalCatalogs(IReadOnlyDictionary<string, ShopifyData> data)
 {
+    private readonly IReadOnlyDictionary<string, CatalogIndex> byName = data.ToDictionary(d => d.Key, d => new CatalogIndex(d.Value));
+    private readonly Dictionary<string, CatalogIndex> _hybrid = [];
+
     public IReadOnlyDictionary<string, CatalogIndex> ByName => byName;
 
     public CatalogIndex this[string name] => byName.TryGetValue(name, out var index) ? index
         : throw new InvalidOperationException($"no catalog '{name}'; there are {string.Join(", ", byName.Keys)}");
 
     /// <summary>
-    /// The index a question's catalog is searched with in a retrieval mode. Only lexical exists today; a mode such as
-    /// hybrid selects its search here (and is added to Program.cs's knownModes).
+    /// The index a question's catalog is searched with in a retrieval mode: lexical, the word index alone; hybrid, a second
+    /// index of the same catalog with the product vectors the app builds in the background when a snapshot loads (built
+    /// here before its first question).
     /// </summary>
     public CatalogIndex For(string name, string mode) => mode switch
     {
         "lexical" => this[name],
+        "hybrid" => Hybrid(name),
         _ => throw new ArgumentException($"retrieval mode '{mode}' is not known here", nameof(mode)),
     };
 
-    public static async Task<EvalCatalogs> LoadAsync() => new(new Dictionary<string, CatalogIndex>
+    private CatalogIndex Hybrid(string name)
     {
-        ["sample"] = new(SampleCatalog.Load()),
-        ["demo"] = new(await DemoCatalog.LoadAsync()),
+        if (_hybrid.TryGetValue(name, out var built)) return built;
+        _ = this[name];
+        var encoder = SentenceEncoder.Shared(out var failure) ?? throw new InvalidOperationException("No sentence model: " + failure?.Message);
+        var index = new CatalogIndex(data[name]);
+        index.AttachSemantic(SemanticIndexBuilder.Build(index, encoder, new QueryVectors(encoder), null).Index);
+        return _hybrid[name] = index;
+    }
+
+    public static async Task<EvalCatalogs> LoadAsync() => new(new Dictionary<string, ShopifyData>
+    {
+        ["sample"] = SampleCatalog.Load(),
+        ["demo"] = await DemoCatalog.LoadAsync(),
     });
 
     /// <summary>What a grader reads to label questions: every product the assistant may show, one line each.</summary>

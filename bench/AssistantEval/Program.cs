@@ -3,7 +3,7 @@ using AssistantEval;
 // Retrieval quality of the assistant on bench/AssistantEval/questions.jsonl (ESCI-graded, over the sample catalogs and
 // the generated demo store): hit@1, hit@3, nDCG@5, honest "not found" on no-match questions, false "not found" on
 // answerable ones, latency. Each assistant (catalog-only; the real LLM assistant against a scripted model) × each mode.
-//   dotnet run -c Release --project bench/AssistantEval [-- --assistant catalog|llm] [--mode lexical] [--json PATH]
+//   dotnet run -c Release --project bench/AssistantEval [-- --assistant catalog|llm] [--mode lexical|hybrid] [--json PATH]
 //   dotnet run -c Release --project bench/AssistantEval -- --list-catalog demo|sample     (what a grader reads)
 string? jsonPath = null;
 var modes = new List<string>();
@@ -14,10 +14,11 @@ for (var i = 0; i < args.Length; i++)
     else if (args[i] == "--mode" && i + 1 < args.Length) modes.Add(args[++i]);
     else if (args[i] == "--assistant" && i + 1 < args.Length) assistantNames.Add(args[++i]);
 }
-// Only lexical retrieval exists today; when CatalogSearch gains a hybrid mode, accept it here and select it in EvalCatalogs.For.
-string[] knownModes = ["lexical"];
+// lexical: the word index alone; hybrid: fused with the sentence model's ranking (Assistant/Semantic), selected in
+// EvalCatalogs.For. Both by default, so the hybrid figures stand against the lexical reference of the same run.
+string[] knownModes = ["lexical", "hybrid"];
 string[] knownAssistants = ["catalog", "llm"];
-if (modes.Count == 0) modes.Add("lexical");
+if (modes.Count == 0) modes.AddRange(knownModes);
 if (assistantNames.Count == 0) assistantNames.AddRange(knownAssistants);
 if (modes.FirstOrDefault(m => !knownModes.Contains(m)) is { } unknownMode)
 {

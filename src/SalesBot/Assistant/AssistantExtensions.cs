@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenAI;
 using SalesBot.Assistant.Memory;
+using SalesBot.Assistant.Semantic;
 using SalesBot.Assistant.Settings;
 using SalesBot.Configuration;
 using SalesBot.Snapshots;
@@ -21,6 +22,8 @@ public static class AssistantExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISnapshotNotifier, SnapshotNotifier>();
+        services.AddSingleton(SemanticSearchOptions.From(builder.Configuration));
+        services.AddSingleton<SemanticSearch>();
         services.AddSingleton<CatalogProvider>();
         services.AddSingleton<CatalogSearch>();
         services.AddSingleton<AssistantSettingsService>();

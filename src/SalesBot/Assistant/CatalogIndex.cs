@@ -1,3 +1,4 @@
+using SalesBot.Assistant.Semantic;
 using SalesBot.Catalog;
 
 namespace SalesBot.Assistant;
@@ -5,7 +6,8 @@ namespace SalesBot.Assistant;
 /// <summary>
 /// One shop's catalog in memory, ready for retrieval: an inverted index over titles, types, tags,
 /// collections, variant options, vendors and descriptions, weighted by field and by term rarity.
-/// Immutable; a newer snapshot builds a new index.
+/// Immutable but for one step: its product vectors (<see cref="Semantic"/>) are attached once, in the background, after it
+/// is built; until then it ranks by words alone. A newer snapshot builds a new index.
 /// </summary>
 public sealed class CatalogIndex
 {
@@ -17,6 +19,7 @@ public sealed class CatalogIndex
     private readonly Lazy<IReadOnlySet<decimal>> _amounts;
     private readonly Lazy<IReadOnlySet<decimal>> _discountAmounts;
     private readonly Lazy<CatalogIndex>? _withheld;
+    private volatile SemanticIndex? _semantic;
 
     public CatalogIndex(ShopifyData data, string? contentHash = null) : this(data, contentHash, offered: true)
     {
@@ -142,6 +145,16 @@ public sealed class CatalogIndex
     /// </summary>
     public CatalogIndex? Withheld => _withheld?.Value;
 
+    /// <summary>The product vectors that rank by meaning beside words; null until attached (or with semantic search off).</summary>
+    public SemanticIndex? Semantic => _semantic;
+
+    /// <summary>Attaches the vectors built for this index's products (row = ordinal); searches use them from now on.</summary>
+    public void AttachSemantic(SemanticIndex semantic)
+    {
+        if (semantic.Count != Products.Count) throw new ArgumentException($"{semantic.Count} vectors for {Products.Count} products.", nameof(semantic));
+        _semantic = semantic;
+    }
+
     /// <summary>Whether any word of <paramref name="text"/> names something in this index (else a search falls back to its filters).</summary>
     public bool KnowsAnyWord(string text)
     {
@@ -172,12 +185,20 @@ public sealed class CatalogIndex
             }
         }
 
+        // By meaning too ("something warm for winter" finds a hoodie), from above the similarity floor only.
+        var semantic = terms.Count > 0 && _semantic is { } vectors
+            ? vectors.Nearest(query.Text, HybridRanking.Floor, HybridRanking.Candidates)
+            : [];
+        // Alone, the model decides between "here it is" and "we don't have that": it must be surer than when it only adds to words.
+        if (scores.Count == 0 && semantic.Count > 0 && semantic[0].Similarity < HybridRanking.AloneFloor) semantic = [];
+
         List<(IndexedProduct Item, double Score)> candidates;
-        if (scores.Count > 0)
+        if (scores.Count > 0 || semantic.Count > 0)
         {
             // Products that match every word the shopper used beat products matching one word strongly.
             var matchedTerms = Math.Max(1, terms.Count(_postings.ContainsKey) + joined.Count);
             candidates = scores.Select(s => (Products[s.Key], s.Value.Score * (0.5 + (double)s.Value.Matched / matchedTerms))).ToList();
+            if (semantic.Count > 0) candidates = HybridRanking.Fuse(candidates, semantic, Products);
         }
         else if (query.HasFilters || terms.Count == 0)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using SalesBot.Assistant.Semantic;
 using SalesBot.Catalog;
 using SalesBot.Snapshots;
 
@@ -19,9 +20,12 @@ public sealed class CatalogProvider : IDisposable
     private readonly ILogger<CatalogProvider> _logger;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.OrdinalIgnoreCase);
     private readonly CancellationTokenSource _stop = new();
+    private readonly SemanticSearch? _semantic;
 
-    public CatalogProvider(ISnapshotStore store, TimeProvider time, ILogger<CatalogProvider> logger, ISnapshotNotifier? notifier = null)
+    public CatalogProvider(ISnapshotStore store, TimeProvider time, ILogger<CatalogProvider> logger, ISnapshotNotifier? notifier = null,
+        SemanticSearch? semantic = null)
     {
+        _semantic = semantic;
         _snapshots = new SnapshotCache<CatalogIndex>(store, Parse);
         _time = time;
         _logger = logger;
@@ -58,6 +62,8 @@ public sealed class CatalogProvider : IDisposable
             entry.CheckedAt = _time.GetUtcNow();
             if (index is null || ReferenceEquals(index, entry.Index)) return entry.Index;
             entry.Index = index;
+            // In the background: this turn and the next ones rank by words until the vectors are attached.
+            _semantic?.Prepare(shop, index);
             _logger.LogInformation("Loaded the catalog of {Shop}: {Products} products, {Discounts} active codes",
                 shop, entry.Index.Products.Count, entry.Index.Discounts.Count);
             return entry.Index;
@@ -83,6 +89,7 @@ public sealed class CatalogProvider : IDisposable
     {
         _entries.TryRemove(shop, out _);
         _snapshots.Forget(shop);
+        _semantic?.Forget(shop);
     }
 
     private static CatalogIndex Parse(byte[] content, string? hash) =>

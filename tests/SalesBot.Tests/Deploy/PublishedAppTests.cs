@@ -1,5 +1,6 @@
 using System.Net;
 using Amazon.S3.Model;
+using SalesBot.Assistant.Semantic;
 using SalesBot.Snapshots;
 using SalesBot.Tests.Keys;
 using SalesBot.Tests.Snapshots;
@@ -16,6 +17,19 @@ namespace SalesBot.Tests.Deploy;
 public sealed class PublishedAppTests(PublishedApp published, PostgresFixture postgres, S3rverFixture s3rver)
     : IClassFixture<PublishedApp>, IClassFixture<PostgresFixture>, IClassFixture<S3rverFixture>
 {
+    [Fact]
+    public void The_publish_carries_the_sentence_model_and_only_this_platforms_onnx_runtime()
+    {
+        var model = Path.Combine(published.Folder, "models", SentenceModelFiles.AssemblyFile);
+        var files = SentenceModelFiles.Read(model);
+        Assert.True(files.ModelLength > 80_000_000);
+
+        Assert.True(File.Exists(Path.Combine(published.Folder, "libonnxruntime.so")), "libonnxruntime.so beside the app");
+        var runtimes = Path.Combine(published.Folder, "runtimes");
+        var platforms = Directory.Exists(runtimes) ? Directory.GetDirectories(runtimes).Select(Path.GetFileName).ToList() : [];
+        Assert.DoesNotContain(platforms, p => p!.StartsWith("win", StringComparison.Ordinal) || p.StartsWith("osx", StringComparison.Ordinal));
+    }
+
     [PostgresFact]
     public async Task The_published_app_started_with_the_spec_environment_answers_its_health_checks()
     {
