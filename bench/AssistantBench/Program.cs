@@ -30,9 +30,12 @@ if (semanticOn)
     var encoder = arena ? new SentenceEncoder(SentenceModelFiles.Read(SentenceModelFiles.DefaultPath), memoryArena: true)
         : SentenceEncoder.Shared(out var failure) ?? throw new InvalidOperationException("No sentence model: " + failure?.Message);
     clock.Restart();
-    semantic = SemanticIndexBuilder.Build(catalog, encoder, new QueryVectors(encoder), null);
+    // The app's own background build (SemanticSearch), awaited here before the turns.
+    using var search = new SemanticSearch(() => encoder, Microsoft.Extensions.Logging.Abstractions.NullLogger<SemanticSearch>.Instance);
+    search.Prepare("bench", catalog);
+    await search.WhenReadyAsync("bench");
     embedMs = clock.Elapsed.TotalMilliseconds;
-    catalog.AttachSemantic(semantic.Index);
+    semantic = search.LastBuild("bench") ?? throw new InvalidOperationException("The embedding build did not finish.");
 }
 
 string[] questions =

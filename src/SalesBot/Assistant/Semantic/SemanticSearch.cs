@@ -87,6 +87,7 @@ public sealed class SemanticSearch : IDisposable
                 var built = SemanticIndexBuilder.Build(index, encoder, Queries(encoder), state.Last?.Index, cancellationToken);
                 index.AttachSemantic(built.Index);
                 state.Last = built;
+                NativeHeap.Trim();
                 _logger.LogInformation("Semantic search ready for {Shop}: {Embedded} products embedded, {Reused} reused, {Bytes} bytes, {Ms} ms",
                     shop, built.Embedded, built.Reused, built.Index.Bytes, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
