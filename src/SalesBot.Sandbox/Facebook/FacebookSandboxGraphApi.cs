@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace SalesBot.Sandbox.Facebook;
 
 /// <summary>
-/// The slice of the Graph API the app uses, under <c>/sandbox/facebook/v21.0</c>: the login dialog,
+/// The slice of the Graph API the app uses, under <c>/sandbox/facebook/v26.0</c>: the login dialog,
 /// the code exchange, <c>/me/accounts</c>, <c>/{page}/subscribed_apps</c> (POST and DELETE) and the Send API, with
 /// Graph's error envelope for the failures tests ask for.
 /// </summary>
