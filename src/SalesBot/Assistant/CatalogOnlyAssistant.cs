@@ -29,7 +29,8 @@ public sealed class CatalogOnlyAssistant(ConversationMemoryStore memories) : ISh
     /// <summary>A turn against the conversation's memory: the reply, and the memory as it is after it (the cards shown, the cart).</summary>
     public static (AssistantReply Reply, ConversationMemory Memory) Reply(AssistantRequest request, ConversationMemory memory)
     {
-        if (SaleTurn.TryReply(request, memory) is { } followUp) return followUp;
+        // A profile shortcut's title ("Show me what's new") is a button's label, not words to read as a follow-up.
+        if (!ShopperMessage.IsShortcut(request.Payload) && SaleTurn.TryReply(request, memory) is { } followUp) return followUp;
         var reply = Answer(request);
         return (reply, memory.Show(reply.Cards.Select(c => c.ProductId)));
     }

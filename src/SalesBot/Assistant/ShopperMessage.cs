@@ -22,6 +22,9 @@ public sealed partial record ShopperMessage(ShopperIntent Intent, ProductQuery Q
     /// <summary>A gift chip ("For her"): its text is the search, read like a typed message.</summary>
     public const string PayloadGiftSearch = "GIFT_SEARCH";
 
+    /// <summary>A payload of the Messenger profile's Get Started button or ice breakers: it alone says what the shopper wants.</summary>
+    public static bool IsShortcut(string? payload) => payload is PayloadGetStarted or PayloadNewArrivals or PayloadDeals or PayloadGift;
+
     public static ShopperMessage Parse(string? text, string? payload = null)
     {
         // Read at most what Messenger can carry; the rules below never need more, and a pasted wall of text costs no more.
