@@ -29,7 +29,7 @@ public sealed class MessengerProfileSync(
             error = e.Message;
             logger.LogWarning("Could not set the Messenger profile of page {PageId}: {Error}", page.PageId, e.Message);
         }
-        status.Record(page.PageId, error);
+        await status.RecordAsync(page.PageId, error, cancellationToken);
         return error;
     }
 
@@ -55,6 +55,6 @@ public sealed class MessengerProfileSync(
         {
             logger.LogWarning("Could not remove the Messenger profile of page {PageId}: {Error}", page.PageId, e.Message);
         }
-        status.Forget(page.PageId);
+        await status.ForgetAsync(page.PageId, cancellationToken);
     }
 }
