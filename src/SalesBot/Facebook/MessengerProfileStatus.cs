@@ -29,6 +29,13 @@ public sealed class MessengerProfileStatus(IDbContextFactory<SalesBotDbContext> 
         await db.MessengerProfileRecords.Where(r => r.PageId == pageId).ExecuteDeleteAsync(cancellationToken);
     }
 
+    /// <summary>For <c>shop/redact</c>: the outcomes of the shop's pages go with them.</summary>
+    public async Task ForgetPagesAsync(IReadOnlyCollection<string> pageIds, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.MessengerProfileRecords.Where(r => pageIds.Contains(r.PageId)).ExecuteDeleteAsync(cancellationToken);
+    }
+
     /// <summary>The outcome per page id, for the given pages (those without an attempt are left out).</summary>
     public async Task<IReadOnlyDictionary<string, ProfileOutcome>> OfAsync(IReadOnlyCollection<string> pageIds, CancellationToken cancellationToken)
     {
