@@ -29,6 +29,8 @@ internal static class FacebookSandboxChatApi
         chat.MapPost("/admin-reply", AdminReply);
         chat.MapGet("/messages", Messages);
         chat.MapPost("/fail", Fail);
+        chat.MapGet("/profile", (MessengerProfiles profiles, IOptions<FacebookSandboxOptions> options) =>
+            TypedResults.Ok(FacebookSandboxChatProfile.For(profiles, options)));
     }
 
     public sealed record SendRequest(string? Psid, string? Text, string? Payload, string? PostbackTitle);

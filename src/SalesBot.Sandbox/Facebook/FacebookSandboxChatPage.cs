@@ -3,7 +3,8 @@ namespace SalesBot.Sandbox.Facebook;
 /// <summary>
 /// A Messenger look-alike: the visitor is a shopper, messages become signed webhook events, and
 /// whatever the app sends through the Send API is rendered as Messenger would (text, generic-template
-/// cards with image and buttons, button templates, quick replies, typing indicator).
+/// cards with image and buttons, button templates, quick replies, typing indicator), and the page's Messenger profile:
+/// the welcome screen (greeting, ice breakers or Get Started) and the persistent menu (<see cref="FacebookSandboxChatProfile"/>).
 /// </summary>
 internal static class FacebookSandboxChatPage
 {
@@ -12,6 +13,7 @@ internal static class FacebookSandboxChatPage
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Messenger (sandbox)</title>
 <style>
+[hidden]{display:none!important}
 *{box-sizing:border-box}body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",sans-serif;background:#f0f2f5;height:100vh;display:flex;justify-content:center}
 .app{width:100%;max-width:480px;background:#fff;display:flex;flex-direction:column;height:100vh;box-shadow:0 0 12px #0001}
 header{display:flex;align-items:center;gap:.6rem;padding:.7rem 1rem;border-bottom:1px solid #e4e6eb}
@@ -39,12 +41,23 @@ details{padding:0 1rem .6rem;color:#65676b;font-size:.85rem}
 .button-template{align-self:flex-start;max-width:78%;border:1px solid #e4e6eb;border-radius:18px;overflow:hidden;background:#fff}
 .button-template .bt-text{padding:.5rem .8rem;background:#e4e6eb;white-space:pre-wrap;word-wrap:break-word;line-height:1.35}
 .button-template .btn{display:block;text-align:center;border-top:1px solid #e4e6eb;padding:.5rem;color:#0084ff;text-decoration:none;font-weight:600;font-size:.9rem;background:none;border-left:0;border-right:0;border-bottom:0;width:100%;cursor:pointer}
+#welcome{align-self:center;text-align:center;max-width:88%;margin:auto 0;display:flex;flex-direction:column;align-items:center;gap:.5rem}
+#welcome .avatar{width:64px;height:64px;font-size:1.6rem}
+#welcome .greeting{color:#050505;line-height:1.4;white-space:pre-wrap}
+#welcome .shortcuts{display:flex;flex-direction:column;gap:.4rem;width:100%;margin-top:.4rem}
+#welcome .shortcuts button{border:1px solid #ccd0d5;background:#fff;border-radius:18px;padding:.5rem .9rem;cursor:pointer;font-size:.95rem}
+#welcome #get-started{background:#0084ff;color:#fff;border-color:#0084ff;font-weight:600}
+#menu-button{font-size:1.2rem;color:#0084ff}
+#menu{margin:0 1rem .4rem;border:1px solid #e4e6eb;border-radius:12px;overflow:hidden;background:#fff;box-shadow:0 2px 8px #0002}
+#menu button,#menu a{display:block;width:100%;text-align:left;border:0;border-bottom:1px solid #e4e6eb;background:#fff;padding:.6rem .9rem;font-size:.95rem;cursor:pointer;color:#050505;text-decoration:none}
+#menu :last-child{border-bottom:0}
 </style></head>
 <body><div class="app">
 <header><div class="avatar">S</div><div><b id="page-name">Demo Store</b><small>Sandbox Messenger · typically replies instantly</small></div></header>
-<div id="log" aria-live="polite"><div id="typing">typing…</div></div>
+<div id="log" aria-live="polite"><div id="welcome" hidden><div class="avatar">S</div><b class="welcome-name">Demo Store</b><div class="greeting" id="greeting"></div><div class="shortcuts" id="shortcuts"></div></div><div id="typing">typing…</div></div>
 <div id="quick"></div>
-<form id="composer"><input id="text" autocomplete="off" placeholder="Aa" aria-label="Message"><button id="send" type="submit">Send</button></form>
+<div id="menu" hidden role="menu"></div>
+<form id="composer"><button id="menu-button" type="button" aria-label="Menu" aria-expanded="false" hidden>☰</button><input id="text" autocomplete="off" placeholder="Aa" aria-label="Message"><button id="send" type="submit">Send</button></form>
 <details><summary>Reply as the page admin (hands the conversation to a person)</summary>
 <form id="admin"><input id="admin-text" autocomplete="off" placeholder="Page admin reply"><button type="submit">Reply</button></form></details>
 </div>
@@ -119,15 +132,55 @@ function render(item) {
   quickReplies(m.quick_replies);
 }
 
+let polled = false;
 async function poll() {
   try {
     const r = await fetch(`${api}/messages?psid=${encodeURIComponent(psid)}&after=${after}`);
-    if (r.ok) for (const item of await r.json()) { after = Math.max(after, item.index); render(item); }
+    if (r.ok) for (const item of await r.json()) { after = Math.max(after, item.index); hideWelcome(); render(item); }
   } catch (e) { /* the app restarts now and then in development; keep polling */ }
+  if (!polled) { polled = true; loadProfile(0); }
   setTimeout(poll, 500);
 }
 
+// The page's Messenger profile: a new conversation opens on the welcome screen (greeting, then the ice breakers or
+// Get Started), and the persistent menu sits beside the composer. The app sets it just after it starts, so ask again a few times.
+const welcome = document.getElementById('welcome'), menu = document.getElementById('menu'), menuButton = document.getElementById('menu-button');
+let talked = false;
+function hideWelcome() { talked = true; welcome.hidden = true; }
+async function loadProfile(attempt) {
+  let p = null;
+  try { const r = await fetch(`${api}/profile`); if (r.ok) p = await r.json(); } catch (e) { }
+  const empty = !p || (!p.greeting && !p.getStarted && !p.iceBreakers.length && !p.menu.length);
+  if (empty) { if (attempt < 10) setTimeout(() => loadProfile(attempt + 1), 1000); return; }
+  showMenu(p.menu);
+  if (talked || after !== -1) return;
+  document.getElementById('greeting').textContent = p.greeting || '';
+  const shortcuts = document.getElementById('shortcuts'); shortcuts.innerHTML = '';
+  for (const q of p.iceBreakers) {
+    const b = document.createElement('button'); b.className = 'ice-breaker'; b.textContent = q.title;
+    b.onclick = () => send(null, q.payload, q.title); shortcuts.appendChild(b);
+  }
+  if (p.getStarted) {
+    const b = document.createElement('button'); b.id = 'get-started'; b.textContent = 'Get Started';
+    b.onclick = () => send(null, p.getStarted, 'Get Started'); shortcuts.appendChild(b);
+  }
+  welcome.hidden = false;
+}
+function showMenu(items) {
+  menu.innerHTML = '';
+  for (const item of items) {
+    let el;
+    if (item.url) { el = document.createElement('a'); el.href = item.url; el.target = '_blank'; el.rel = 'noopener'; el.onclick = () => toggleMenu(false); }
+    else { el = document.createElement('button'); el.type = 'button'; el.onclick = () => { toggleMenu(false); send(null, item.payload, item.title); }; }
+    el.className = 'menu-item'; el.setAttribute('role', 'menuitem'); el.textContent = item.title; menu.appendChild(el);
+  }
+  menuButton.hidden = items.length === 0;
+}
+function toggleMenu(open) { menu.hidden = !open; menuButton.setAttribute('aria-expanded', String(open)); }
+menuButton.addEventListener('click', () => toggleMenu(menu.hidden));
+
 async function send(text, payload, postbackTitle) {
+  hideWelcome();
   quickReplies([]);
   bubble(text || postbackTitle, 'me');
   await fetch(`${api}/send`, { method: 'POST', headers: { 'content-type': 'application/json' },

@@ -9,7 +9,7 @@ namespace SalesBot.Sandbox.Facebook;
 public static class FacebookSandboxExtensions
 {
     public const string BasePath = "/sandbox/facebook";
-    public const string GraphVersion = "v21.0";
+    public const string GraphVersion = "v26.0";
     internal const string HttpClientName = "facebook-sandbox";
 
     /// <summary>The emulated Graph API's state and options; the app's own Graph origin is then <c>{base}/sandbox/facebook</c>.</summary>
@@ -18,12 +18,13 @@ public static class FacebookSandboxExtensions
         services.AddOptions<FacebookSandboxOptions>().Configure(o => configure?.Invoke(o));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FacebookSandboxState>();
+        services.AddSingleton<MessengerProfiles>();
         services.AddHttpClient(HttpClientName);
         return services;
     }
 
     /// <summary>
-    /// <c>/sandbox/facebook/v21.0/…</c> (Graph API), <c>/sandbox/facebook/chat/…</c> (the chat page's API)
+    /// <c>/sandbox/facebook/v26.0/…</c> (Graph API), <c>/sandbox/facebook/chat/…</c> (the chat page's API)
     /// and <c>/sandbox/chat</c> (the Messenger-like page).
     /// </summary>
     public static IEndpointRouteBuilder MapFacebookSandbox(this IEndpointRouteBuilder app)

@@ -11,8 +11,9 @@ using Microsoft.Extensions.Options;
 namespace SalesBot.Sandbox.Facebook;
 
 /// <summary>
-/// The slice of the Graph API the app uses, under <c>/sandbox/facebook/v21.0</c>: the login dialog,
-/// the code exchange, <c>/me/accounts</c>, <c>/{page}/subscribed_apps</c> (POST and DELETE) and the Send API, with
+/// The slice of the Graph API the app uses, under <c>/sandbox/facebook/v26.0</c>: the login dialog,
+/// the code exchange, <c>/me/accounts</c>, <c>/{page}/subscribed_apps</c> (POST and DELETE), the Send API and
+/// <c>/me/messenger_profile</c> (<see cref="FacebookSandboxMessengerProfile"/>), with
 /// Graph's error envelope for the failures tests ask for.
 /// </summary>
 internal static class FacebookSandboxGraphApi
@@ -25,6 +26,7 @@ internal static class FacebookSandboxGraphApi
         graph.MapPost("/{pageId}/subscribed_apps", Subscribe);
         graph.MapDelete("/{pageId}/subscribed_apps", Unsubscribe);
         graph.MapPost("/me/messages", Send);
+        FacebookSandboxMessengerProfile.Map(graph);
     }
 
     private static ContentHttpResult Dialog(
@@ -173,7 +175,7 @@ internal static class FacebookSandboxGraphApi
         return null;
     }
 
-    private static IResult GraphError(int code, string message, int status, int? subcode = null) =>
+    internal static IResult GraphError(int code, string message, int status, int? subcode = null) =>
         TypedResults.Json(new
         {
             error = new { message, type = code is 190 or 10 ? "OAuthException" : "GraphMethodException", code, error_subcode = subcode, fbtrace_id = "sandbox" },

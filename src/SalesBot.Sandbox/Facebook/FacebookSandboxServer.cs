@@ -22,6 +22,9 @@ public sealed class FacebookSandboxServer : IAsyncDisposable
 
     public FacebookSandboxState State => _app.Services.GetRequiredService<FacebookSandboxState>();
 
+    /// <summary>The Messenger profiles the app set through <c>/me/messenger_profile</c>.</summary>
+    public MessengerProfiles Profiles => _app.Services.GetRequiredService<MessengerProfiles>();
+
     /// <param name="time">The sandbox's clock (a fake one lets a test move past Meta's messaging windows).</param>
     public static async Task<FacebookSandboxServer> StartAsync(Action<FacebookSandboxOptions>? configure = null, int port = 0,
         CancellationToken cancellationToken = default, TimeProvider? time = null)

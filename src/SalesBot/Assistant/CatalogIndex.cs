@@ -65,7 +65,9 @@ public sealed class CatalogIndex
                 product,
                 product.Variants.Nodes.Min(v => v.Price),
                 product.Variants.Nodes.Any(v => v.AvailableForSale),
-                collectionsByProduct.TryGetValue(product.Id, out var titles) ? titles : []);
+                collectionsByProduct.TryGetValue(product.Id, out var titles) ? titles : [],
+                DateTimeOffset.TryParse(snapshotProduct.CreatedAt, System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AssumeUniversal, out var created) ? created : null);
             products.Add(item);
             _byId[product.Id] = item;
             _byHandle[product.Handle] = item;
@@ -237,6 +239,19 @@ public sealed class CatalogIndex
     public IReadOnlyList<ProductMatch> Featured(int limit) =>
         Products.Where(p => p.InStock).Take(limit)
             .Select(p => new ProductMatch(p, p.AvailableVariants.First(), 0)).ToList();
+
+    /// <summary>The newest products a shopper can buy (Shopify's <c>createdAt</c>, newest first; undated ones last, in the merchant's order).</summary>
+    public IReadOnlyList<ProductMatch> Newest(int limit) =>
+        Products.Where(p => p.InStock).OrderByDescending(p => p.CreatedAt ?? DateTimeOffset.MinValue).ThenBy(p => p.Ordinal).Take(limit)
+            .Select(p => new ProductMatch(p, p.AvailableVariants.First(), 0)).ToList();
+
+    /// <summary>Products on sale now: a buyable variant priced under its compare-at price, the deepest markdown first.</summary>
+    public IReadOnlyList<ProductMatch> OnSale(int limit) =>
+        Products.Select(p => (Item: p, Variant: p.AvailableVariants.Where(v => v.CompareAtPrice > v.Price)
+                .OrderByDescending(v => (v.CompareAtPrice!.Value - v.Price) / v.CompareAtPrice.Value).FirstOrDefault()))
+            .Where(x => x.Variant is not null)
+            .OrderByDescending(x => (x.Variant!.CompareAtPrice!.Value - x.Variant.Price) / x.Variant.CompareAtPrice.Value).ThenBy(x => x.Item.Ordinal)
+            .Take(limit).Select(x => new ProductMatch(x.Item, x.Variant, 0)).ToList();
 
     /// <summary>
     /// The variant to sell: within the price range, preferring in stock, then the one whose options

@@ -29,7 +29,8 @@ public sealed class CatalogOnlyAssistant(ConversationMemoryStore memories) : ISh
     /// <summary>A turn against the conversation's memory: the reply, and the memory as it is after it (the cards shown, the cart).</summary>
     public static (AssistantReply Reply, ConversationMemory Memory) Reply(AssistantRequest request, ConversationMemory memory)
     {
-        if (SaleTurn.TryReply(request, memory) is { } followUp) return followUp;
+        // A profile shortcut's title ("Show me what's new") is a button's label, not words to read as a follow-up.
+        if (!ShopperMessage.IsShortcut(request.Payload) && SaleTurn.TryReply(request, memory) is { } followUp) return followUp;
         var reply = Answer(request);
         return (reply, memory.Show(reply.Cards.Select(c => c.ProductId)));
     }
@@ -64,6 +65,12 @@ public sealed class CatalogOnlyAssistant(ConversationMemoryStore memories) : ISh
                 return new AssistantReply(Format(phrases.Browse, shopName), Cards(catalog, CatalogSearch.Featured(catalog, CardLimit)), quickReplies);
             case ShopperIntent.Discounts:
                 return Discounts(request.Catalog, shareable, phrases, quickReplies);
+            case ShopperIntent.NewArrivals:
+                return new AssistantReply(Format(ShortcutPhrases.For(message.Language).NewArrivals, shopName), Cards(catalog, CatalogSearch.Newest(catalog, CardLimit)), quickReplies);
+            case ShopperIntent.Deals:
+                return Deals(catalog, shareable, phrases, ShortcutPhrases.For(message.Language), quickReplies);
+            case ShopperIntent.Gift:
+                return new AssistantReply(ShortcutPhrases.For(message.Language).Gift, [], ShortcutPhrases.For(message.Language).GiftChoices());
         }
 
         if (message.Query.Order is { } order)
@@ -88,11 +95,31 @@ public sealed class CatalogOnlyAssistant(ConversationMemoryStore memories) : ISh
         // Only the merchant's picks, and only inside Messenger's 24-hour window after the shopper's last message.
         if (shareable.Count == 0)
             return new AssistantReply(phrases.NoDiscounts, Cards(catalog, CatalogSearch.Featured(catalog, CardLimit)), quickReplies);
-        var lines = shareable.Take(5).Select(d => $"• {d.Code}" + (string.IsNullOrEmpty(d.Summary) ? "" : $" — {d.Summary}"));
-        // Tapping "Use CODE" is the shopper asking for it: the checkout link then carries it (SaleTurn).
-        var useCode = shareable.Take(3).Select(d => new QuickReplyOption("Use " + d.Code, $"{SaleTurn.PayloadCode}|{d.Code}"));
-        return new AssistantReply(phrases.Discounts + "\n" + string.Join("\n", lines), [], useCode.Concat(quickReplies).ToList());
+        return new AssistantReply(phrases.Discounts + "\n" + CodeLines(shareable), [], UseCodeReplies(shareable).Concat(quickReplies).ToList());
     }
+
+    /// <summary>
+    /// "Any deals today?": what is marked down (in stock), and the codes the merchant lets the bot share when the window
+    /// allows; with neither, the favourites.
+    /// </summary>
+    private static AssistantReply Deals(CatalogIndex catalog, IReadOnlyList<ActiveDiscount> shareable, Phrases phrases, ShortcutPhrases shortcuts,
+        IReadOnlyList<QuickReplyOption> quickReplies)
+    {
+        var onSale = CatalogSearch.OnSale(catalog, CardLimit);
+        if (onSale.Count == 0 && shareable.Count == 0)
+            return new AssistantReply(shortcuts.NoDeals, Cards(catalog, CatalogSearch.Featured(catalog, CardLimit)), quickReplies);
+        var parts = new List<string>(2);
+        if (onSale.Count > 0) parts.Add(shortcuts.Deals);
+        if (shareable.Count > 0) parts.Add(phrases.Discounts + "\n" + CodeLines(shareable));
+        return new AssistantReply(string.Join("\n\n", parts), Cards(catalog, onSale), UseCodeReplies(shareable).Concat(quickReplies).ToList());
+    }
+
+    private static string CodeLines(IReadOnlyList<ActiveDiscount> shareable) =>
+        string.Join("\n", shareable.Take(5).Select(d => $"• {d.Code}" + (string.IsNullOrEmpty(d.Summary) ? "" : $" — {d.Summary}")));
+
+    // Tapping "Use CODE" is the shopper asking for it: the checkout link then carries it (SaleTurn).
+    private static IEnumerable<QuickReplyOption> UseCodeReplies(IReadOnlyList<ActiveDiscount> shareable) =>
+        shareable.Take(3).Select(d => new QuickReplyOption("Use " + d.Code, $"{SaleTurn.PayloadCode}|{d.Code}"));
 
     /// <summary>"Cheapest jacket": the reply names the product at that end of the prices, cards follow in price order.</summary>
     private static AssistantReply PriceEnd(CatalogIndex catalog, ProductQuery query, PriceOrder order, Phrases phrases,

@@ -24,6 +24,12 @@ public sealed class CatalogSearch(CatalogProvider catalogs)
     /// <summary>Products the bot shows before anything is asked: in stock, in the merchant's order.</summary>
     public static IReadOnlyList<ProductMatch> Featured(CatalogIndex catalog, int limit) => catalog.Featured(limit);
 
+    /// <summary>"What's new": the newest products that can be bought.</summary>
+    public static IReadOnlyList<ProductMatch> Newest(CatalogIndex catalog, int limit) => catalog.Newest(limit);
+
+    /// <summary>"Any deals?": products marked down below their compare-at price that can be bought.</summary>
+    public static IReadOnlyList<ProductMatch> OnSale(CatalogIndex catalog, int limit) => catalog.OnSale(limit);
+
     /// <summary>
     /// The console's search of <paramref name="shop"/>'s published catalog: what the bot answers to <see cref="CatalogSearchRequest.Text"/>
     /// as a shopper's message, and every match, the bot's first, then the withheld ones the status filter asks for. Null when

@@ -2,13 +2,17 @@ using SalesBot.Catalog;
 
 namespace SalesBot.Assistant;
 
-/// <summary>A product with what retrieval and cards need precomputed once per snapshot.</summary>
+/// <summary>
+/// A product with what retrieval and cards need precomputed once per snapshot. <see cref="CreatedAt"/> is kept parsed
+/// (the compacted product drops its timestamps) for "what's new".
+/// </summary>
 public sealed record IndexedProduct(
     int Ordinal,
     Product Product,
     decimal MinPrice,
     bool InStock,
-    IReadOnlyList<string> CollectionTitles)
+    IReadOnlyList<string> CollectionTitles,
+    DateTimeOffset? CreatedAt = null)
 {
     /// <summary>Variants a shopper can buy now, in the merchant's order.</summary>
     public IEnumerable<ProductVariant> AvailableVariants => Product.Variants.Nodes.Where(v => v.AvailableForSale);

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace SalesBot.Assistant;
 
-public enum ShopperIntent { Search, Greeting, Discounts, Human, Thanks, Browse }
+public enum ShopperIntent { Search, Greeting, Discounts, Human, Thanks, Browse, NewArrivals, Deals, Gift }
 
 /// <summary>
 /// A shopper's message read without a model: the intent, the product words and the price range
@@ -15,6 +15,15 @@ public sealed partial record ShopperMessage(ShopperIntent Intent, ProductQuery Q
     public const string PayloadDiscounts = "DISCOUNTS";
     public const string PayloadBrowse = "BROWSE";
     public const string PayloadGetStarted = "GET_STARTED";
+    // The Messenger profile's ice breakers and menu (Facebook/MessengerProfileBuilder) post these.
+    public const string PayloadNewArrivals = "NEW_ARRIVALS";
+    public const string PayloadDeals = "DEALS";
+    public const string PayloadGift = "GIFT";
+    /// <summary>A gift chip ("For her"): its text is the search, read like a typed message.</summary>
+    public const string PayloadGiftSearch = "GIFT_SEARCH";
+
+    /// <summary>A payload of the Messenger profile's Get Started button or ice breakers: it alone says what the shopper wants.</summary>
+    public static bool IsShortcut(string? payload) => payload is PayloadGetStarted or PayloadNewArrivals or PayloadDeals or PayloadGift;
 
     public static ShopperMessage Parse(string? text, string? payload = null)
     {
@@ -25,7 +34,12 @@ public sealed partial record ShopperMessage(ShopperIntent Intent, ProductQuery Q
         {
             case PayloadHuman: return new(ShopperIntent.Human, new ProductQuery(""), language);
             case PayloadDiscounts: return new(ShopperIntent.Discounts, new ProductQuery(""), language);
-            case PayloadBrowse or PayloadGetStarted: return new(ShopperIntent.Browse, new ProductQuery(""), language);
+            case PayloadBrowse: return new(ShopperIntent.Browse, new ProductQuery(""), language);
+            // Get Started opens a conversation: the welcome and what the shop features.
+            case PayloadGetStarted: return new(ShopperIntent.Greeting, new ProductQuery(""), language);
+            case PayloadNewArrivals: return new(ShopperIntent.NewArrivals, new ProductQuery(""), language);
+            case PayloadDeals: return new(ShopperIntent.Deals, new ProductQuery(""), language);
+            case PayloadGift: return new(ShopperIntent.Gift, new ProductQuery(""), language);
         }
 
         var lower = text.ToLowerInvariant();

@@ -4,7 +4,7 @@ using SalesBot.Facebook;
 
 namespace SalesBot.Data;
 
-/// <summary>The Messenger side's tables: connected pages, received events, conversation history, handoff states, data deletion requests, bot switches per page.</summary>
+/// <summary>The Messenger side's tables: connected pages, received events, conversation history, handoff states, data deletion requests, bot switches per page, Messenger profile outcomes.</summary>
 public partial class SalesBotDbContext
 {
     public DbSet<ConnectedPage> ConnectedPages => Set<ConnectedPage>();
@@ -13,4 +13,5 @@ public partial class SalesBotDbContext
     public DbSet<ConversationHandoff> ConversationHandoffs => Set<ConversationHandoff>();
     public DbSet<DataDeletionRequest> DataDeletionRequests => Set<DataDeletionRequest>();
     public DbSet<PageBotSwitch> PageBotSwitches => Set<PageBotSwitch>();
+    public DbSet<MessengerProfileRecord> MessengerProfileRecords => Set<MessengerProfileRecord>();
 }

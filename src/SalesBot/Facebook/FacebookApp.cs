@@ -9,7 +9,7 @@ namespace SalesBot.Facebook;
 /// </summary>
 public sealed class FacebookApp
 {
-    public const string GraphVersion = "v21.0";
+    public const string GraphVersion = "v26.0";
     public const string SandboxPath = "/sandbox/facebook";
     private const string DefaultGraphOrigin = "https://graph.facebook.com";
 
@@ -48,7 +48,7 @@ public sealed class FacebookApp
     public string AppSecret { get; }
     public string VerifyToken { get; }
 
-    /// <summary>Versioned Graph API root, ending in a slash: <c>{origin}/v21.0/</c>.</summary>
+    /// <summary>Versioned Graph API root, ending in a slash: <c>{origin}/v26.0/</c>.</summary>
     public Uri GraphBase { get; }
     public Uri DialogUrl { get; }
     public string CallbackUrl { get; }

@@ -19,6 +19,10 @@ public static class FacebookExtensions
         // Tokens travel in query strings as Meta documents, so the factory's URI logging is removed.
         services.AddHttpClient<SendApiClient>().RemoveAllLoggers().AddStandardResilienceHandler();
         services.AddHttpClient<GraphClient>().RemoveAllLoggers().AddStandardResilienceHandler();
+        services.AddSingleton<MessengerProfileStatus>();
+        services.AddScoped<MessengerProfileSync>();
+        services.AddSingleton<SalesBot.Assistant.Settings.IAssistantSettingsListener, MessengerProfileOnSettingsSaved>();
+        services.AddHostedService<PreconfiguredPageProfile>();
         services.AddScoped<PageConnectService>();
         services.AddScoped<ShopPages>();
         services.AddSingleton<MessengerWebhookReceiver>();

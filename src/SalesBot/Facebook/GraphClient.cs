@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace SalesBot.Facebook;
 
-/// <summary>The Graph API calls page connect needs: code exchange, the user's pages, page subscription.</summary>
+/// <summary>The Graph API calls page connect needs: code exchange, the user's pages, page subscription, the Messenger profile.</summary>
 public sealed class GraphClient(HttpClient http, FacebookApp app)
 {
     public const string SubscribedFields = "messages,messaging_postbacks,message_echoes";
@@ -39,6 +39,26 @@ public sealed class GraphClient(HttpClient http, FacebookApp app)
     {
         var uri = new Uri(app.GraphBase, Uri.EscapeDataString(pageId) + "/subscribed_apps?" + Query(("access_token", pageToken)));
         using var response = await http.DeleteAsync(uri, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>POST /me/messenger_profile</c> with the page token (developers.facebook.com/docs/messenger-platform/reference/messenger-profile-api):
+    /// sets the fields given, leaving the others as they are; answers <c>{"result":"success"}</c>.
+    /// </summary>
+    public async Task SetMessengerProfileAsync(string pageToken, MessengerProfile profile, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(app.GraphBase, "me/messenger_profile?" + Query(("access_token", pageToken)));
+        using var response = await http.PostAsJsonAsync(uri, profile, SendApiJson.Options, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    /// <summary><c>DELETE /me/messenger_profile</c> with <c>{"fields":[…]}</c>: those properties are removed from the page.</summary>
+    public async Task DeleteMessengerProfileAsync(string pageToken, IReadOnlyList<string> fields, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(app.GraphBase, "me/messenger_profile?" + Query(("access_token", pageToken)));
+        using var request = new HttpRequestMessage(HttpMethod.Delete, uri) { Content = JsonContent.Create(new { fields }, options: SendApiJson.Options) };
+        using var response = await http.SendAsync(request, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
     }
 

@@ -11,6 +11,8 @@ public static class PageConnectNotice
     // Outcome codes, shared with the console page that words them.
     public const string Connected = "connected";
     public const string ConnectedPartly = "connected-partly";
+    /// <summary>Connected and subscribed, but Facebook refused a page's Messenger profile (welcome screen, ice breakers, menu).</summary>
+    public const string ConnectedWithoutProfile = "connected-no-profile";
     public const string NoPages = "no-pages";
     public const string AllTaken = "taken";
 
@@ -29,7 +31,9 @@ public static class PageConnectNotice
         if (report.Pages.Count == 0) return $"{ConsolePath}?error={NoPages}";
         if (connected.Count == 0) return $"{ConsolePath}?error={AllTaken}&taken={report.Pages.Count}";
         var ids = Uri.EscapeDataString(string.Join(',', connected.Select(p => p.PageId)));
-        var outcome = connected.Count == report.Pages.Count && connected.All(p => p.Subscribed) ? Connected : ConnectedPartly;
+        var outcome = connected.Count == report.Pages.Count && connected.All(p => p.Subscribed)
+            ? connected.All(p => p.ProfileSet) ? Connected : ConnectedWithoutProfile
+            : ConnectedPartly;
         return $"{ConsolePath}?done={outcome}&pages={ids}&taken={report.Pages.Count(p => !p.Connected)}";
     }
 }

@@ -14,6 +14,7 @@ public sealed class PageConnectService(
     GraphClient graph,
     PageStore pages,
     OAuthStateStore states,
+    MessengerProfileSync profiles,
     ILogger<PageConnectService> logger)
 {
     public const string Purpose = "facebook";
@@ -68,7 +69,9 @@ public sealed class PageConnectService(
             try
             {
                 await graph.SubscribeAsync(page.Id, page.AccessToken, cancellationToken);
-                connected.Add(new ConnectedPageReport(page.Id, page.Name, shop, true, true, null));
+                // Get Started, greeting, ice breakers and menu; a refusal is reported and the page stays connected.
+                var profileError = await profiles.SetAsync(new PageCredentials(page.Id, shop, page.AccessToken), cancellationToken);
+                connected.Add(new ConnectedPageReport(page.Id, page.Name, shop, true, true, null) { ProfileError = profileError });
             }
             catch (GraphException e)
             {
@@ -94,4 +97,10 @@ public sealed record PageConnectReport(bool Ok, string? Shop, IReadOnlyList<Conn
 public enum PageConnectFailure { State, Expired, OtherSession, Facebook }
 
 /// <summary>One page of the merchant's: <see cref="Connected"/> is false when it already sells for another shop and was left there.</summary>
-public sealed record ConnectedPageReport(string PageId, string Name, string Shop, bool Connected, bool Subscribed, string? Error);
+public sealed record ConnectedPageReport(string PageId, string Name, string Shop, bool Connected, bool Subscribed, string? Error)
+{
+    /// <summary>Why the Messenger profile (Get Started, greeting, ice breakers, menu) could not be set; null when it was.</summary>
+    public string? ProfileError { get; init; }
+
+    public bool ProfileSet => Connected && Subscribed && ProfileError is null;
+}

@@ -9,6 +9,7 @@ public sealed class ShopPages(
     GraphClient graph,
     SendApiClient send,
     ConversationStore conversations,
+    MessengerProfileSync profiles,
     TimeProvider time,
     ILogger<ShopPages> logger)
 {
@@ -40,6 +41,8 @@ public sealed class ShopPages(
             try
             {
                 await graph.UnsubscribeAsync(pageId, credentials.Token, cancellationToken);
+                // The welcome screen and menu would otherwise keep offering a bot that no longer answers.
+                await profiles.RemoveAsync(credentials, cancellationToken);
             }
             catch (GraphException e) when (e.Code == 190)
             {

@@ -69,7 +69,7 @@ public sealed partial class MerchantPageConnectTests : IAsyncLifetime
         using var login = await browser.GetAsync("/facebook/login?shop=other-shop");
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         var dialog = login.Headers.Location!;
-        Assert.StartsWith(_facebook.GraphOrigin + "/v21.0/dialog/oauth", dialog.ToString());
+        Assert.StartsWith(_facebook.GraphOrigin + "/v26.0/dialog/oauth", dialog.ToString());
         Assert.Contains("pages_messaging", dialog.Query);
         var callback = await AllowAsync(dialog);
 

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SalesBot.Catalog;
+using SalesBot.Facebook;
+using SalesBot.Sandbox.Facebook;
 using SalesBot.Snapshots;
 using SalesBot.Tests.Assistant;
 using SalesBot.Tests.Support;
@@ -73,4 +75,54 @@ public sealed class SandboxChatPageTests : IAsyncLifetime
         Assert.Equal(MessengerAppFixture.Opening + "Here is what I found for you:", await page.Locator(".bubble.bot").First.TextContentAsync());
     }
 
+
+    [Fact]
+    public async Task The_welcome_screen_offers_the_ice_breakers_or_get_started_and_the_menu_posts_its_postbacks()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await TestBrowser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        var profile = MessengerProfileBuilder.For(SalesBot.Assistant.Settings.ShopAssistantSettings.Defaults);
+
+        // The app sets the sandbox page's profile once it has started; a new conversation opens on the welcome screen.
+        await page.GotoAsync(_baseUrl + "/sandbox/chat");
+        await page.Locator("#welcome").WaitForAsync(new LocatorWaitForOptions { Timeout = 20000 });
+        Assert.Equal(MessengerProfileBuilder.DefaultGreeting.Replace("{{user_first_name}}", FacebookSandboxChatProfile.FirstName),
+            await page.Locator("#greeting").TextContentAsync());
+        // API ice breakers take precedence over the Get Started button.
+        Assert.Equal(profile.IceBreakers[0].CallToActions.Select(q => q.Question), await page.Locator(".ice-breaker").AllTextContentsAsync());
+        Assert.Equal(0, await page.Locator("#get-started").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/profile-chat-welcome.png" });
+
+        await page.Locator(".ice-breaker", new PageLocatorOptions { HasTextString = "Show me what's new" }).ClickAsync();
+        await page.Locator(".card .card-title").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 20000 });
+        Assert.True(await page.Locator("#welcome").IsHiddenAsync());
+        Assert.Equal("Show me what's new", await page.Locator(".bubble.me").First.TextContentAsync());
+        Assert.Contains("Just in at Test Boutique:", await page.Locator(".bubble.bot").First.TextContentAsync());
+
+        await page.ClickAsync("#menu-button");
+        Assert.Equal(profile.PersistentMenu[0].CallToActions.Select(i => i.Title), await page.Locator("#menu .menu-item").AllTextContentsAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/profile-chat-menu.png" });
+        await page.Locator("#menu .menu-item", new PageLocatorOptions { HasTextString = "Talk to a person" }).ClickAsync();
+        await page.Locator(".bubble.bot", new PageLocatorOptions { HasTextString = SalesBot.Assistant.Phrases.For("en").HandOff })
+            .WaitForAsync(new LocatorWaitForOptions { Timeout = 20000 });
+        Assert.True(await page.Locator("#menu").IsHiddenAsync());
+
+        // Without ice breakers the welcome screen offers Get Started, which answers with the welcome and featured products.
+        using (var http = new HttpClient())
+        using (var removed = await http.SendAsync(new HttpRequestMessage(HttpMethod.Delete,
+            $"{_baseUrl}/sandbox/facebook/{FacebookSandboxExtensions.GraphVersion}/me/messenger_profile?access_token={FacebookApp.SandboxPageToken}")
+            { Content = System.Net.Http.Json.JsonContent.Create(new { fields = new[] { "ice_breakers" } }) }))
+            Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        var fresh = await browser.NewPageAsync();
+        await fresh.GotoAsync(_baseUrl + "/sandbox/chat");
+        var getStarted = fresh.Locator("#get-started");
+        await getStarted.WaitForAsync(new LocatorWaitForOptions { Timeout = 20000 });
+        Assert.Equal(0, await fresh.Locator(".ice-breaker").CountAsync());
+        await fresh.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/profile-chat-get-started.png" });
+        await getStarted.ClickAsync();
+        await fresh.Locator(".card .card-title").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 20000 });
+        Assert.Equal("Get Started", await fresh.Locator(".bubble.me").First.TextContentAsync());
+        Assert.EndsWith(string.Format(SalesBot.Assistant.Phrases.For("en").Welcome, "Test Boutique"), await fresh.Locator(".bubble.bot").First.TextContentAsync());
+    }
 }

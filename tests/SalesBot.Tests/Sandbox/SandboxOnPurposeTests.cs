@@ -32,7 +32,7 @@ public class SandboxOnPurposeTests
 
     /// <summary>One address per sandbox part: the Shopify emulator, its pictures, the Graph API emulator, the chat page.</summary>
     private static readonly string[] ShopifyParts = [$"/sandbox/{DemoShop}/admin/oauth/authorize?client_id={ShopifyOptions.SandboxApiKey}", "/sandbox/images/mug/1e90ff.svg"];
-    private static readonly string[] FacebookParts = ["/sandbox/chat", "/sandbox/facebook/v21.0/me/accounts?access_token=x"];
+    private static readonly string[] FacebookParts = ["/sandbox/chat", "/sandbox/facebook/v26.0/me/accounts?access_token=x"];
 
     private static async Task<Dictionary<string, HttpStatusCode>> StatusesAsync(SalesBotApp app, IEnumerable<string> paths)
     {

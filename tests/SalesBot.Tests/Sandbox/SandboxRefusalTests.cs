@@ -36,7 +36,7 @@ public sealed class SandboxRefusalTests(SandboxRefusalTests.SandboxApp fixture) 
         $"&redirect_uri={Uri.EscapeDataString(redirectUri)}&state=s1";
 
     private string FacebookDialog(string redirectUri) =>
-        $"/sandbox/facebook/v21.0/dialog/oauth?client_id={FacebookOptions.SandboxAppId}&redirect_uri={Uri.EscapeDataString(redirectUri)}&state=s1&scope=pages_messaging";
+        $"/sandbox/facebook/v26.0/dialog/oauth?client_id={FacebookOptions.SandboxAppId}&redirect_uri={Uri.EscapeDataString(redirectUri)}&state=s1&scope=pages_messaging";
 
     public static TheoryData<string> ForeignRedirects => new()
     {
@@ -174,10 +174,10 @@ public sealed class SandboxRefusalTests(SandboxRefusalTests.SandboxApp fixture) 
         using var http = new HttpClient { BaseAddress = new Uri(graph.BaseUrl) };
         for (var i = 0; i < 5; i++)
         {
-            using var sent = await http.PostAsJsonAsync($"/sandbox/facebook/v21.0/me/messages?access_token=sandbox-page-token",
+            using var sent = await http.PostAsJsonAsync($"/sandbox/facebook/v26.0/me/messages?access_token=sandbox-page-token",
                 new { recipient = new { id = "psid-bound" }, message = new { text = $"m{i}" } });
             Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
-            using var dialog = await http.GetAsync($"/sandbox/facebook/v21.0/dialog/oauth?client_id=sandbox-app-id&state=s{i}" +
+            using var dialog = await http.GetAsync($"/sandbox/facebook/v26.0/dialog/oauth?client_id=sandbox-app-id&state=s{i}" +
                 $"&redirect_uri={Uri.EscapeDataString("http://127.0.0.1:1/facebook/callback")}");
             Assert.Equal(HttpStatusCode.OK, dialog.StatusCode);
         }

@@ -8,7 +8,8 @@ namespace SalesBot.Assistant.Settings;
 /// checked here against the shop's current catalog, so a hand-made post cannot pick an unknown, single-use or
 /// customer-restricted code whatever the page showed.
 /// </summary>
-public sealed class AssistantSettingsService(IDbContextFactory<SalesBotDbContext> dbFactory, CatalogProvider catalogs, TimeProvider time)
+public sealed class AssistantSettingsService(
+    IDbContextFactory<SalesBotDbContext> dbFactory, CatalogProvider catalogs, TimeProvider time, IEnumerable<IAssistantSettingsListener> listeners)
 {
     public async Task<ShopAssistantSettings> GetAsync(string shop, CancellationToken cancellationToken)
     {
@@ -73,6 +74,7 @@ public sealed class AssistantSettingsService(IDbContextFactory<SalesBotDbContext
         row.OutOfHoursReply = outOfHours;
         row.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var listener in listeners) await listener.SettingsSavedAsync(shop, cancellationToken);
         return new SettingsSaveResult(errors);
     }
 

@@ -23,7 +23,7 @@ public partial class Settings
 
     private static readonly IReadOnlyDictionary<string, string> Messages = new Dictionary<string, string>
     {
-        ["saved"] = "Settings saved. The bot uses them from the next message on.",
+        ["saved"] = "Settings saved. The bot uses them from the next message on; the pages' Messenger welcome screen shows the new greeting (see Pages).",
         ["bot-on"] = "The bot answers on that page again.",
         ["bot-off"] = "The bot is off on that page: messages still arrive, nothing is answered.",
     };

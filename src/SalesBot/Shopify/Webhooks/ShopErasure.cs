@@ -24,6 +24,7 @@ public sealed class ShopErasure(
     ShopSyncData sync,
     PageStore pages,
     PageBotSwitches botSwitches,
+    MessengerProfileStatus profileStatus,
     ConversationStore conversations,
     InsightsRecorder insights,
     CatalogProvider catalogs,
@@ -52,6 +53,7 @@ public sealed class ShopErasure(
         await oauthStates.ForgetShopAsync(shop, cancellationToken);
         var pageIds = await pages.DeleteShopAsync(shop, cancellationToken);
         await botSwitches.DeleteShopAsync(shop, cancellationToken);
+        await profileStatus.ForgetPagesAsync(pageIds, cancellationToken);
         await assistantSettings.DeleteShopAsync(shop, cancellationToken);
         var erased = await conversations.ErasePagesAsync(pageIds, cancellationToken);
         var memoryRows = await memories.DeleteShopAsync(shop, cancellationToken);

@@ -17,10 +17,12 @@ internal static class EveryTable
 
     private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Fills the tables the database has (an older migration lacks the tables later ones add) and reads them back.</summary>
     public static async Task<SortedDictionary<string, List<string>>> FillAsync(DbContextOptions<SalesBotDbContext> options)
     {
         await using var db = new SalesBotDbContext(options);
-        foreach (var entity in Tables(db))
+        var missing = (await DatabaseInitializer.FindMissingTablesAsync(db, default)).ToHashSet(StringComparer.Ordinal);
+        foreach (var entity in Tables(db).Where(e => !missing.Contains(e.GetTableName()!)))
             for (var row = 1; row <= RowsPerTable; row++)
             {
                 var instance = Create(entity.ClrType);
@@ -29,15 +31,17 @@ internal static class EveryTable
                 db.Add(instance);
             }
         await db.SaveChangesAsync();
-        return await ReadAsync(options);
+        return await ReadAsync(options, missing);
     }
 
-    public static async Task<SortedDictionary<string, List<string>>> ReadAsync(DbContextOptions<SalesBotDbContext> options)
+    /// <param name="skip">Tables not to read (those the database had not yet when it was filled).</param>
+    public static async Task<SortedDictionary<string, List<string>>> ReadAsync(DbContextOptions<SalesBotDbContext> options, IReadOnlySet<string>? skip = null)
     {
         await using var db = new SalesBotDbContext(options);
         var tables = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var entity in Tables(db))
         {
+            if (skip?.Contains(entity.GetTableName()!) == true) continue;
             var set = (IQueryable<object>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!
                 .MakeGenericMethod(entity.ClrType).Invoke(db, null)!;
             var rows = await set.ToListAsync();

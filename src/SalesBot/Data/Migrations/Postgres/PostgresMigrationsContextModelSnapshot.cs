@@ -294,6 +294,24 @@ namespace SalesBot.Data.Migrations.Postgres
                     b.ToTable("MessengerEvents");
                 });
 
+            modelBuilder.Entity("SalesBot.Facebook.MessengerProfileRecord", b =>
+                {
+                    b.Property<string>("PageId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("AttemptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("PageId");
+
+                    b.ToTable("MessengerProfileRecords");
+                });
+
             modelBuilder.Entity("SalesBot.Facebook.PageBotSwitch", b =>
                 {
                     b.Property<string>("PageId")

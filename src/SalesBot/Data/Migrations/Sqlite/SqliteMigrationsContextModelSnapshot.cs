@@ -282,6 +282,24 @@ namespace SalesBot.Data.Migrations.Sqlite
                     b.ToTable("MessengerEvents");
                 });
 
+            modelBuilder.Entity("SalesBot.Facebook.MessengerProfileRecord", b =>
+                {
+                    b.Property<string>("PageId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AttemptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PageId");
+
+                    b.ToTable("MessengerProfileRecords");
+                });
+
             modelBuilder.Entity("SalesBot.Facebook.PageBotSwitch", b =>
                 {
                     b.Property<string>("PageId")

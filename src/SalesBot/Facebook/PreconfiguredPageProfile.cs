@@ -1,0 +1,22 @@
+namespace SalesBot.Facebook;
+
+/// <summary>
+/// The page from <c>FACEBOOK_PAGE_*</c> (or the sandbox page) is never connected through Facebook Login, so its profile is
+/// set once the app has started (in sandbox mode the Graph API it calls is the app itself, so not before).
+/// </summary>
+public sealed class PreconfiguredPageProfile(FacebookApp app, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (app.PreconfiguredPage is not { } page) return;
+        var started = new TaskCompletionSource();
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        await using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            try { await started.Task; }
+            catch (OperationCanceledException) { return; }
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<MessengerProfileSync>().SetAsync(page, stoppingToken);
+    }
+}
