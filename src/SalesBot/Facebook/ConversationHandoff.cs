@@ -29,11 +29,18 @@ public sealed class ConversationHandoff
 
     public DateTimeOffset ChangedAt { get; set; }
 
+    /// <summary>
+    /// The app that owns the Messenger thread when it is not ours (Conversation Routing: the Page Inbox after a pass); null while
+    /// the bot's app owns it. While it is set the bot never answers, whatever the state, and the console takes the thread back first.
+    /// </summary>
+    [MaxLength(64)]
+    public string? ThreadOwnerAppId { get; set; }
+
     /// <summary>The last history line the merchant has seen in the console: shopper lines after it are unread.</summary>
     public long ReadThroughId { get; set; }
 
     /// <summary>Whether the bot may answer the shopper now.</summary>
-    public bool BotMayAnswer(DateTimeOffset now) => State switch
+    public bool BotMayAnswer(DateTimeOffset now) => ThreadOwnerAppId is null && State switch
     {
         HandoffState.Person => false,
         HandoffState.Waiting or HandoffState.Paused => Until is { } until && until <= now,
@@ -54,7 +61,10 @@ public static class HandoffState
     /// <summary>The bot answers.</summary>
     public const string Bot = "bot";
 
-    /// <summary>The shopper asked for a person: the bot is quiet for the handoff pause, the console highlights it.</summary>
+    /// <summary>
+    /// The shopper asked for a person: the console highlights it; the bot is quiet for the handoff pause, or, when the thread was
+    /// passed to the Page Inbox, until it comes back.
+    /// </summary>
     public const string Waiting = "waiting";
 
     /// <summary>A merchant took over from the console: the bot is quiet until handed back, with no expiry.</summary>

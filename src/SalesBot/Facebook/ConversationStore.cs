@@ -76,15 +76,33 @@ public sealed class ConversationStore(IDbContextFactory<SalesBotDbContext> dbFac
     /// been answered by a person). A merchant who took over from the console keeps it, with no expiry.
     /// </summary>
     public Task PageAdminRepliedAsync(ConversationKey key, TimeSpan pause, CancellationToken cancellationToken) =>
-        ChangeAsync(key, h => h.State == HandoffState.Person ? h : Set(h, HandoffState.Paused, time.GetUtcNow() + pause), cancellationToken);
+        ChangeAsync(key, h => h.State == HandoffState.Person ? h
+            // While the Page Inbox owns the thread the pause has no end: the thread comes back when the person marks it done.
+            : Set(h, HandoffState.Paused, h.ThreadOwnerAppId is null ? time.GetUtcNow() + pause : null, h.ThreadOwnerAppId), cancellationToken);
 
-    /// <summary>A merchant took over or replied from the console: <c>person</c> until handed back.</summary>
+    /// <summary>A merchant took over or replied from the console: <c>person</c> until handed back (the thread is the bot's app's again).</summary>
     public Task TakeOverAsync(ConversationKey key, CancellationToken cancellationToken) =>
         ChangeAsync(key, h => Set(h, HandoffState.Person, null), cancellationToken);
 
     /// <summary>Back to the bot, which answers the shopper's next message.</summary>
     public Task HandBackAsync(ConversationKey key, CancellationToken cancellationToken) =>
         ChangeAsync(key, h => Set(h, HandoffState.Bot, null), cancellationToken);
+
+    /// <summary>The shopper asked for a person and the thread went to <paramref name="appId"/> (the Page Inbox): <c>waiting</c> with no expiry.</summary>
+    public Task PassedToAppAsync(ConversationKey key, string appId, CancellationToken cancellationToken) =>
+        ChangeAsync(key, h => Set(h, HandoffState.Waiting, null, appId), cancellationToken);
+
+    /// <summary>
+    /// A <c>messaging_handovers</c> event named the thread's new owner: our app means back to the bot (the Page Inbox marked it done);
+    /// another app means a person has it, quiet with no expiry until the thread comes back.
+    /// </summary>
+    public Task ThreadOwnerChangedAsync(ConversationKey key, string newOwnerAppId, string ourAppId, CancellationToken cancellationToken) =>
+        ChangeAsync(key, h => newOwnerAppId == ourAppId ? Set(h, HandoffState.Bot, null)
+            : Set(h, h.State == HandoffState.Bot ? HandoffState.Paused : h.State, null, newOwnerAppId), cancellationToken);
+
+    /// <summary>Who owns the thread when it is not our app; null while ours (or never handed over).</summary>
+    public async Task<string?> ThreadOwnerAsync(ConversationKey key, CancellationToken cancellationToken) =>
+        (await HandoffAsync(key, cancellationToken))?.ThreadOwnerAppId;
 
     /// <summary>The merchant has seen the conversation up to history line <paramref name="lineId"/> (not a change others need to hear of).</summary>
     public async Task MarkReadAsync(ConversationKey key, long lineId, CancellationToken cancellationToken)
@@ -110,10 +128,11 @@ public sealed class ConversationStore(IDbContextFactory<SalesBotDbContext> dbFac
         }
     }
 
-    private ConversationHandoff Set(ConversationHandoff handoff, string state, DateTimeOffset? until)
+    private ConversationHandoff Set(ConversationHandoff handoff, string state, DateTimeOffset? until, string? threadOwnerAppId = null)
     {
         handoff.State = state;
         handoff.Until = until;
+        handoff.ThreadOwnerAppId = threadOwnerAppId;
         handoff.ChangedAt = time.GetUtcNow();
         return handoff;
     }

@@ -19,6 +19,7 @@ public static class FacebookExtensions
         // Tokens travel in query strings as Meta documents, so the factory's URI logging is removed.
         services.AddHttpClient<SendApiClient>().RemoveAllLoggers().AddStandardResilienceHandler();
         services.AddHttpClient<GraphClient>().RemoveAllLoggers().AddStandardResilienceHandler();
+        services.AddHttpClient<ThreadControlClient>().RemoveAllLoggers().AddStandardResilienceHandler();
         services.AddScoped<PageConnectService>();
         services.AddScoped<ShopPages>();
         services.AddSingleton<MessengerWebhookReceiver>();
