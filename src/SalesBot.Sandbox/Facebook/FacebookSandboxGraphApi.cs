@@ -25,6 +25,7 @@ internal static class FacebookSandboxGraphApi
         graph.MapPost("/{pageId}/subscribed_apps", Subscribe);
         graph.MapDelete("/{pageId}/subscribed_apps", Unsubscribe);
         graph.MapPost("/me/messages", Send);
+        FacebookSandboxThreadControl.Map(graph);
     }
 
     private static ContentHttpResult Dialog(
@@ -121,6 +122,10 @@ internal static class FacebookSandboxGraphApi
             case { } other: return GraphError(other, "Sandbox failure.", 400);
         }
         var psid = body.TryGetProperty("recipient", out var r) && r.TryGetProperty("id", out var id) ? id.GetString() : null;
+        // Conversation Routing's exclusivity: only the app controlling the thread may send to it, sender actions included.
+        if (psid is not null && sandbox.ThreadOwner(psid) != o.AppId)
+            return GraphError(10, "(#10) Message failed to send because another app is controlling this thread now.", 400,
+                FacebookSandboxThreadControl.AnotherAppOwnsThreadSubcode);
         if (OutsideWindow(body, psid, sandbox) is { } refusal) return refusal;
         if (InvalidButtonTemplate(body) is { } invalid) return invalid;
         var index = sandbox.Record(o.PageId, body);
@@ -173,7 +178,7 @@ internal static class FacebookSandboxGraphApi
         return null;
     }
 
-    private static IResult GraphError(int code, string message, int status, int? subcode = null) =>
+    internal static IResult GraphError(int code, string message, int status, int? subcode = null) =>
         TypedResults.Json(new
         {
             error = new { message, type = code is 190 or 10 ? "OAuthException" : "GraphMethodException", code, error_subcode = subcode, fbtrace_id = "sandbox" },
