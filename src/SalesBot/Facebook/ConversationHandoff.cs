@@ -23,24 +23,21 @@ public sealed class ConversationHandoff
 
     /// <summary>
     /// Until when the bot stays quiet in <c>waiting</c> and <c>paused</c>; null in <c>person</c> (quiet until handed back)
-    /// and <c>bot</c>.
+    /// and <c>bot</c>. Null in <c>waiting</c> or <c>paused</c> means the thread is with another app (Conversation Routing
+    /// passed it to the Page Inbox): quiet, with no end, until it comes back (<see cref="ThreadWithAnotherApp"/>).
     /// </summary>
     public DateTimeOffset? Until { get; set; }
 
     public DateTimeOffset ChangedAt { get; set; }
 
-    /// <summary>
-    /// The app that owns the Messenger thread when it is not ours (Conversation Routing: the Page Inbox after a pass); null while
-    /// the bot's app owns it. While it is set the bot never answers, whatever the state, and the console takes the thread back first.
-    /// </summary>
-    [MaxLength(64)]
-    public string? ThreadOwnerAppId { get; set; }
-
     /// <summary>The last history line the merchant has seen in the console: shopper lines after it are unread.</summary>
     public long ReadThroughId { get; set; }
 
+    /// <summary>The thread was passed to another app (the Page Inbox): only a handover or a take back returns it to the bot's app.</summary>
+    public bool ThreadWithAnotherApp => State is HandoffState.Waiting or HandoffState.Paused && Until is null;
+
     /// <summary>Whether the bot may answer the shopper now.</summary>
-    public bool BotMayAnswer(DateTimeOffset now) => ThreadOwnerAppId is null && State switch
+    public bool BotMayAnswer(DateTimeOffset now) => State switch
     {
         HandoffState.Person => false,
         HandoffState.Waiting or HandoffState.Paused => Until is { } until && until <= now,

@@ -159,7 +159,7 @@ public sealed class ConversationInbox(
     /// </summary>
     private async Task<bool> TakeThreadBackAsync(ConversationKey key, CancellationToken cancellationToken)
     {
-        if (await conversations.ThreadOwnerAsync(key, cancellationToken) is null) return true;
+        if (!await conversations.ThreadWithAnotherAppAsync(key, cancellationToken)) return true;
         if (await pages.GetAsync(key.PageId, cancellationToken) is not { } page) return false;
         var taken = await threads.TakeAsync(page.Token, key.Psid, "salesbot: taken back from the console", cancellationToken);
         if (taken == ThreadControlResult.TokenRejected) await pages.MarkDisconnectedAsync(key.PageId, cancellationToken);

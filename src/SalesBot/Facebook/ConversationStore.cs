@@ -78,7 +78,7 @@ public sealed class ConversationStore(IDbContextFactory<SalesBotDbContext> dbFac
     public Task PageAdminRepliedAsync(ConversationKey key, TimeSpan pause, CancellationToken cancellationToken) =>
         ChangeAsync(key, h => h.State == HandoffState.Person ? h
             // While the Page Inbox owns the thread the pause has no end: the thread comes back when the person marks it done.
-            : Set(h, HandoffState.Paused, h.ThreadOwnerAppId is null ? time.GetUtcNow() + pause : null, h.ThreadOwnerAppId), cancellationToken);
+            : Set(h, HandoffState.Paused, h.ThreadWithAnotherApp ? null : time.GetUtcNow() + pause), cancellationToken);
 
     /// <summary>A merchant took over or replied from the console: <c>person</c> until handed back (the thread is the bot's app's again).</summary>
     public Task TakeOverAsync(ConversationKey key, CancellationToken cancellationToken) =>
@@ -88,21 +88,22 @@ public sealed class ConversationStore(IDbContextFactory<SalesBotDbContext> dbFac
     public Task HandBackAsync(ConversationKey key, CancellationToken cancellationToken) =>
         ChangeAsync(key, h => Set(h, HandoffState.Bot, null), cancellationToken);
 
-    /// <summary>The shopper asked for a person and the thread went to <paramref name="appId"/> (the Page Inbox): <c>waiting</c> with no expiry.</summary>
-    public Task PassedToAppAsync(ConversationKey key, string appId, CancellationToken cancellationToken) =>
-        ChangeAsync(key, h => Set(h, HandoffState.Waiting, null, appId), cancellationToken);
+    /// <summary>The shopper asked for a person and the thread went to another app (the Page Inbox): <c>waiting</c> with no end.</summary>
+    public Task PassedToAnotherAppAsync(ConversationKey key, CancellationToken cancellationToken) =>
+        ChangeAsync(key, h => Set(h, HandoffState.Waiting, null), cancellationToken);
 
     /// <summary>
     /// A <c>messaging_handovers</c> event named the thread's new owner: our app means back to the bot (the Page Inbox marked it done);
-    /// another app means a person has it, quiet with no expiry until the thread comes back.
+    /// another app means a person has it, quiet with no end until the thread comes back. A console take-over keeps <c>person</c>.
     /// </summary>
     public Task ThreadOwnerChangedAsync(ConversationKey key, string newOwnerAppId, string ourAppId, CancellationToken cancellationToken) =>
         ChangeAsync(key, h => newOwnerAppId == ourAppId ? Set(h, HandoffState.Bot, null)
-            : Set(h, h.State == HandoffState.Bot ? HandoffState.Paused : h.State, null, newOwnerAppId), cancellationToken);
+            : h.State == HandoffState.Person ? h
+            : Set(h, h.State == HandoffState.Waiting ? HandoffState.Waiting : HandoffState.Paused, null), cancellationToken);
 
-    /// <summary>Who owns the thread when it is not our app; null while ours (or never handed over).</summary>
-    public async Task<string?> ThreadOwnerAsync(ConversationKey key, CancellationToken cancellationToken) =>
-        (await HandoffAsync(key, cancellationToken))?.ThreadOwnerAppId;
+    /// <summary>True when the thread is with another app (see <see cref="ConversationHandoff.ThreadWithAnotherApp"/>).</summary>
+    public async Task<bool> ThreadWithAnotherAppAsync(ConversationKey key, CancellationToken cancellationToken) =>
+        (await HandoffAsync(key, cancellationToken))?.ThreadWithAnotherApp ?? false;
 
     /// <summary>The merchant has seen the conversation up to history line <paramref name="lineId"/> (not a change others need to hear of).</summary>
     public async Task MarkReadAsync(ConversationKey key, long lineId, CancellationToken cancellationToken)
@@ -128,11 +129,10 @@ public sealed class ConversationStore(IDbContextFactory<SalesBotDbContext> dbFac
         }
     }
 
-    private ConversationHandoff Set(ConversationHandoff handoff, string state, DateTimeOffset? until, string? threadOwnerAppId = null)
+    private ConversationHandoff Set(ConversationHandoff handoff, string state, DateTimeOffset? until)
     {
         handoff.State = state;
         handoff.Until = until;
-        handoff.ThreadOwnerAppId = threadOwnerAppId;
         handoff.ChangedAt = time.GetUtcNow();
         return handoff;
     }

@@ -139,7 +139,7 @@ public sealed class ConversationTurn(
         var passed = await threads.PassToPageInboxAsync(page.Token, key.Psid, HandoffMetadata, cancellationToken);
         if (passed == ThreadControlResult.Done)
         {
-            await conversations.PassedToAppAsync(key, ThreadControlClient.PageInboxAppId, cancellationToken);
+            await conversations.PassedToAnotherAppAsync(key, cancellationToken);
             logger.LogInformation("Shopper on page {PageId} asked for a person; the thread went to the Page Inbox", page.PageId);
             return;
         }

@@ -125,7 +125,7 @@ public sealed class MessengerWebhookTests(MessengerAppFixture app) : IClassFixtu
         Assert.Equal([MessengerAppFixture.Opening + "I've let the team know — a person will answer you here shortly."], app.Replies(psid));
         await using var db = await Db().CreateDbContextAsync();
         var handoff = await db.ConversationHandoffs.SingleAsync(p => p.Psid == psid);
-        Assert.Equal((SalesBot.Facebook.HandoffState.Waiting, "263902037430900", null), (handoff.State, handoff.ThreadOwnerAppId, handoff.Until));
+        Assert.Equal((SalesBot.Facebook.HandoffState.Waiting, true, null), (handoff.State, handoff.ThreadWithAnotherApp, handoff.Until));
         Assert.Equal("263902037430900", app.Sandbox.State.ThreadOwner(psid));
     }
 

@@ -161,10 +161,6 @@ namespace SalesBot.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("ThreadOwnerAppId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<DateTimeOffset?>("Until")
                         .HasColumnType("timestamp with time zone");
 

@@ -153,10 +153,6 @@ namespace SalesBot.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ThreadOwnerAppId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<long?>("Until")
                         .HasColumnType("INTEGER");
 
