@@ -31,6 +31,49 @@ internal static class FacebookSandboxChatApi
         chat.MapPost("/fail", Fail);
         chat.MapGet("/profile", (MessengerProfiles profiles, IOptions<FacebookSandboxOptions> options) =>
             TypedResults.Ok(FacebookSandboxChatProfile.For(profiles, options)));
+        chat.MapPost("/inbox-done", InboxDone);
+        chat.MapGet("/thread", Thread);
+    }
+
+    public sealed record ThreadRequest(string? Psid);
+
+    public sealed record ThreadOwner(string Psid, string OwnerAppId, bool PageInbox);
+
+    private static Results<Ok<ThreadOwner>, JsonHttpResult<ChatError>> Thread([FromQuery] string? psid, FacebookSandboxState sandbox) =>
+        Problem(psid, null) is { } problem ? Bad(problem) : TypedResults.Ok(OwnerOf(psid!, sandbox));
+
+    private static ThreadOwner OwnerOf(string psid, FacebookSandboxState sandbox) =>
+        new(psid, sandbox.ThreadOwner(psid), sandbox.ThreadOwner(psid) == PageInboxAppId);
+
+    /// <summary>
+    /// The Page Inbox person clicks "Done": the Page Inbox passes the thread back to the primary app (the bot's), which gets the
+    /// <c>messaging_handovers</c> webhook with <c>pass_thread_control</c> {new_owner_app_id, previous_owner_app_id, metadata}.
+    /// </summary>
+    private static async Task<Results<Ok<WebhookResult>, JsonHttpResult<ChatError>>> InboxDone(HttpRequest http,
+        IOptions<FacebookSandboxOptions> options, IHttpClientFactory clients, FacebookSandboxState sandbox)
+    {
+        var (request, invalid) = await ReadAsync<ThreadRequest>(http);
+        if (invalid is not null) return invalid;
+        if (Problem(request.Psid, null) is { } problem) return Bad(problem);
+        var o = options.Value;
+        if (o.WebhookUrl is null) return NoWebhook();
+        var psid = request.Psid!;
+        if (sandbox.ThreadOwner(psid) != PageInboxAppId)
+            return TypedResults.Json(new ChatError("the Page Inbox does not control this thread, so there is nothing to mark as done"),
+                statusCode: StatusCodes.Status409Conflict);
+        sandbox.SetThreadOwner(psid, o.AppId);
+        var now = sandbox.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        var messaging = new JsonObject
+        {
+            ["sender"] = new JsonObject { ["id"] = psid },
+            ["recipient"] = new JsonObject { ["id"] = o.PageId },
+            ["timestamp"] = now,
+            ["pass_thread_control"] = new JsonObject
+            {
+                ["new_owner_app_id"] = o.AppId, ["previous_owner_app_id"] = PageInboxAppId, ["metadata"] = "Marked as done in the Page Inbox",
+            },
+        };
+        return TypedResults.Ok(await PostAsync(o.WebhookUrl, o, clients, messaging, now));
     }
 
     public sealed record SendRequest(string? Psid, string? Text, string? Payload, string? PostbackTitle);
@@ -106,8 +149,12 @@ internal static class FacebookSandboxChatApi
             if (request.Payload is not null) message["quick_reply"] = new JsonObject { ["payload"] = request.Payload };
             messaging["message"] = message;
         }
-        return TypedResults.Ok(await PostAsync(o.WebhookUrl, o, clients, messaging, now));
+        // While another app (the Page Inbox) controls the thread, the bot's app gets the shopper's events on the standby channel.
+        return TypedResults.Ok(await PostAsync(o.WebhookUrl, o, clients, messaging, now, Channel(psid, sandbox, o)));
     }
+
+    private static string Channel(string psid, FacebookSandboxState sandbox, FacebookSandboxOptions o) =>
+        sandbox.ThreadOwner(psid) == o.AppId ? "messaging" : "standby";
 
     private static JsonHttpResult<ChatError> NoWebhook() => TypedResults.Json(
         new ChatError("the sandbox has no webhook address to post to (FacebookSandboxOptions.WebhookUrl)"), statusCode: StatusCodes.Status409Conflict);
@@ -132,7 +179,8 @@ internal static class FacebookSandboxChatApi
                 ["mid"] = "m_" + Guid.NewGuid().ToString("N"), ["text"] = request.Text, ["is_echo"] = true, ["app_id"] = long.Parse(PageInboxAppId),
             },
         };
-        return TypedResults.Ok(await PostAsync(o.WebhookUrl, o, clients, messaging, now));
+        // The page admin writes in the Page Inbox; when the Page Inbox controls the thread, the echo reaches the bot's app on standby.
+        return TypedResults.Ok(await PostAsync(o.WebhookUrl, o, clients, messaging, now, Channel(request.Psid!, sandbox, o)));
     }
 
     private static Results<Ok<IReadOnlyList<ChatItem>>, JsonHttpResult<ChatError>> Messages([FromQuery] string? psid, [FromQuery] int? after,
@@ -145,12 +193,13 @@ internal static class FacebookSandboxChatApi
 
     public sealed record WebhookResult(int Status);
 
-    private static async Task<WebhookResult> PostAsync(string url, FacebookSandboxOptions o, IHttpClientFactory clients, JsonObject messaging, long now)
+    private static async Task<WebhookResult> PostAsync(string url, FacebookSandboxOptions o, IHttpClientFactory clients, JsonObject messaging, long now,
+        string channel = "messaging")
     {
         var body = new JsonObject
         {
             ["object"] = "page",
-            ["entry"] = new JsonArray(new JsonObject { ["id"] = o.PageId, ["time"] = now, ["messaging"] = new JsonArray(messaging) }),
+            ["entry"] = new JsonArray(new JsonObject { ["id"] = o.PageId, ["time"] = now, [channel] = new JsonArray(messaging) }),
         };
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(bytes) };

@@ -59,7 +59,8 @@ details{padding:0 1rem .6rem;color:#65676b;font-size:.85rem}
 <div id="menu" hidden role="menu"></div>
 <form id="composer"><button id="menu-button" type="button" aria-label="Menu" aria-expanded="false" hidden>☰</button><input id="text" autocomplete="off" placeholder="Aa" aria-label="Message"><button id="send" type="submit">Send</button></form>
 <details><summary>Reply as the page admin (hands the conversation to a person)</summary>
-<form id="admin"><input id="admin-text" autocomplete="off" placeholder="Page admin reply"><button type="submit">Reply</button></form></details>
+<form id="admin"><input id="admin-text" autocomplete="off" placeholder="Page admin reply"><button type="submit">Reply</button></form>
+<p>Thread: <b id="thread-owner">bot</b> <button id="inbox-done" type="button">Mark as done (Page Inbox)</button></p></details>
 </div>
 <script>
 const api = '/sandbox/facebook/chat';
@@ -196,7 +197,19 @@ document.getElementById('admin').addEventListener('submit', async e => {
   input.value = ''; bubble(text, 'human');
   await fetch(`${api}/admin-reply`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ psid, text }) });
 });
+// Conversation Routing: who controls the thread; "Done" in the Page Inbox passes it back to the bot.
+async function thread() {
+  try {
+    const r = await fetch(`${api}/thread?psid=${encodeURIComponent(psid)}`);
+    if (r.ok) document.getElementById('thread-owner').textContent = (await r.json()).pageInbox ? 'Page Inbox (a person)' : 'bot';
+  } catch (e) { /* keep polling */ }
+  setTimeout(thread, 1000);
+}
+document.getElementById('inbox-done').addEventListener('click', async () => {
+  await fetch(`${api}/inbox-done`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ psid }) });
+});
 poll();
+thread();
 </script></body></html>
 """;
 }

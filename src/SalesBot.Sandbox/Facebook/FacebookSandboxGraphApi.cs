@@ -27,6 +27,7 @@ internal static class FacebookSandboxGraphApi
         graph.MapDelete("/{pageId}/subscribed_apps", Unsubscribe);
         graph.MapPost("/me/messages", Send);
         FacebookSandboxMessengerProfile.Map(graph);
+        FacebookSandboxThreadControl.Map(graph);
     }
 
     private static ContentHttpResult Dialog(
@@ -123,6 +124,10 @@ internal static class FacebookSandboxGraphApi
             case { } other: return GraphError(other, "Sandbox failure.", 400);
         }
         var psid = body.TryGetProperty("recipient", out var r) && r.TryGetProperty("id", out var id) ? id.GetString() : null;
+        // Conversation Routing's exclusivity: only the app controlling the thread may send to it, sender actions included.
+        if (psid is not null && sandbox.ThreadOwner(psid) != o.AppId)
+            return GraphError(10, "(#10) Message failed to send because another app is controlling this thread now.", 400,
+                FacebookSandboxThreadControl.AnotherAppOwnsThreadSubcode);
         if (OutsideWindow(body, psid, sandbox) is { } refusal) return refusal;
         if (InvalidButtonTemplate(body) is { } invalid) return invalid;
         var index = sandbox.Record(o.PageId, body);

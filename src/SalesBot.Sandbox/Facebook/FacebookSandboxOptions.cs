@@ -18,6 +18,9 @@ public sealed class FacebookSandboxOptions
     /// <summary>The app's Valid OAuth Redirect URIs (exact match); empty: any http(s) URL on a loopback host (see <see cref="RedirectRule"/>).</summary>
     public List<string> RedirectUris { get; set; } = [];
 
+    /// <summary>The page's Conversation Routing includes the Page Inbox (app 263902037430900); see <see cref="FacebookSandboxState.PageInboxRouting"/>.</summary>
+    public bool PageInboxRouting { get; set; } = true;
+
     /// <summary>How many Send API calls, login codes, user tokens and shoppers the emulator remembers (the oldest go first).</summary>
     public int MaxKept { get; set; } = 10_000;
 }

@@ -20,6 +20,23 @@ public sealed class FacebookSandboxState(TimeProvider time, IOptions<FacebookSan
 
     public TimeProvider Time => time;
 
+    private readonly ConcurrentDictionary<string, string> _threadOwners = new();
+
+    /// <summary>
+    /// Whether the page's Conversation Routing has the Page Inbox as a receiver, so the app may pass threads to it (on by
+    /// default, as on a page whose inbox is set up; off, a pass to it is refused as on a page without it).
+    /// </summary>
+    public bool PageInboxRouting { get; set; } = options.Value.PageInboxRouting;
+
+    /// <summary>The app that controls the shopper's thread: the page's primary app (the bot's) until it passes it.</summary>
+    public string ThreadOwner(string psid) => _threadOwners.TryGetValue(psid, out var owner) ? owner : options.Value.AppId;
+
+    public void SetThreadOwner(string psid, string appId)
+    {
+        if (appId == options.Value.AppId) _threadOwners.TryRemove(psid, out _);
+        else _threadOwners[psid] = appId;
+    }
+
     /// <summary>A shopper (PSID) wrote to the page now: the standard window and the HUMAN_AGENT window open again.</summary>
     public void ShopperWrote(string psid)
     {

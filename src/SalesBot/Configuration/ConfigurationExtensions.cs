@@ -48,6 +48,8 @@ public static partial class ConfigurationExtensions
                 $"FACEBOOK_APP_ID and FACEBOOK_APP_SECRET are required {outsideSandbox}")
             .Validate(o => string.IsNullOrEmpty(o.PageId) || (!string.IsNullOrEmpty(o.PageAccessToken) && !string.IsNullOrEmpty(o.PageShop)),
                 "FACEBOOK_PAGE_ACCESS_TOKEN and FACEBOOK_PAGE_SHOP are required when FACEBOOK_PAGE_ID is set")
+            .Validate(o => o.BatchWindow >= TimeSpan.Zero && o.BatchWindow <= FacebookOptions.MaxBatchWindow,
+                $"FACEBOOK_BATCH_WINDOW must be a TimeSpan from 00:00:00 to {FacebookOptions.MaxBatchWindow}, such as 00:00:01.500")
             .ValidateOnStart();
         builder.Services.AddOptions<OpenAiOptions>().BindConfiguration("").ValidateOnStart();
         return builder;

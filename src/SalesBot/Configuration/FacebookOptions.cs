@@ -34,6 +34,16 @@ public sealed class FacebookOptions
     [ConfigurationKeyName("FACEBOOK_HANDOFF_PAUSE")]
     public TimeSpan HandoffPause { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// Shopper messages of one conversation arriving within this long of the first are answered as one turn (people type in bursts:
+    /// "hi" "do you have" "blue shirts?"). Zero answers every message at once.
+    /// </summary>
+    [ConfigurationKeyName("FACEBOOK_BATCH_WINDOW")]
+    public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(1500);
+
+    /// <summary>The longest batch window allowed: Messenger shoppers expect an answer within seconds.</summary>
+    public static readonly TimeSpan MaxBatchWindow = TimeSpan.FromSeconds(10);
+
     /// <summary>True when the sandbox Graph API stands in for Meta: decided at start by <see cref="SandboxMode"/>; by hand, when there is no app id.</summary>
     public bool IsSandbox { get => _sandbox ?? string.IsNullOrEmpty(AppId); internal set => _sandbox = value; }
     private bool? _sandbox;

@@ -13,16 +13,21 @@ public readonly record struct ConversationKey(string PageId, string Psid)
 /// <summary>
 /// Runs turns in the background: one conversation's events strictly in order, one at a time, while
 /// different conversations run in parallel (capped). The database is the queue, so events recorded
-/// before a restart are picked up when the app starts again.
+/// before a restart are picked up when the app starts again. A shopper's text messages arriving within
+/// <see cref="FacebookApp.BatchWindow"/> of the first are one turn; the wait holds no parallel slot, so it delays no one else.
 /// </summary>
 public sealed class ConversationDispatcher(
     IDbContextFactory<SalesBotDbContext> dbFactory,
     IServiceScopeFactory scopes,
     DistributedLock locks,
+    FacebookApp app,
     TimeProvider time,
     ILogger<ConversationDispatcher> logger) : BackgroundService
 {
     private const int MaxParallelTurns = 16;
+
+    /// <summary>Most messages one batched turn answers; a flood past it goes on in the next turn.</summary>
+    public const int MaxBatch = 20;
 
     private readonly ConcurrentDictionary<ConversationKey, Slot> _slots = new();
     private readonly SemaphoreSlim _parallel = new(MaxParallelTurns, MaxParallelTurns);
@@ -108,12 +113,13 @@ public sealed class ConversationDispatcher(
                     .FirstOrDefaultAsync(cancellationToken);
             }
             if (next is null) return;
+            var turn = await BatchAsync(next, cancellationToken);
 
             await _parallel.WaitAsync(cancellationToken);
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ConversationTurn>().HandleAsync(next, cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<ConversationTurn>().HandleAsync(turn, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -125,13 +131,47 @@ public sealed class ConversationDispatcher(
                 _parallel.Release();
             }
 
+            var ids = turn.Select(e => e.Id).ToList();
             await using (var db = await dbFactory.CreateDbContextAsync(CancellationToken.None))
             {
-                await db.MessengerEvents.Where(e => e.Id == next.Id)
+                await db.MessengerEvents.Where(e => ids.Contains(e.Id))
                     .ExecuteUpdateAsync(s => s.SetProperty(e => e.ProcessedAt, time.GetUtcNow()), CancellationToken.None);
             }
         }
     }
+
+    /// <summary>
+    /// A text message waits until the window after it closes (measured from when it was received, so a restart or a backlog waits
+    /// no more), then takes the text messages that followed it inside the window. A quick reply or postback is a button press:
+    /// answered at once and never merged, since its payload is the whole meaning and a shopper expects that button's answer.
+    /// </summary>
+    private async Task<IReadOnlyList<MessengerEvent>> BatchAsync(MessengerEvent first, CancellationToken cancellationToken)
+    {
+        if (!IsBatchable(first) || app.BatchWindow <= TimeSpan.Zero) return [first];
+        var closesAt = first.ReceivedAt + app.BatchWindow;
+        var wait = closesAt - time.GetUtcNow();
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken);
+
+        List<MessengerEvent> following;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            following = await db.MessengerEvents
+                .Where(e => e.PageId == first.PageId && e.Psid == first.Psid && e.ProcessedAt == null && e.Id != first.Id)
+                .OrderBy(e => e.Timestamp).ThenBy(e => e.Id)
+                .Take(MaxBatch - 1).ToListAsync(cancellationToken);
+        }
+        var turn = new List<MessengerEvent> { first };
+        foreach (var e in following)
+        {
+            // Strictly in order: a button press, an echo or a late message ends the batch and gets its own turn.
+            if (!IsBatchable(e) || e.ReceivedAt > closesAt || e.Timestamp < first.Timestamp) break;
+            turn.Add(e);
+        }
+        return turn;
+    }
+
+    private static bool IsBatchable(MessengerEvent e) =>
+        e.Kind == MessengerEventKind.Message && e.Payload is null && !string.IsNullOrWhiteSpace(e.Text);
 
     public override void Dispose()
     {

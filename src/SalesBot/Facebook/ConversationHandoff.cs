@@ -23,7 +23,8 @@ public sealed class ConversationHandoff
 
     /// <summary>
     /// Until when the bot stays quiet in <c>waiting</c> and <c>paused</c>; null in <c>person</c> (quiet until handed back)
-    /// and <c>bot</c>.
+    /// and <c>bot</c>. Null in <c>waiting</c> or <c>paused</c> means the thread is with another app (Conversation Routing
+    /// passed it to the Page Inbox): quiet, with no end, until it comes back (<see cref="ThreadWithAnotherApp"/>).
     /// </summary>
     public DateTimeOffset? Until { get; set; }
 
@@ -31,6 +32,9 @@ public sealed class ConversationHandoff
 
     /// <summary>The last history line the merchant has seen in the console: shopper lines after it are unread.</summary>
     public long ReadThroughId { get; set; }
+
+    /// <summary>The thread was passed to another app (the Page Inbox): only a handover or a take back returns it to the bot's app.</summary>
+    public bool ThreadWithAnotherApp => State is HandoffState.Waiting or HandoffState.Paused && Until is null;
 
     /// <summary>Whether the bot may answer the shopper now.</summary>
     public bool BotMayAnswer(DateTimeOffset now) => State switch
@@ -54,7 +58,10 @@ public static class HandoffState
     /// <summary>The bot answers.</summary>
     public const string Bot = "bot";
 
-    /// <summary>The shopper asked for a person: the bot is quiet for the handoff pause, the console highlights it.</summary>
+    /// <summary>
+    /// The shopper asked for a person: the console highlights it; the bot is quiet for the handoff pause, or, when the thread was
+    /// passed to the Page Inbox, until it comes back.
+    /// </summary>
     public const string Waiting = "waiting";
 
     /// <summary>A merchant took over from the console: the bot is quiet until handed back, with no expiry.</summary>

@@ -13,6 +13,7 @@ public sealed class ConversationInbox(
     ConversationStore conversations,
     PageStore pages,
     SendApiClient send,
+    ThreadControlClient threads,
     Insights.InsightsRecorder insights,
     TimeProvider time,
     ILogger<ConversationInbox> logger)
@@ -80,6 +81,8 @@ public sealed class ConversationInbox(
     public async Task<bool> TakeOverAsync(string shop, ConversationKey key, CancellationToken cancellationToken)
     {
         if (!await ExistsAsync(shop, key, cancellationToken)) return false;
+        // The console replies through the bot's app, so a thread the Page Inbox holds comes back first; refused, nothing changes.
+        if (!await TakeThreadBackAsync(key, cancellationToken)) return true;
         await conversations.TakeOverAsync(key, cancellationToken);
         logger.LogInformation("A merchant took over a conversation on page {PageId}", key.PageId);
         return true;
@@ -89,6 +92,7 @@ public sealed class ConversationInbox(
     public async Task<bool> HandBackAsync(string shop, ConversationKey key, CancellationToken cancellationToken)
     {
         if (!await ExistsAsync(shop, key, cancellationToken)) return false;
+        if (!await TakeThreadBackAsync(key, cancellationToken)) return true;
         await conversations.HandBackAsync(key, cancellationToken);
         logger.LogInformation("A merchant handed a conversation on page {PageId} back to the bot", key.PageId);
         return true;
@@ -109,6 +113,7 @@ public sealed class ConversationInbox(
         if (window == MessagingWindow.Closed) return ReplyOutcome.WindowClosed;
         if (await pages.GetAsync(key.PageId, cancellationToken) is not { } page) return ReplyOutcome.PageDisconnected;
 
+        if (!await TakeThreadBackAsync(key, cancellationToken)) return ReplyOutcome.Failed;
         // The bot goes quiet first, so a shopper message arriving meanwhile is not answered by both.
         await conversations.TakeOverAsync(key, cancellationToken);
         var result = await send.SendAsPersonAsync(page.Token, key.Psid, text, window, cancellationToken);
@@ -146,6 +151,21 @@ public sealed class ConversationInbox(
         var lastChange = await handoffs.MaxAsync(h => (DateTimeOffset?)h.ChangedAt, cancellationToken);
         var waiting = await handoffs.CountAsync(h => h.State == HandoffState.Waiting, cancellationToken);
         return new InboxChange($"{lastLine}:{lastChange?.ToUnixTimeMilliseconds() ?? 0}:{waiting}", waiting);
+    }
+
+    /// <summary>
+    /// While the Page Inbox owns the thread (the shopper was handed to a person there), the console's actions go through the bot's
+    /// app, which must own the thread to send: <c>take_thread_control</c> first. False when Graph refused (nothing may change then).
+    /// </summary>
+    private async Task<bool> TakeThreadBackAsync(ConversationKey key, CancellationToken cancellationToken)
+    {
+        if (!await conversations.ThreadWithAnotherAppAsync(key, cancellationToken)) return true;
+        if (await pages.GetAsync(key.PageId, cancellationToken) is not { } page) return false;
+        var taken = await threads.TakeAsync(page.Token, key.Psid, "salesbot: taken back from the console", cancellationToken);
+        if (taken == ThreadControlResult.TokenRejected) await pages.MarkDisconnectedAsync(key.PageId, cancellationToken);
+        if (taken != ThreadControlResult.Done)
+            logger.LogWarning("Taking the thread back from the Page Inbox on page {PageId} failed: {Result}", key.PageId, taken);
+        return taken == ThreadControlResult.Done;
     }
 
     /// <summary>The page's name when the page sells for the shop, else null (another shop's page is not found).</summary>

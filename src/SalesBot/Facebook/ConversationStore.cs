@@ -76,15 +76,34 @@ public sealed class ConversationStore(IDbContextFactory<SalesBotDbContext> dbFac
     /// been answered by a person). A merchant who took over from the console keeps it, with no expiry.
     /// </summary>
     public Task PageAdminRepliedAsync(ConversationKey key, TimeSpan pause, CancellationToken cancellationToken) =>
-        ChangeAsync(key, h => h.State == HandoffState.Person ? h : Set(h, HandoffState.Paused, time.GetUtcNow() + pause), cancellationToken);
+        ChangeAsync(key, h => h.State == HandoffState.Person ? h
+            // While the Page Inbox owns the thread the pause has no end: the thread comes back when the person marks it done.
+            : Set(h, HandoffState.Paused, h.ThreadWithAnotherApp ? null : time.GetUtcNow() + pause), cancellationToken);
 
-    /// <summary>A merchant took over or replied from the console: <c>person</c> until handed back.</summary>
+    /// <summary>A merchant took over or replied from the console: <c>person</c> until handed back (the thread is the bot's app's again).</summary>
     public Task TakeOverAsync(ConversationKey key, CancellationToken cancellationToken) =>
         ChangeAsync(key, h => Set(h, HandoffState.Person, null), cancellationToken);
 
     /// <summary>Back to the bot, which answers the shopper's next message.</summary>
     public Task HandBackAsync(ConversationKey key, CancellationToken cancellationToken) =>
         ChangeAsync(key, h => Set(h, HandoffState.Bot, null), cancellationToken);
+
+    /// <summary>The shopper asked for a person and the thread went to another app (the Page Inbox): <c>waiting</c> with no end.</summary>
+    public Task PassedToAnotherAppAsync(ConversationKey key, CancellationToken cancellationToken) =>
+        ChangeAsync(key, h => Set(h, HandoffState.Waiting, null), cancellationToken);
+
+    /// <summary>
+    /// A <c>messaging_handovers</c> event named the thread's new owner: our app means back to the bot (the Page Inbox marked it done);
+    /// another app means a person has it, quiet with no end until the thread comes back. A console take-over keeps <c>person</c>.
+    /// </summary>
+    public Task ThreadOwnerChangedAsync(ConversationKey key, string newOwnerAppId, string ourAppId, CancellationToken cancellationToken) =>
+        ChangeAsync(key, h => newOwnerAppId == ourAppId ? Set(h, HandoffState.Bot, null)
+            : h.State == HandoffState.Person ? h
+            : Set(h, h.State == HandoffState.Waiting ? HandoffState.Waiting : HandoffState.Paused, null), cancellationToken);
+
+    /// <summary>True when the thread is with another app (see <see cref="ConversationHandoff.ThreadWithAnotherApp"/>).</summary>
+    public async Task<bool> ThreadWithAnotherAppAsync(ConversationKey key, CancellationToken cancellationToken) =>
+        (await HandoffAsync(key, cancellationToken))?.ThreadWithAnotherApp ?? false;
 
     /// <summary>The merchant has seen the conversation up to history line <paramref name="lineId"/> (not a change others need to hear of).</summary>
     public async Task MarkReadAsync(ConversationKey key, long lineId, CancellationToken cancellationToken)

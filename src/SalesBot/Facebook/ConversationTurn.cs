@@ -7,8 +7,10 @@ using SalesBot.Shopify.Auth;
 namespace SalesBot.Facebook;
 
 /// <summary>
-/// One event of one conversation: echoes from a page admin pause the bot; a shopper's message gets
-/// <c>mark_seen</c>, <c>typing_on</c>, an answer from the shop's catalog, and the Send API calls.
+/// One turn of one conversation: echoes from a page admin pause the bot; standby messages (another app owns the thread) are
+/// recorded, never answered; a handover event moves the thread; a shopper's messages (several, when batched) get
+/// <c>mark_seen</c>, <c>typing_on</c>, one answer from the shop's catalog, and the Send API calls. Asking for a person
+/// passes the thread to the Page Inbox (Conversation Routing), or pauses the bot where the page does not route there.
 /// </summary>
 public sealed class ConversationTurn(
     FacebookApp app,
@@ -19,6 +21,7 @@ public sealed class ConversationTurn(
     ShopInstallState installs,
     ConversationPolicy policies,
     SendApiClient send,
+    ThreadControlClient threads,
     InsightsRecorder insights,
     TimeProvider time,
     IOptions<AppOptions> appOptions,
@@ -27,14 +30,30 @@ public sealed class ConversationTurn(
     /// <summary>Messenger's standard window: promotions only within 24 hours of the shopper's last message.</summary>
     public static readonly TimeSpan PromotionWindow = TimeSpan.FromHours(24);
 
-    public async Task HandleAsync(MessengerEvent e, CancellationToken cancellationToken)
+    public Task HandleAsync(MessengerEvent e, CancellationToken cancellationToken) => HandleAsync([e], cancellationToken);
+
+    /// <summary>
+    /// A turn: one event, or several text messages from the shopper batched by <see cref="ConversationDispatcher"/>, answered
+    /// as one (the texts in order, one per history line).
+    /// </summary>
+    public async Task HandleAsync(IReadOnlyList<MessengerEvent> turn, CancellationToken cancellationToken)
     {
+        var e = turn[^1];
         var key = new ConversationKey(e.PageId, e.Psid);
-        if (e.Kind == MessengerEventKind.Echo)
+        switch (e.Kind)
         {
-            await HandleEchoAsync(e, key, cancellationToken);
-            return;
+            case MessengerEventKind.Echo:
+                await HandleEchoAsync(e, key, cancellationToken);
+                return;
+            case MessengerEventKind.Standby:
+                await HandleStandbyAsync(e, key, cancellationToken);
+                return;
+            case MessengerEventKind.Handover:
+                await conversations.ThreadOwnerChangedAsync(key, e.AppId!, app.AppId, cancellationToken);
+                logger.LogInformation("Thread control on page {PageId} went to app {AppId}", e.PageId, e.AppId);
+                return;
         }
+        var text = string.Join("\n", turn.Select(t => t.Text).Where(t => !string.IsNullOrWhiteSpace(t)));
 
         var page = await pages.GetAsync(e.PageId, cancellationToken);
         if (page is null)
@@ -42,10 +61,13 @@ public sealed class ConversationTurn(
             logger.LogWarning("Message for page {PageId}, which is not connected; connect it at /facebook/login", e.PageId);
             return;
         }
-        logger.LogDebug("Shopper on page {PageId} wrote {Text} ({Payload})", e.PageId, e.Text, e.Payload);
+        logger.LogDebug("Shopper on page {PageId} wrote {Text} ({Payload}) in {Count} messages", e.PageId, text, e.Payload, turn.Count);
         var history = await conversations.RecentAsync(key, cancellationToken);
-        await conversations.AppendAsync(key, "user", e.Text, cancellationToken);
-        await insights.ShopperMessageAsync(page.Shop, page.PageId, e.Psid, cancellationToken);
+        foreach (var message in turn)
+        {
+            await conversations.AppendAsync(key, "user", message.Text, cancellationToken);
+            await insights.ShopperMessageAsync(page.Shop, page.PageId, e.Psid, cancellationToken);
+        }
         if (await conversations.BotStaysQuietAsync(key, cancellationToken))
         {
             logger.LogInformation("Conversation on page {PageId} is with a person; the bot stays quiet", e.PageId);
@@ -81,13 +103,16 @@ public sealed class ConversationTurn(
 
         var lastMessageAt = DateTimeOffset.FromUnixTimeMilliseconds(e.Timestamp);
         var mayPromote = time.GetUtcNow() - lastMessageAt < PromotionWindow;
-        var reply = await assistant.ReplyAsync(new AssistantRequest(catalog, e.Text ?? "", e.Payload, history, mayPromote, policy.SharedCodes, key.MemoryKey), cancellationToken);
-        reply = policy.Shape(reply, history, catalog.Shop.Name, e.Text ?? "");
+        // A batch carries no payload: only a lone quick reply or postback is a button press (the dispatcher never merges those).
+        var payload = turn.Count == 1 ? e.Payload : null;
+        var reply = await assistant.ReplyAsync(new AssistantRequest(catalog, text, payload, history, mayPromote, policy.SharedCodes, key.MemoryKey), cancellationToken);
+        // Out of hours Shape turns a request for a person into the out-of-hours reply, which hands nothing off.
+        reply = policy.Shape(reply, history, catalog.Shop.Name, text);
         if (reply.HandOff)
         {
+            // Quiet first, so nothing the shopper sends while the reply goes out is answered by the bot.
             await conversations.ShopperAskedForPersonAsync(key, policy.HandoffPause, cancellationToken);
             await insights.HandoffAsync(page.Shop, page.PageId, cancellationToken);
-            logger.LogInformation("Shopper on page {PageId} asked for a person; bot paused for {Pause}", e.PageId, policy.HandoffPause);
         }
 
         foreach (var message in ReplyBuilder.Build(reply, insights.BuyLinksFor(page.Shop, page.PageId)))
@@ -98,6 +123,37 @@ public sealed class ConversationTurn(
         }
         await conversations.AppendAsync(key, "assistant", DescribeForHistory(reply), cancellationToken,
             reply.Cards.Take(OutgoingMessage.MaxElements).Select(ShownCard.From).ToList());
+        if (reply.HandOff) await PassToPersonAsync(page, key, policy.HandoffPause, cancellationToken);
+    }
+
+    /// <summary>What Page Inbox gets with the thread: why it came, never the shopper's words.</summary>
+    internal const string HandoffMetadata = "salesbot: the shopper asked for a person";
+
+    /// <summary>
+    /// After the reply saying a person will answer (sent while the bot still owns the thread), the thread goes to the Page Inbox:
+    /// waiting with no expiry until it comes back. A page that does not route to the Page Inbox refuses the pass; the bot then
+    /// just stays quiet for the handoff pause, as it did before Conversation Routing.
+    /// </summary>
+    private async Task PassToPersonAsync(PageCredentials page, ConversationKey key, TimeSpan pause, CancellationToken cancellationToken)
+    {
+        var passed = await threads.PassToPageInboxAsync(page.Token, key.Psid, HandoffMetadata, cancellationToken);
+        if (passed == ThreadControlResult.Done)
+        {
+            await conversations.PassedToAnotherAppAsync(key, cancellationToken);
+            logger.LogInformation("Shopper on page {PageId} asked for a person; the thread went to the Page Inbox", page.PageId);
+            return;
+        }
+        logger.LogInformation("Shopper on page {PageId} asked for a person; the Page Inbox pass was {Result}, so the bot is paused for {Pause}",
+            page.PageId, passed, pause);
+    }
+
+    /// <summary>Another app owns the thread: the shopper's message is kept for the transcript and the inbox, and never answered.</summary>
+    private async Task HandleStandbyAsync(MessengerEvent e, ConversationKey key, CancellationToken cancellationToken)
+    {
+        await conversations.AppendAsync(key, "user", e.Text ?? e.Payload, cancellationToken);
+        if (await pages.GetAsync(e.PageId, cancellationToken) is { } page)
+            await insights.ShopperMessageAsync(page.Shop, page.PageId, e.Psid, cancellationToken);
+        logger.LogInformation("Standby message on page {PageId}: another app owns the thread; the bot stays quiet", e.PageId);
     }
 
     /// <summary>What a shopper hears on a page whose shop uninstalled the app: no products, no prices.</summary>
@@ -136,6 +192,9 @@ public sealed class ConversationTurn(
                 return true;
             case SendResult.TokenRejected:
                 await pages.MarkDisconnectedAsync(page.PageId, cancellationToken);
+                return false;
+            case SendResult.NotThreadOwner:
+                logger.LogInformation("Another app controls the thread on page {PageId} (2018300); reply dropped", page.PageId);
                 return false;
             case SendResult.Unreachable:
                 logger.LogInformation("Shopper on page {PageId} cannot be reached (551); reply dropped", page.PageId);

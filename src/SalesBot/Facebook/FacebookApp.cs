@@ -37,6 +37,7 @@ public sealed class FacebookApp
             : new Uri(GraphBase, "dialog/oauth");
         CallbackUrl = app.Value.BaseUrlTrimmed + "/facebook/callback";
         HandoffPause = o.HandoffPause;
+        BatchWindow = o.BatchWindow;
         if (!string.IsNullOrEmpty(o.PageId))
             PreconfiguredPage = new PageCredentials(o.PageId, o.PageShop!, o.PageAccessToken!);
         else if (o.IsSandbox)
@@ -53,6 +54,9 @@ public sealed class FacebookApp
     public Uri DialogUrl { get; }
     public string CallbackUrl { get; }
     public TimeSpan HandoffPause { get; }
+
+    /// <summary>How long after a shopper's first text message the turn waits for more to answer them together (FACEBOOK_BATCH_WINDOW).</summary>
+    public TimeSpan BatchWindow { get; }
 
     /// <summary>The page from <c>FACEBOOK_PAGE_*</c> (or the sandbox page), answered without a database row.</summary>
     public PageCredentials? PreconfiguredPage { get; }

@@ -23,6 +23,7 @@ public static class FacebookExtensions
         services.AddScoped<MessengerProfileSync>();
         services.AddSingleton<SalesBot.Assistant.Settings.IAssistantSettingsListener, MessengerProfileOnSettingsSaved>();
         services.AddHostedService<PreconfiguredPageProfile>();
+        services.AddHttpClient<ThreadControlClient>().RemoveAllLoggers().AddStandardResilienceHandler();
         services.AddScoped<PageConnectService>();
         services.AddScoped<ShopPages>();
         services.AddSingleton<MessengerWebhookReceiver>();

@@ -6,7 +6,8 @@ namespace SalesBot.Facebook;
 /// <summary>The Graph API calls page connect needs: code exchange, the user's pages, page subscription, the Messenger profile.</summary>
 public sealed class GraphClient(HttpClient http, FacebookApp app)
 {
-    public const string SubscribedFields = "messages,messaging_postbacks,message_echoes";
+    /// <summary>Conversation Routing needs <c>messaging_handovers</c> (thread passed back) and <c>standby</c> (messages while the Page Inbox has the thread).</summary>
+    public const string SubscribedFields = "messages,messaging_postbacks,message_echoes,messaging_handovers,standby";
 
     public async Task<string> ExchangeCodeAsync(string code, CancellationToken cancellationToken)
     {

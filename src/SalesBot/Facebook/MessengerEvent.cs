@@ -35,7 +35,7 @@ public sealed class MessengerEvent
     [MaxLength(1000)]
     public string? Payload { get; set; }
 
-    /// <summary>The app that sent an echo; null for shopper messages.</summary>
+    /// <summary>The app that sent an echo, or a handover's new thread owner; null for shopper messages.</summary>
     [MaxLength(64)]
     public string? AppId { get; set; }
 
@@ -52,4 +52,11 @@ public enum MessengerEventKind
     Message = 0,
     Postback = 1,
     Echo = 2,
+    /// <summary>A shopper's message delivered on the standby channel: another app (the Page Inbox) owns the thread; never answered.</summary>
+    Standby = 3,
+    /// <summary>
+    /// A <c>messaging_handovers</c> event (<c>pass_thread_control</c> or <c>take_thread_control</c>): <see cref="MessengerEvent.AppId"/> is the
+    /// thread's new owner, <see cref="MessengerEvent.Text"/> the metadata.
+    /// </summary>
+    Handover = 4,
 }

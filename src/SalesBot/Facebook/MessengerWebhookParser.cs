@@ -22,8 +22,11 @@ public static class MessengerWebhookParser
         foreach (var entry in entries.EnumerateArray())
         {
             var pageId = Str(entry, "id");
-            if (pageId is null || !entry.TryGetProperty("messaging", out var messaging) || messaging.ValueKind != JsonValueKind.Array) continue;
-            foreach (var m in messaging.EnumerateArray())
+            if (pageId is null) continue;
+            // While another app (the Page Inbox) owns a thread, its events come on the standby channel: recorded, never answered.
+            foreach (var m in Items(entry, "standby"))
+                if (ParseStandby(pageId, m, receivedAt) is { } standby) events.Add(standby);
+            foreach (var m in Items(entry, "messaging"))
             {
                 var sender = m.TryGetProperty("sender", out var s) ? Str(s, "id") : null;
                 var recipient = m.TryGetProperty("recipient", out var r) ? Str(r, "id") : null;
@@ -48,6 +51,8 @@ public static class MessengerWebhookParser
                         ReceivedAt = receivedAt,
                     });
                 }
+                else if (ParseHandover(pageId, sender, timestamp, m, receivedAt) is { } handover)
+                    events.Add(handover);
                 else if (m.TryGetProperty("postback", out var postback) && postback.ValueKind == JsonValueKind.Object)
                 {
                     var payload = Str(postback, "payload");
@@ -66,6 +71,59 @@ public static class MessengerWebhookParser
             }
         }
         return events;
+    }
+
+    private static IEnumerable<JsonElement> Items(JsonElement entry, string name) =>
+        entry.TryGetProperty(name, out var items) && items.ValueKind == JsonValueKind.Array ? items.EnumerateArray() : [];
+
+    /// <summary>
+    /// A <c>messaging_handovers</c> event: <c>pass_thread_control</c> {new_owner_app_id, previous_owner_app_id, metadata} or
+    /// <c>take_thread_control</c> {previous_owner_app_id, new_owner_app_id, metadata}; the sender is the shopper
+    /// (developers.facebook.com/docs/messenger-platform/reference/webhook-events/messaging_handovers). A
+    /// <c>request_thread_control</c> asks the primary app to pass; the bot never passes on request, so it is skipped.
+    /// </summary>
+    private static MessengerEvent? ParseHandover(string pageId, string sender, long timestamp, JsonElement m, DateTimeOffset receivedAt)
+    {
+        var kind = m.TryGetProperty("pass_thread_control", out var pass) && pass.ValueKind == JsonValueKind.Object ? "pass"
+            : m.TryGetProperty("take_thread_control", out pass) && pass.ValueKind == JsonValueKind.Object ? "take" : null;
+        if (kind is null || Str(pass, "new_owner_app_id") is not { } newOwner) return null;
+        return new MessengerEvent
+        {
+            Mid = DerivedMid(pageId, sender, timestamp, kind + ":" + newOwner),
+            PageId = pageId,
+            Psid = sender,
+            Kind = MessengerEventKind.Handover,
+            Text = Truncate(Str(pass, "metadata"), 1000),
+            AppId = Truncate(newOwner, 64),
+            Timestamp = timestamp,
+            ReceivedAt = receivedAt,
+        };
+    }
+
+    /// <summary>A standby message from the shopper becomes <see cref="MessengerEventKind.Standby"/>; an echo stays an echo (a person replied).</summary>
+    private static MessengerEvent? ParseStandby(string pageId, JsonElement m, DateTimeOffset receivedAt)
+    {
+        var sender = m.TryGetProperty("sender", out var s) ? Str(s, "id") : null;
+        var recipient = m.TryGetProperty("recipient", out var r) ? Str(r, "id") : null;
+        var timestamp = m.TryGetProperty("timestamp", out var t) && t.TryGetInt64(out var ts) ? ts : receivedAt.ToUnixTimeMilliseconds();
+        if (sender is null || recipient is null) return null;
+        var message = m.TryGetProperty("message", out var msg) && msg.ValueKind == JsonValueKind.Object ? msg : (JsonElement?)null;
+        var postback = m.TryGetProperty("postback", out var pb) && pb.ValueKind == JsonValueKind.Object ? pb : (JsonElement?)null;
+        if (message is null && postback is null) return null;
+        var echo = message is { } em && em.TryGetProperty("is_echo", out var e) && e.ValueKind == JsonValueKind.True;
+        var body = message ?? postback!.Value;
+        return new MessengerEvent
+        {
+            Mid = Str(body, "mid") ?? DerivedMid(pageId, sender, timestamp, "standby:" + Str(body, "payload")),
+            PageId = pageId,
+            Psid = echo ? recipient : sender,
+            Kind = echo ? MessengerEventKind.Echo : MessengerEventKind.Standby,
+            Text = Truncate(Str(body, message is null ? "title" : "text"), 8000),
+            Payload = Truncate(message is { } qm && qm.TryGetProperty("quick_reply", out var q) ? Str(q, "payload") : Str(body, "payload"), 1000),
+            AppId = echo && body.TryGetProperty("app_id", out var a) ? a.ToString() : null,
+            Timestamp = timestamp,
+            ReceivedAt = receivedAt,
+        };
     }
 
     /// <summary>Older postbacks carry no mid: the same delivery retried still maps to the same id.</summary>

@@ -63,13 +63,15 @@ public sealed class SendApiClient(HttpClient http, FacebookApp app, SendApiRetry
                     return SendResult.Unreachable;
                 case 10 when error?.ErrorSubcode == 2018278:
                     return SendResult.OutsideWindow;
+                case 10 when error?.ErrorSubcode == ThreadControlClient.AnotherAppOwnsThreadSubcode:
+                    return SendResult.NotThreadOwner;
                 default:
                     return SendResult.Failed;
             }
         }
     }
 
-    private static async Task<GraphError?> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    internal static async Task<GraphError?> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {

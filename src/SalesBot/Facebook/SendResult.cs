@@ -12,5 +12,7 @@ public enum SendResult
     Unreachable,
     /// <summary>Error 10, subcode 2018278: outside the window the messaging type allows (24 hours, or 7 days with HUMAN_AGENT).</summary>
     OutsideWindow,
+    /// <summary>Error 10, subcode 2018300: another app (the Page Inbox) controls the thread, so nothing may be sent.</summary>
+    NotThreadOwner,
     Failed,
 }

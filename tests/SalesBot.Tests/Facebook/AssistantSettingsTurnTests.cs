@@ -105,7 +105,11 @@ public sealed class AssistantSettingsTurnTests(MessengerAppFixture app) : IClass
         await SaveAsync(Input(pause: 45, days: DateTimeOffset.UtcNow.TimeOfDay < new TimeSpan(23, 58, 0) ? days : null));
         var psid = NewPsid();
 
-        var reply = await SayAsync(psid, "I want to talk to a human", 1);
+        // The pause applies where the page's Conversation Routing has no Page Inbox to pass the thread to.
+        app.Sandbox.State.PageInboxRouting = false;
+        IReadOnlyList<string> reply;
+        try { reply = await SayAsync(psid, "I want to talk to a human", 1); }
+        finally { app.Sandbox.State.PageInboxRouting = true; }
 
         Assert.EndsWith("a person will answer you here shortly.", reply[0]);
         await using var db = await app.Factory.Services.GetRequiredService<IDbContextFactory<SalesBotDbContext>>().CreateDbContextAsync();

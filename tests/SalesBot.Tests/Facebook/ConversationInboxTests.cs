@@ -73,6 +73,8 @@ public sealed class ConversationInboxTests : IAsyncLifetime
     [Fact]
     public async Task A_shopper_asking_for_a_person_waits_until_a_person_replies_and_a_page_admin_pauses_the_bot()
     {
+        // A page whose Conversation Routing has no Page Inbox refuses the pass: the bot falls back to the handoff pause.
+        _app.Sandbox.PageInboxRouting = false;
         var asking = InboxApp.NewPsid();
         await _app.ShopperSaysAsync(asking, "I want to talk to a human");
         var waiting = (await ViewAsync(asking)).Summary;

@@ -23,6 +23,7 @@ public sealed class DataDeletionTests(MessengerAppFixture app) : IClassFixture<M
         await app.WaitAsync(() => app.Replies(gone).Count >= 2 && app.Replies(kept).Count >= 2);
         await app.PostWebhookAsync(MessengerAppFixture.Body(MessengerAppFixture.Echo(gone, "a person answers", "263902037430900")));
         await SalesBot.Tests.Webhooks.LiveShop.WaitUntilAsync(async () => (await Counts(gone)).Pauses == 1, "the handoff pause");
+        await app.WaitAsync();   // the echo's turn records the pause, then the human line: count after both
         var before = await Counts(gone);
         var keptBefore = await Counts(kept);
         Assert.True(before is { Messages: > 0, Events: 2, Pauses: 1 }, before.ToString());

@@ -64,6 +64,8 @@ public sealed class InboxApp : IAsyncDisposable
             web.UseSetting("APP_BASE_URL", baseUrl);
             web.UseSetting("FACEBOOK_HANDOFF_PAUSE", "00:30:00");
             web.UseEnvironment("Testing");
+            // Every message is its own turn unless a test asks for batching (a fake clock would otherwise hold each turn forever).
+            web.UseSetting("FACEBOOK_BATCH_WINDOW", "00:00:00");
             foreach (var (name, value) in settings ?? new Dictionary<string, string?>()) web.UseSetting(name, value);
             web.ConfigureServices(services =>
             {
@@ -91,6 +93,24 @@ public sealed class InboxApp : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(200, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
         await IdleAsync();
+    }
+
+    /// <summary>A shopper writes (text, or a quick reply's payload) without waiting for the turn: batching tests drive the clock themselves.</summary>
+    public async Task ShopperSendsAsync(string psid, string text, string? quickReply = null)
+    {
+        using var http = new HttpClient { BaseAddress = BaseUri };
+        using var response = await http.PostAsJsonAsync("/sandbox/facebook/chat/send", new { psid, text, payload = quickReply });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(200, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
+    }
+
+    /// <summary>A sandbox chat API call as the Page Inbox person (<c>admin-reply</c>, <c>inbox-done</c>); waits until its webhook's turn ran.</summary>
+    public async Task<HttpResponseMessage> PageInboxAsync(string action, object body)
+    {
+        using var http = new HttpClient { BaseAddress = BaseUri };
+        var response = await http.PostAsJsonAsync("/sandbox/facebook/chat/" + action, body);
+        await IdleAsync();
+        return response;
     }
 
     /// <summary>An echo of a message sent on the page by <paramref name="appId"/>, signed as Meta signs webhooks.</summary>

@@ -44,6 +44,7 @@ public sealed class MessengerAppFixture : IAsyncLifetime
             web.UseSetting("DATA_DIR", _dataDir).UseTestDatabase(_dataDir);
             web.UseSetting("FACEBOOK_GRAPH_ORIGIN", Sandbox.GraphOrigin);
             web.UseSetting("FACEBOOK_HANDOFF_PAUSE", "00:30:00");
+            web.UseSetting("FACEBOOK_BATCH_WINDOW", "00:00:00");
             web.ConfigureServices(services =>
             {
                 services.AddSingleton<ISnapshotStore>(store);

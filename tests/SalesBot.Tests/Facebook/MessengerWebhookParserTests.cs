@@ -40,6 +40,39 @@ public sealed class MessengerWebhookParserTests
     }
 
     [Fact]
+    public void Reads_messaging_handovers_and_the_standby_channel()
+    {
+        var json = """
+            {"object":"page","entry":[{"id":"PAGE","time":1,
+              "messaging":[
+                {"sender":{"id":"U1"},"recipient":{"id":"PAGE"},"timestamp":20,
+                 "pass_thread_control":{"new_owner_app_id":"1517776481860111","previous_owner_app_id":"263902037430900","metadata":"done"}},
+                {"sender":{"id":"U2"},"recipient":{"id":"PAGE"},"timestamp":21,
+                 "take_thread_control":{"previous_owner_app_id":"1517776481860111","new_owner_app_id":263902037430900,"metadata":"admin"}},
+                {"sender":{"id":"U3"},"recipient":{"id":"PAGE"},"timestamp":22,"request_thread_control":{"requested_owner_app_id":123,"metadata":"x"}}
+              ],
+              "standby":[
+                {"sender":{"id":"U1"},"recipient":{"id":"PAGE"},"timestamp":23,"message":{"mid":"s1","text":"still there?"}},
+                {"sender":{"id":"PAGE"},"recipient":{"id":"U1"},"timestamp":24,"message":{"mid":"s2","text":"yes!","is_echo":true,"app_id":263902037430900}},
+                {"sender":{"id":"U1"},"recipient":{"id":"PAGE"},"timestamp":25,"postback":{"title":"Talk to a person","payload":"HUMAN"}}
+              ]}]}
+            """;
+
+        var events = MessengerWebhookParser.Parse(Encoding.UTF8.GetBytes(json), Now);
+
+        var standby = events.Where(e => e.Timestamp >= 23).OrderBy(e => e.Timestamp).ToList();
+        Assert.Equal([(MessengerEventKind.Standby, "U1", "still there?", (string?)null), (MessengerEventKind.Echo, "U1", "yes!", null),
+            (MessengerEventKind.Standby, "U1", "Talk to a person", "HUMAN")], standby.Select(e => (e.Kind, e.Psid, e.Text, e.Payload)));
+        Assert.Equal("263902037430900", standby[1].AppId);
+        var handovers = events.Where(e => e.Kind == MessengerEventKind.Handover).OrderBy(e => e.Timestamp).ToList();
+        Assert.Equal([("U1", "1517776481860111", "done"), ("U2", "263902037430900", "admin")], handovers.Select(e => (e.Psid, e.AppId!, e.Text!)));
+        Assert.All(handovers, h => Assert.StartsWith("derived:", h.Mid));
+        Assert.Equal(5, events.Count);
+        // A redelivered handover keeps its id, so Meta's retry is recorded once.
+        Assert.Equal(handovers[0].Mid, MessengerWebhookParser.Parse(Encoding.UTF8.GetBytes(json), Now.AddMinutes(1)).First(e => e.Kind == MessengerEventKind.Handover).Mid);
+    }
+
+    [Fact]
     public void Other_objects_are_ignored()
     {
         Assert.Empty(MessengerWebhookParser.Parse("""{"object":"instagram","entry":[]}"""u8, Now));

@@ -112,7 +112,7 @@ public sealed class MessengerWebhookTests(MessengerAppFixture app) : IClassFixtu
     }
 
     [Fact]
-    public async Task Asking_for_a_person_pauses_the_bot_for_that_conversation()
+    public async Task Asking_for_a_person_passes_the_thread_to_the_Page_Inbox_and_quiets_the_bot_for_that_conversation()
     {
         var psid = NewPsid();
 
@@ -125,8 +125,8 @@ public sealed class MessengerWebhookTests(MessengerAppFixture app) : IClassFixtu
         Assert.Equal([MessengerAppFixture.Opening + "I've let the team know — a person will answer you here shortly."], app.Replies(psid));
         await using var db = await Db().CreateDbContextAsync();
         var handoff = await db.ConversationHandoffs.SingleAsync(p => p.Psid == psid);
-        Assert.Equal(SalesBot.Facebook.HandoffState.Waiting, handoff.State);
-        Assert.True(handoff.Until > DateTimeOffset.UtcNow.AddMinutes(29), "quiet for the 30-minute handoff pause");
+        Assert.Equal((SalesBot.Facebook.HandoffState.Waiting, true, null), (handoff.State, handoff.ThreadWithAnotherApp, handoff.Until));
+        Assert.Equal("263902037430900", app.Sandbox.State.ThreadOwner(psid));
     }
 
     [Fact]

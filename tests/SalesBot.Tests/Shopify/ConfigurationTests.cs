@@ -15,6 +15,8 @@ public class ConfigurationTests
     [InlineData("SPACES_BUCKET", "catalogs", "SPACES_ACCESS_KEY")]
     [InlineData("SPACES_ENDPOINT", "not a url", "SPACES_ENDPOINT")]
     [InlineData("FACEBOOK_PAGE_ID", "123", "FACEBOOK_PAGE_ACCESS_TOKEN")]
+    [InlineData("FACEBOOK_BATCH_WINDOW", "00:00:30", "FACEBOOK_BATCH_WINDOW")]
+    [InlineData("FACEBOOK_BATCH_WINDOW", "-00:00:01", "FACEBOOK_BATCH_WINDOW")]
     [InlineData("DATABASE_URL", "mysql://x", "DATABASE_URL")]
     [InlineData("APP_BASE_URL", "not a url", "APP_BASE_URL")]
     [InlineData("SHOPIFY_API_VERSION", "v1", "SHOPIFY_API_VERSION")]
