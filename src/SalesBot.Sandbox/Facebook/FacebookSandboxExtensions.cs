@@ -18,6 +18,7 @@ public static class FacebookSandboxExtensions
         services.AddOptions<FacebookSandboxOptions>().Configure(o => configure?.Invoke(o));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FacebookSandboxState>();
+        services.AddSingleton<FacebookSandboxComments>();
         services.AddHttpClient(HttpClientName);
         return services;
     }

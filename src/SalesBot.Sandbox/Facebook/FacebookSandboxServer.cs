@@ -22,6 +22,8 @@ public sealed class FacebookSandboxServer : IAsyncDisposable
 
     public FacebookSandboxState State => _app.Services.GetRequiredService<FacebookSandboxState>();
 
+    public FacebookSandboxComments Comments => _app.Services.GetRequiredService<FacebookSandboxComments>();
+
     /// <param name="time">The sandbox's clock (a fake one lets a test move past Meta's messaging windows).</param>
     public static async Task<FacebookSandboxServer> StartAsync(Action<FacebookSandboxOptions>? configure = null, int port = 0,
         CancellationToken cancellationToken = default, TimeProvider? time = null)

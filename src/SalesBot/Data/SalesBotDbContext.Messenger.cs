@@ -13,4 +13,5 @@ public partial class SalesBotDbContext
     public DbSet<ConversationHandoff> ConversationHandoffs => Set<ConversationHandoff>();
     public DbSet<DataDeletionRequest> DataDeletionRequests => Set<DataDeletionRequest>();
     public DbSet<PageBotSwitch> PageBotSwitches => Set<PageBotSwitch>();
+    public DbSet<CommentReply> CommentReplies => Set<CommentReply>();
 }

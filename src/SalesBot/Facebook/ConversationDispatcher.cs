@@ -113,7 +113,10 @@ public sealed class ConversationDispatcher(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ConversationTurn>().HandleAsync(next, cancellationToken);
+                if (next.Kind == MessengerEventKind.Comment)
+                    await scope.ServiceProvider.GetRequiredService<CommentReplier>().HandleAsync(next, cancellationToken);
+                else
+                    await scope.ServiceProvider.GetRequiredService<ConversationTurn>().HandleAsync(next, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

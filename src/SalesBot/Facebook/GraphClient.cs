@@ -6,7 +6,8 @@ namespace SalesBot.Facebook;
 /// <summary>The Graph API calls page connect needs: code exchange, the user's pages, page subscription.</summary>
 public sealed class GraphClient(HttpClient http, FacebookApp app)
 {
-    public const string SubscribedFields = "messages,messaging_postbacks,message_echoes";
+    /// <summary><c>feed</c> brings comments on the page's posts (private replies: pages_manage_metadata, pages_read_engagement).</summary>
+    public const string SubscribedFields = "messages,messaging_postbacks,message_echoes,feed";
 
     public async Task<string> ExchangeCodeAsync(string code, CancellationToken cancellationToken)
     {

@@ -52,4 +52,11 @@ public enum MessengerEventKind
     Message = 0,
     Postback = 1,
     Echo = 2,
+
+    /// <summary>
+    /// A comment on one of the page's posts (the <c>feed</c> field): <see cref="MessengerEvent.Mid"/> is <c>comment:{comment_id}</c>,
+    /// <see cref="MessengerEvent.Psid"/> the commenter's id (not a PSID), <see cref="MessengerEvent.Payload"/> the post id.
+    /// Numbered apart from the messaging kinds so new ones can be added beside them.
+    /// </summary>
+    Comment = 20,
 }

@@ -22,6 +22,7 @@ public static class MessengerWebhookParser
         foreach (var entry in entries.EnumerateArray())
         {
             var pageId = Str(entry, "id");
+            if (pageId is not null && entry.TryGetProperty("changes", out var changes)) FeedCommentParser.AddComments(events, pageId, changes, receivedAt);
             if (pageId is null || !entry.TryGetProperty("messaging", out var messaging) || messaging.ValueKind != JsonValueKind.Array) continue;
             foreach (var m in messaging.EnumerateArray())
             {
