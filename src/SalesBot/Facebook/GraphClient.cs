@@ -6,7 +6,7 @@ namespace SalesBot.Facebook;
 /// <summary>The Graph API calls page connect needs: code exchange, the user's pages, page subscription.</summary>
 public sealed class GraphClient(HttpClient http, FacebookApp app)
 {
-    /// <summary><c>feed</c> brings comments on the page's posts (private replies: pages_manage_metadata, pages_read_engagement).</summary>
+    /// <summary><c>feed</c> brings comments on the page's posts (Meta's "Webhooks for Pages": pages_manage_metadata and pages_show_list).</summary>
     public const string SubscribedFields = "messages,messaging_postbacks,message_echoes,feed";
 
     public async Task<string> ExchangeCodeAsync(string code, CancellationToken cancellationToken)
