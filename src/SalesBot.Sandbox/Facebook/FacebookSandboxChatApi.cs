@@ -33,6 +33,7 @@ internal static class FacebookSandboxChatApi
             TypedResults.Ok(FacebookSandboxChatProfile.For(profiles, options)));
         chat.MapPost("/inbox-done", InboxDone);
         chat.MapGet("/thread", Thread);
+        chat.MapPost("/comment", Comment);
     }
 
     public sealed record ThreadRequest(string? Psid);
@@ -74,6 +75,26 @@ internal static class FacebookSandboxChatApi
             },
         };
         return TypedResults.Ok(await PostAsync(o.WebhookUrl, o, clients, messaging, now));
+    }
+
+    /// <summary>A comment on the page's sample post; <see cref="AgeDays"/> back-dates it (Meta's 7-day private-reply window).</summary>
+    public sealed record CommentRequest(string? Psid, string? Text, int AgeDays = 0);
+
+    public sealed record CommentResult(int Status, string CommentId, string PostId);
+
+    private static async Task<Results<Ok<CommentResult>, JsonHttpResult<ChatError>>> Comment(HttpRequest http,
+        IOptions<FacebookSandboxOptions> options, IHttpClientFactory clients, FacebookSandboxComments comments)
+    {
+        var (request, invalid) = await ReadAsync<CommentRequest>(http);
+        if (invalid is not null) return invalid;
+        if (Problem(request.Psid, request.Text) is { } problem) return Bad(problem);
+        if (string.IsNullOrWhiteSpace(request.Text)) return Bad("text is required");
+        if (request.AgeDays is < 0 or > 365) return Bad("ageDays is 0 to 365");
+        var o = options.Value;
+        if (o.WebhookUrl is null) return NoWebhook();
+        var comment = comments.Add(request.Psid!, request.Text!, TimeSpan.FromDays(request.AgeDays));
+        var status = await PostBytesAsync(o.WebhookUrl, o, clients, comments.WebhookBody(comment));
+        return TypedResults.Ok(new CommentResult(status, comment.Id, comment.PostId));
     }
 
     public sealed record SendRequest(string? Psid, string? Text, string? Payload, string? PostbackTitle);
@@ -201,11 +222,15 @@ internal static class FacebookSandboxChatApi
             ["object"] = "page",
             ["entry"] = new JsonArray(new JsonObject { ["id"] = o.PageId, ["time"] = now, [channel] = new JsonArray(messaging) }),
         };
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(body);
+        return new WebhookResult(await PostBytesAsync(url, o, clients, JsonSerializer.SerializeToUtf8Bytes(body)));
+    }
+
+    private static async Task<int> PostBytesAsync(string url, FacebookSandboxOptions o, IHttpClientFactory clients, byte[] bytes)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add(MetaSignature.HeaderName, new MetaSignature(o.AppSecret).Sign(bytes));
         using var response = await clients.CreateClient(FacebookSandboxExtensions.HttpClientName).SendAsync(request);
-        return new WebhookResult((int)response.StatusCode);
+        return (int)response.StatusCode;
     }
 }

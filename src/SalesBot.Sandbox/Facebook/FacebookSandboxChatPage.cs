@@ -40,6 +40,8 @@ form button{border:0;background:none;color:#0084ff;font-weight:700;cursor:pointe
 details{padding:0 1rem .6rem;color:#65676b;font-size:.85rem}
 .button-template{align-self:flex-start;max-width:78%;border:1px solid #e4e6eb;border-radius:18px;overflow:hidden;background:#fff}
 .button-template .bt-text{padding:.5rem .8rem;background:#e4e6eb;white-space:pre-wrap;word-wrap:break-word;line-height:1.35}
+.post{border:1px solid #e4e6eb;border-radius:10px;padding:.6rem .8rem;margin-bottom:.4rem;color:#050505;background:#fff}
+.post p{margin:.3rem 0}.comment{background:#f0f2f5;border-radius:14px;padding:.35rem .7rem;margin-top:.3rem}
 .button-template .btn{display:block;text-align:center;border-top:1px solid #e4e6eb;padding:.5rem;color:#0084ff;text-decoration:none;font-weight:600;font-size:.9rem;background:none;border-left:0;border-right:0;border-bottom:0;width:100%;cursor:pointer}
 #welcome{align-self:center;text-align:center;max-width:88%;margin:auto 0;display:flex;flex-direction:column;align-items:center;gap:.5rem}
 #welcome .avatar{width:64px;height:64px;font-size:1.6rem}
@@ -61,6 +63,9 @@ details{padding:0 1rem .6rem;color:#65676b;font-size:.85rem}
 <details><summary>Reply as the page admin (hands the conversation to a person)</summary>
 <form id="admin"><input id="admin-text" autocomplete="off" placeholder="Page admin reply"><button type="submit">Reply</button></form>
 <p>Thread: <b id="thread-owner">bot</b> <button id="inbox-done" type="button">Mark as done (Page Inbox)</button></p></details>
+<details id="post-panel"><summary>Comment on the page's post (a product question gets a private reply here)</summary>
+<div class="post"><b>Demo Store</b><p id="post-text">New season, new arrivals — ask us about anything you see!</p><div id="comments"></div></div>
+<form id="comment"><input id="comment-text" autocomplete="off" placeholder="Write a public comment…" aria-label="Comment"><button id="comment-send" type="submit">Comment</button></form></details>
 </div>
 <script>
 const api = '/sandbox/facebook/chat';
@@ -207,6 +212,13 @@ async function thread() {
 }
 document.getElementById('inbox-done').addEventListener('click', async () => {
   await fetch(`${api}/inbox-done`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ psid }) });
+});
+document.getElementById('comment').addEventListener('submit', async e => {
+  e.preventDefault(); const input = document.getElementById('comment-text'); const text = input.value.trim(); if (!text) return;
+  input.value = '';
+  const c = document.createElement('div'); c.className = 'comment'; c.textContent = text; document.getElementById('comments').appendChild(c);
+  // The page's feed webhook goes to the app; a private reply, if any, arrives in this Messenger thread.
+  await fetch(`${api}/comment`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ psid, text }) });
 });
 poll();
 thread();

@@ -19,6 +19,7 @@ public static class FacebookSandboxExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FacebookSandboxState>();
         services.AddSingleton<MessengerProfiles>();
+        services.AddSingleton<FacebookSandboxComments>();
         services.AddHttpClient(HttpClientName);
         return services;
     }

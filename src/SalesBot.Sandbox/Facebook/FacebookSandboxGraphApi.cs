@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -103,7 +104,7 @@ internal static class FacebookSandboxGraphApi
     }
 
     private static async Task<IResult> Send(HttpRequest request, [FromQuery(Name = "access_token")] string? token,
-        FacebookSandboxState sandbox, IOptions<FacebookSandboxOptions> options)
+        FacebookSandboxState sandbox, FacebookSandboxComments comments, IOptions<FacebookSandboxOptions> options)
     {
         var o = options.Value;
         if (token != o.PageToken) return GraphError(190, "Invalid OAuth access token - Cannot parse access token", 400);
@@ -123,6 +124,8 @@ internal static class FacebookSandboxGraphApi
             case 551: return GraphError(551, "This person isn't available right now.", 400, 1545041);
             case { } other: return GraphError(other, "Sandbox failure.", 400);
         }
+        if (body.TryGetProperty("recipient", out var pr) && pr.ValueKind == JsonValueKind.Object && pr.TryGetProperty("comment_id", out _))
+            return PrivateReply(body, sandbox, comments, o);
         var psid = body.TryGetProperty("recipient", out var r) && r.TryGetProperty("id", out var id) ? id.GetString() : null;
         // Conversation Routing's exclusivity: only the app controlling the thread may send to it, sender actions included.
         if (psid is not null && sandbox.ThreadOwner(psid) != o.AppId)
@@ -132,6 +135,31 @@ internal static class FacebookSandboxGraphApi
         if (InvalidButtonTemplate(body) is { } invalid) return invalid;
         var index = sandbox.Record(o.PageId, body);
         return TypedResults.Ok(new { recipient_id = psid, message_id = $"m_sandbox_{index}" });
+    }
+
+    /// <summary>
+    /// A private reply (<c>recipient: {comment_id}</c>; developers.facebook.com/docs/messenger-platform/discovery/private-replies):
+    /// one message, text or attachment, to a comment under 7 days old that has not been answered privately yet. Graph's
+    /// errors: 100/2018292 for an unknown comment id; 10900 "Activity already replied to" and 10903 for one past the window
+    /// (the codes the old private_replies edge used, as far as Meta's error pages show them). The reply lands in the
+    /// commenter's Messenger thread, and the answer names their PSID.
+    /// </summary>
+    private static IResult PrivateReply(JsonElement body, FacebookSandboxState sandbox, FacebookSandboxComments comments, FacebookSandboxOptions o)
+    {
+        var recipient = body.GetProperty("recipient");
+        if (recipient.TryGetProperty("id", out _)) return GraphError(100, "(#100) recipient must have exactly one of id, comment_id, post_id, user_ref", 400);
+        var commentId = recipient.GetProperty("comment_id").ValueKind == JsonValueKind.String ? recipient.GetProperty("comment_id").GetString() : null;
+        if (!body.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.Object)
+            return GraphError(100, "(#100) A private reply needs a message (sender actions cannot be sent to a comment)", 400);
+        if (message.TryGetProperty("text", out var text) && (text.GetString()?.Length ?? 0) is 0 or > 2000)
+            return GraphError(100, "(#100) Length of param message[text] must be between 1 and 2000", 400);
+        if (commentId is null || comments.Find(commentId) is not { } comment) return GraphError(100, "(#100) Invalid comment_id parameter", 400, 2018292);
+        if (comments.TryReply(commentId) is { } refusal) return GraphError(refusal.Code, refusal.Message, 400, refusal.Subcode);
+        // Recorded as a message to the commenter's PSID, so the chat page shows it in their thread.
+        var recorded = JsonNode.Parse(body.GetRawText())!.AsObject();
+        recorded["recipient"] = new JsonObject { ["id"] = comment.Psid, ["comment_id"] = commentId };
+        var index = sandbox.Record(o.PageId, JsonSerializer.SerializeToElement(recorded));
+        return TypedResults.Ok(new { recipient_id = comment.Psid, message_id = $"m_sandbox_{index}" });
     }
 
     /// <summary>

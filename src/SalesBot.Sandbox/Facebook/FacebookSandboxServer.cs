@@ -25,6 +25,8 @@ public sealed class FacebookSandboxServer : IAsyncDisposable
     /// <summary>The Messenger profiles the app set through <c>/me/messenger_profile</c>.</summary>
     public MessengerProfiles Profiles => _app.Services.GetRequiredService<MessengerProfiles>();
 
+    public FacebookSandboxComments Comments => _app.Services.GetRequiredService<FacebookSandboxComments>();
+
     /// <param name="time">The sandbox's clock (a fake one lets a test move past Meta's messaging windows).</param>
     public static async Task<FacebookSandboxServer> StartAsync(Action<FacebookSandboxOptions>? configure = null, int port = 0,
         CancellationToken cancellationToken = default, TimeProvider? time = null)

@@ -14,4 +14,5 @@ public partial class SalesBotDbContext
     public DbSet<DataDeletionRequest> DataDeletionRequests => Set<DataDeletionRequest>();
     public DbSet<PageBotSwitch> PageBotSwitches => Set<PageBotSwitch>();
     public DbSet<MessengerProfileRecord> MessengerProfileRecords => Set<MessengerProfileRecord>();
+    public DbSet<CommentReply> CommentReplies => Set<CommentReply>();
 }

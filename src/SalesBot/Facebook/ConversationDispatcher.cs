@@ -119,7 +119,10 @@ public sealed class ConversationDispatcher(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ConversationTurn>().HandleAsync(turn, cancellationToken);
+                if (next.Kind == MessengerEventKind.Comment)
+                    await scope.ServiceProvider.GetRequiredService<CommentReplier>().HandleAsync(next, cancellationToken);
+                else
+                    await scope.ServiceProvider.GetRequiredService<ConversationTurn>().HandleAsync(turn, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

@@ -31,6 +31,7 @@ public static class FacebookExtensions
         services.AddSingleton<DataDeletion>();
         // A turn is scoped: it gets fresh typed HttpClients from the factory each time.
         services.AddScoped<ConversationTurn>();
+        services.AddScoped<CommentReplier>();
         services.AddScoped<ConversationInbox>();
         services.AddSingleton<ConversationDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationDispatcher>());

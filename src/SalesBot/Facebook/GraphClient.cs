@@ -6,8 +6,12 @@ namespace SalesBot.Facebook;
 /// <summary>The Graph API calls page connect needs: code exchange, the user's pages, page subscription, the Messenger profile.</summary>
 public sealed class GraphClient(HttpClient http, FacebookApp app)
 {
-    /// <summary>Conversation Routing needs <c>messaging_handovers</c> (thread passed back) and <c>standby</c> (messages while the Page Inbox has the thread).</summary>
-    public const string SubscribedFields = "messages,messaging_postbacks,message_echoes,messaging_handovers,standby";
+    /// <summary>
+    /// Conversation Routing needs <c>messaging_handovers</c> (thread passed back) and <c>standby</c> (messages while the Page
+    /// Inbox has the thread); <c>feed</c> brings comments on the page's posts (Meta's "Webhooks for Pages":
+    /// pages_manage_metadata and pages_show_list).
+    /// </summary>
+    public const string SubscribedFields = "messages,messaging_postbacks,message_echoes,messaging_handovers,standby,feed";
 
     public async Task<string> ExchangeCodeAsync(string code, CancellationToken cancellationToken)
     {

@@ -59,4 +59,11 @@ public enum MessengerEventKind
     /// thread's new owner, <see cref="MessengerEvent.Text"/> the metadata.
     /// </summary>
     Handover = 4,
+
+    /// <summary>
+    /// A comment on one of the page's posts (the <c>feed</c> field): <see cref="MessengerEvent.Mid"/> is <c>comment:{comment_id}</c>,
+    /// <see cref="MessengerEvent.Psid"/> the commenter's id (not a PSID), <see cref="MessengerEvent.Payload"/> the post id.
+    /// Numbered apart from the messaging kinds so new ones can be added beside them.
+    /// </summary>
+    Comment = 20,
 }

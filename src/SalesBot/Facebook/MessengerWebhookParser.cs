@@ -23,6 +23,7 @@ public static class MessengerWebhookParser
         {
             var pageId = Str(entry, "id");
             if (pageId is null) continue;
+            if (entry.TryGetProperty("changes", out var changes)) FeedCommentParser.AddComments(events, pageId, changes, receivedAt);
             // While another app (the Page Inbox) owns a thread, its events come on the standby channel: recorded, never answered.
             foreach (var m in Items(entry, "standby"))
                 if (ParseStandby(pageId, m, receivedAt) is { } standby) events.Add(standby);

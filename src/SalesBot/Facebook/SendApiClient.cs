@@ -29,7 +29,20 @@ public sealed class SendApiClient(HttpClient http, FacebookApp app, SendApiRetry
     public Task<SendResult> SendActionAsync(string pageToken, string psid, string action, CancellationToken cancellationToken) =>
         SendAsync(pageToken, new SendRequest(new SendRecipient(psid), null, null, action), cancellationToken);
 
-    private async Task<SendResult> SendAsync(string pageToken, SendRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// A private reply: one message to the person behind a comment, <c>recipient: {comment_id}</c> (Messenger Platform,
+    /// "Private Replies": one per comment, within 7 days of it). Answers the PSID Meta opened the conversation under.
+    /// </summary>
+    public async Task<(SendResult Result, string? Psid)> SendPrivateReplyAsync(string pageToken, string commentId, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var (result, response) = await SendCoreAsync(pageToken, new SendRequest(new SendRecipient(null, commentId), "RESPONSE", message, null), cancellationToken);
+        return (result, response?.RecipientId);
+    }
+
+    private async Task<SendResult> SendAsync(string pageToken, SendRequest request, CancellationToken cancellationToken) =>
+        (await SendCoreAsync(pageToken, request, cancellationToken)).Result;
+
+    private async Task<(SendResult Result, SendResponse? Response)> SendCoreAsync(string pageToken, SendRequest request, CancellationToken cancellationToken)
     {
         // The token goes in the query as Meta documents; the URI is never logged.
         var uri = new Uri(app.GraphBase, "me/messages?access_token=" + Uri.EscapeDataString(pageToken));
@@ -39,7 +52,7 @@ public sealed class SendApiClient(HttpClient http, FacebookApp app, SendApiRetry
             try
             {
                 using var response = await http.PostAsJsonAsync(uri, request, SendApiJson.Options, cancellationToken);
-                if (response.IsSuccessStatusCode) return SendResult.Sent;
+                if (response.IsSuccessStatusCode) return (SendResult.Sent, await ReadResponseAsync(response, cancellationToken));
                 error = await ReadErrorAsync(response, cancellationToken);
                 logger.LogWarning("Send API refused a message: HTTP {Status}, code {Code}/{Subcode}, trace {Trace}",
                     (int)response.StatusCode, error?.Code, error?.ErrorSubcode, error?.FbtraceId);
@@ -47,7 +60,7 @@ public sealed class SendApiClient(HttpClient http, FacebookApp app, SendApiRetry
             catch (HttpRequestException e)
             {
                 logger.LogWarning("Send API unreachable: {Error}", e.Message);
-                return SendResult.Failed;
+                return (SendResult.Failed, null);
             }
 
             switch (error?.Code)
@@ -56,18 +69,30 @@ public sealed class SendApiClient(HttpClient http, FacebookApp app, SendApiRetry
                     await Task.Delay(retry.DelayFor(attempt), time, cancellationToken);
                     continue;
                 case 613 or 4 or 32:
-                    return SendResult.RateLimited;
+                    return (SendResult.RateLimited, null);
                 case 190:
-                    return SendResult.TokenRejected;
+                    return (SendResult.TokenRejected, null);
                 case 551:
-                    return SendResult.Unreachable;
+                    return (SendResult.Unreachable, null);
                 case 10 when error?.ErrorSubcode == 2018278:
-                    return SendResult.OutsideWindow;
+                    return (SendResult.OutsideWindow, null);
                 case 10 when error?.ErrorSubcode == ThreadControlClient.AnotherAppOwnsThreadSubcode:
-                    return SendResult.NotThreadOwner;
+                    return (SendResult.NotThreadOwner, null);
                 default:
-                    return SendResult.Failed;
+                    return (SendResult.Failed, null);
             }
+        }
+    }
+
+    private static async Task<SendResponse?> ReadResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<SendResponse>(SendApiJson.Options, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

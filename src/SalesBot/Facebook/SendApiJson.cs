@@ -15,7 +15,11 @@ internal static class SendApiJson
 
 internal sealed record SendRequest(SendRecipient Recipient, string? MessagingType, OutgoingMessage? Message, string? SenderAction, string? Tag = null);
 
-internal sealed record SendRecipient(string Id);
+/// <summary>A PSID, or for a private reply the comment being answered (<c>{"comment_id": ...}</c>).</summary>
+internal sealed record SendRecipient(string? Id, string? CommentId = null);
+
+/// <summary>The Send API's answer: the PSID the message went to (for a private reply, the commenter's new conversation).</summary>
+internal sealed record SendResponse(string? RecipientId, string? MessageId);
 
 /// <summary>Graph's error envelope: <c>{"error":{"message","type","code","error_subcode","fbtrace_id"}}</c>.</summary>
 internal sealed record GraphErrorEnvelope(GraphError? Error);

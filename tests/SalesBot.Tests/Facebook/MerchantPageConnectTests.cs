@@ -78,7 +78,8 @@ public sealed partial class MerchantPageConnectTests : IAsyncLifetime
         var report = (await response.Content.ReadFromJsonAsync<PageConnectReport>())!;
         var page = Assert.Single(report.Pages);
         Assert.Equal(("sandbox-page", "demo-store.myshopify.com", true, true), (page.PageId, page.Shop, page.Connected, page.Subscribed));
-        Assert.Equal("messages,messaging_postbacks,message_echoes,messaging_handovers,standby", _facebook.State.Subscriptions["sandbox-page"]);
+        Assert.Equal(GraphClient.SubscribedFields, _facebook.State.Subscriptions["sandbox-page"]);
+        Assert.Equal("messages,messaging_postbacks,message_echoes,messaging_handovers,standby,feed", GraphClient.SubscribedFields);
         Assert.Equal("demo-store.myshopify.com", (await _app.Get<PageStore>().GetAsync("sandbox-page", default))!.Shop);
 
         // The same callback again is refused: the state was single use.

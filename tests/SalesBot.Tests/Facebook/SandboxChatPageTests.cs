@@ -125,4 +125,23 @@ public sealed class SandboxChatPageTests : IAsyncLifetime
         Assert.Equal("Get Started", await fresh.Locator(".bubble.me").First.TextContentAsync());
         Assert.EndsWith(string.Format(SalesBot.Assistant.Phrases.For("en").Welcome, "Test Boutique"), await fresh.Locator(".bubble.bot").First.TextContentAsync());
     }
+
+    [Fact]
+    public async Task A_comment_on_the_pages_post_gets_its_private_reply_in_the_messenger_thread()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await TestBrowser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(_baseUrl + "/sandbox/chat");
+        await page.ClickAsync("#post-panel summary");
+        await page.FillAsync("#comment-text", "How much is the blue shirt?");
+        await page.ClickAsync("#comment-send");
+
+        var reply = page.Locator(".bubble.bot").First;
+        await reply.WaitForAsync(new LocatorWaitForOptions { Timeout = 20000 });
+        Assert.Equal("How much is the blue shirt?", await page.Locator("#comments .comment").First.TextContentAsync());
+        Assert.Contains("Ocean Blue Shirt", await reply.TextContentAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "sandbox-chat-comment.png"), FullPage = true });
+    }
 }
