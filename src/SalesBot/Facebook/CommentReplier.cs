@@ -21,7 +21,7 @@ public sealed class CommentReplier(
     ConversationPolicy policies,
     SendApiClient send,
     InsightsRecorder insights,
-    IDbContextFactory<SalesBotDbContext> dbFactory,
+    CommentReplyClaims claims,
     TimeProvider time,
     ILogger<CommentReplier> logger)
 {
@@ -47,7 +47,7 @@ public sealed class CommentReplier(
             logger.LogDebug("Comment on page {PageId} asks nothing about products; left alone", e.PageId);
             return;
         }
-        if (await ClaimAsync(e, commentId, cancellationToken) is not { } claim)
+        if (await claims.ClaimAsync(e.PageId, commentId, e.Payload ?? "", e.Psid, cancellationToken) is not { } claim)
         {
             logger.LogInformation("Comment on page {PageId}: this comment or this person on this post already had its private reply", e.PageId);
             return;
@@ -59,9 +59,7 @@ public sealed class CommentReplier(
         reply = policy.Shape(reply, [], catalog.Shop.Name, text);
         var message = PrivateReplyMessage.From(reply);
         var (result, psid) = await send.SendPrivateReplyAsync(page.Token, commentId, message, cancellationToken);
-        await using (var db = await dbFactory.CreateDbContextAsync(CancellationToken.None))
-            await db.CommentReplies.Where(r => r.Id == claim)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Outcome, result).SetProperty(r => r.Psid, psid), CancellationToken.None);
+        await claims.RecordOutcomeAsync(claim, result, psid);
         if (result == SendResult.TokenRejected) await pages.MarkDisconnectedAsync(page.PageId, cancellationToken);
         if (result != SendResult.Sent)
         {
@@ -72,26 +70,5 @@ public sealed class CommentReplier(
         if (psid is not null)
             await conversations.AppendAsync(new ConversationKey(page.PageId, psid), "assistant", message.Text, cancellationToken);
         logger.LogInformation("Private reply sent for a comment on page {PageId}", e.PageId);
-    }
-
-    /// <summary>Inserts the claim; null when the comment, or this person on this post, already has one (the unique indexes decide across instances).</summary>
-    private async Task<long?> ClaimAsync(MessengerEvent e, string commentId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var postId = e.Payload ?? "";
-        if (await db.CommentReplies.AnyAsync(r => r.CommentId == commentId
-                || (r.PageId == e.PageId && r.PostId == postId && r.FromId == e.Psid), cancellationToken))
-            return null;
-        var row = new CommentReply { PageId = e.PageId, CommentId = commentId, PostId = postId, FromId = e.Psid, ClaimedAt = time.GetUtcNow() };
-        db.CommentReplies.Add(row);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return row.Id;
-        }
-        catch (DbUpdateException)
-        {
-            return null;
-        }
     }
 }

@@ -28,6 +28,7 @@ public sealed class DataDeletion(
     ConversationMemoryStore memories,
     PageStore pages,
     InsightsRecorder insights,
+    CommentReplyClaims commentReplies,
     IDbContextFactory<SalesBotDbContext> dbFactory,
     IOptions<AppOptions> appOptions,
     TimeProvider time,
@@ -55,6 +56,7 @@ public sealed class DataDeletion(
         var erased = await conversations.EraseShopperAsync(userId, cancellationToken);
         // Insights keeps counts per page and day only, plus today's hashed "already counted" marker of this id.
         await insights.EraseShopperAsync(userId, cancellationToken);
+        await commentReplies.EraseCommenterAsync(userId, cancellationToken);
         var code = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {

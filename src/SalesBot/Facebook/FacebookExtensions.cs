@@ -32,6 +32,7 @@ public static class FacebookExtensions
         // A turn is scoped: it gets fresh typed HttpClients from the factory each time.
         services.AddScoped<ConversationTurn>();
         services.AddScoped<CommentReplier>();
+        services.AddSingleton<CommentReplyClaims>();
         services.AddScoped<ConversationInbox>();
         services.AddSingleton<ConversationDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationDispatcher>());

@@ -135,6 +135,10 @@ public sealed class ComplianceTests(S3rverFixture s3) : IClassFixture<S3rverFixt
             seed.PendingSnapshots.Add(new PendingSnapshot { Shop = b, Hash = "pending-b", Content = [4, 5, 6], QueuedAt = DateTimeOffset.UtcNow });
             await seed.SaveChangesAsync();
         }
+        // A private reply claimed for a comment on each shop's page (CommentReplyTests drive the real path).
+        var claims = live.App.Get<SalesBot.Facebook.CommentReplyClaims>();
+        Assert.NotNull(await claims.ClaimAsync(pageA, "comment-a", "post-a", psidA, default));
+        Assert.NotNull(await claims.ClaimAsync(pageB, "comment-b", "post-b", psidB, default));
         // A signed delivery too old to accept: kept as a refusal in the shop's webhook health.
         using (await live.PostWebhookAsync(WebhookTopics.ShopUpdate, new JsonObject { ["id"] = 1 }, triggeredAt: DateTimeOffset.UtcNow - DeliveryWindow.Length - TimeSpan.FromMinutes(5))) { }
         string[] ofA = [live.Shop, pageA, psidA];

@@ -25,6 +25,7 @@ public sealed class ShopErasure(
     PageStore pages,
     PageBotSwitches botSwitches,
     MessengerProfileStatus profileStatus,
+    CommentReplyClaims commentReplies,
     ConversationStore conversations,
     InsightsRecorder insights,
     CatalogProvider catalogs,
@@ -54,6 +55,7 @@ public sealed class ShopErasure(
         var pageIds = await pages.DeleteShopAsync(shop, cancellationToken);
         await botSwitches.DeleteShopAsync(shop, cancellationToken);
         await profileStatus.ForgetPagesAsync(pageIds, cancellationToken);
+        await commentReplies.ErasePagesAsync(pageIds, cancellationToken);
         await assistantSettings.DeleteShopAsync(shop, cancellationToken);
         var erased = await conversations.ErasePagesAsync(pageIds, cancellationToken);
         var memoryRows = await memories.DeleteShopAsync(shop, cancellationToken);
