@@ -2,9 +2,11 @@ namespace SalesBot.Facebook;
 
 /// <summary>
 /// The page from <c>FACEBOOK_PAGE_*</c> (or the sandbox page) is never connected through Facebook Login, so its profile is
-/// set once the app has started (in sandbox mode the Graph API it calls is the app itself, so not before).
+/// set once the app has started (in sandbox mode the Graph API it calls is the app itself, so not before). A failure is
+/// logged and left: an exception escaping a BackgroundService would stop the whole host.
 /// </summary>
-public sealed class PreconfiguredPageProfile(FacebookApp app, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime) : BackgroundService
+public sealed class PreconfiguredPageProfile(FacebookApp app, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
+    ILogger<PreconfiguredPageProfile> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,7 +18,15 @@ public sealed class PreconfiguredPageProfile(FacebookApp app, IServiceScopeFacto
             try { await started.Task; }
             catch (OperationCanceledException) { return; }
         }
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MessengerProfileSync>().SetAsync(page, stoppingToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<MessengerProfileSync>().SetAsync(page, stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // The database or Graph is away at start: the profile is set again on the next settings save or restart.
+            logger.LogWarning(e, "Could not set the Messenger profile of the pre-configured page {PageId}", page.PageId);
+        }
     }
 }
