@@ -3,7 +3,12 @@ using System.ComponentModel.DataAnnotations.Schema;
 
 namespace SalesBot.Facebook;
 
-/// <summary>A Facebook Page the bot answers for, the shop it sells for, and its encrypted page token.</summary>
+/// <summary>
+/// A Facebook Page the bot answers for, the shop it sells for, its encrypted page token, and the Instagram professional
+/// account linked to it (found on connect through <c>GET /{page-id}?fields=instagram_business_account{id,username}</c>),
+/// whose direct messages the same assistant answers with the same token.
+/// </summary>
+[Microsoft.EntityFrameworkCore.Index(nameof(InstagramAccountId))]
 public sealed class ConnectedPage
 {
     [Key, MaxLength(64)]
@@ -21,6 +26,13 @@ public sealed class ConnectedPage
     public required string ProtectedAccessToken { get; set; }
 
     public DateTimeOffset ConnectedAt { get; set; }
+
+    /// <summary>The linked Instagram professional account's id: <c>entry[].id</c> of its <c>object: "instagram"</c> webhooks. Null: none linked.</summary>
+    [MaxLength(64)]
+    public string? InstagramAccountId { get; set; }
+
+    [MaxLength(255)]
+    public string? InstagramUsername { get; set; }
 
     /// <summary>Set when Facebook rejects the token (error 190) or the merchant disconnects the page; it must be connected again.</summary>
     public DateTimeOffset? DisconnectedAt { get; set; }

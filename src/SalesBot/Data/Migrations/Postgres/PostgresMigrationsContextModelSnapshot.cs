@@ -169,6 +169,14 @@ namespace SalesBot.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DisconnectedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("InstagramAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("InstagramUsername")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -185,6 +193,8 @@ namespace SalesBot.Data.Migrations.Postgres
                         .HasColumnType("character varying(255)");
 
                     b.HasKey("PageId");
+
+                    b.HasIndex("InstagramAccountId");
 
                     b.ToTable("ConnectedPages");
                 });

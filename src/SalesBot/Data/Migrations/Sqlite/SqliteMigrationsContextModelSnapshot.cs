@@ -159,6 +159,14 @@ namespace SalesBot.Data.Migrations.Sqlite
                     b.Property<long?>("DisconnectedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("InstagramAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstagramUsername")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -175,6 +183,8 @@ namespace SalesBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("PageId");
+
+                    b.HasIndex("InstagramAccountId");
 
                     b.ToTable("ConnectedPages");
                 });
