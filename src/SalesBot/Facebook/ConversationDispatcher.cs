@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using SalesBot.Data;
 namespace SalesBot.Facebook;
 
-/// <summary>A conversation is one shopper on one page.</summary>
+/// <summary>
+/// A conversation is one shopper on one page, or on the page's Instagram account: <see cref="PageId"/> is then the Instagram
+/// account id and <see cref="Psid"/> the shopper's IGSID, so the two channels' conversations never mix.
+/// </summary>
 public readonly record struct ConversationKey(string PageId, string Psid)
 {
     /// <summary>The key the Assistant part keeps this conversation's memory (products shown, cart) under.</summary>

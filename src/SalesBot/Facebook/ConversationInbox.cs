@@ -24,9 +24,10 @@ public sealed class ConversationInbox(
     /// <summary>The shop's conversations, most recent first.</summary>
     public async Task<IReadOnlyList<ConversationSummary>> ListAsync(string shop, CancellationToken cancellationToken)
     {
-        var shopPages = await pages.ListForShopAsync(shop, cancellationToken);
+        // Messenger conversations are kept under the page, Instagram ones under its Instagram account: both are the shop's.
+        var shopPages = await pages.ListAccountsForShopAsync(shop, cancellationToken);
         if (shopPages.Count == 0) return [];
-        var pageIds = shopPages.Select(p => p.PageId).ToList();
+        var pageIds = shopPages.Select(p => p.AccountId).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var recent = await db.ConversationMessages.AsNoTracking()
             .Where(m => pageIds.Contains(m.PageId))
@@ -47,19 +48,19 @@ public sealed class ConversationInbox(
         var handoffs = (await db.ConversationHandoffs.AsNoTracking()
                 .Where(h => pageIds.Contains(h.PageId) && psids.Contains(h.Psid)).ToListAsync(cancellationToken))
             .ToDictionary(h => new ConversationKey(h.PageId, h.Psid));
-        var names = shopPages.ToDictionary(p => p.PageId, p => p.Name);
+        var accounts = shopPages.GroupBy(p => p.AccountId).ToDictionary(g => g.Key, g => g.First());
         var now = time.GetUtcNow();
         return recent.Select(c =>
         {
             var key = new ConversationKey(c.PageId, c.Psid);
-            return Summarize(key, names[c.PageId], lastLines[c.LastId], handoffs.GetValueOrDefault(key), shopperLast.GetValueOrDefault(key), now);
+            return Summarize(key, accounts[c.PageId], lastLines[c.LastId], handoffs.GetValueOrDefault(key), shopperLast.GetValueOrDefault(key), now);
         }).ToList();
     }
 
     /// <summary>One conversation with its transcript (null when the shop has no such conversation); marks it read.</summary>
     public async Task<ConversationView?> GetAsync(string shop, ConversationKey key, CancellationToken cancellationToken)
     {
-        if (await PageNameAsync(shop, key, cancellationToken) is not { } pageName) return null;
+        if (await AccountAsync(shop, key, cancellationToken) is not { } pageName) return null;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var lines = await db.ConversationMessages.AsNoTracking()
             .Where(m => m.PageId == key.PageId && m.Psid == key.Psid)
@@ -111,7 +112,9 @@ public sealed class ConversationInbox(
 
         var window = MessagingWindows.For(await ShopperLastWroteAsync(key, cancellationToken), time.GetUtcNow());
         if (window == MessagingWindow.Closed) return ReplyOutcome.WindowClosed;
-        if (await pages.GetAsync(key.PageId, cancellationToken) is not { } page) return ReplyOutcome.PageDisconnected;
+        if (await pages.GetAccountAsync(key.PageId, cancellationToken) is not { } page) return ReplyOutcome.PageDisconnected;
+        // A person's words are sent as written, never split: on Instagram one message holds 1000 UTF-8 bytes.
+        if (!page.Limits.Fits(text)) return ReplyOutcome.TooLong;
 
         if (!await TakeThreadBackAsync(key, cancellationToken)) return ReplyOutcome.Failed;
         // The bot goes quiet first, so a shopper message arriving meanwhile is not answered by both.
@@ -122,10 +125,10 @@ public sealed class ConversationInbox(
             case SendResult.Sent:
                 await conversations.AppendAsync(key, "human", text, cancellationToken);
                 // Its echo carries our app id and is not counted there, so the console's reply is counted here.
-                await insights.PersonMessageAsync(shop, key.PageId, cancellationToken);
+                await insights.PersonMessageAsync(shop, page.PageId, cancellationToken);
                 return window == MessagingWindow.Standard ? ReplyOutcome.Sent : ReplyOutcome.SentWithHumanAgentTag;
             case SendResult.TokenRejected:
-                await pages.MarkDisconnectedAsync(key.PageId, cancellationToken);
+                await pages.MarkDisconnectedAsync(page.PageId, cancellationToken);
                 return ReplyOutcome.PageDisconnected;
             case SendResult.OutsideWindow:
                 return ReplyOutcome.RefusedOutsideWindow;
@@ -143,7 +146,7 @@ public sealed class ConversationInbox(
     /// </summary>
     public async Task<InboxChange> ChangeAsync(string shop, CancellationToken cancellationToken)
     {
-        var pageIds = (await pages.ListForShopAsync(shop, cancellationToken)).Select(p => p.PageId).ToList();
+        var pageIds = (await pages.ListAccountsForShopAsync(shop, cancellationToken)).Select(p => p.AccountId).ToList();
         if (pageIds.Count == 0) return new InboxChange("empty", 0);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var lastLine = await db.ConversationMessages.Where(m => pageIds.Contains(m.PageId)).MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
@@ -160,21 +163,21 @@ public sealed class ConversationInbox(
     private async Task<bool> TakeThreadBackAsync(ConversationKey key, CancellationToken cancellationToken)
     {
         if (!await conversations.ThreadWithAnotherAppAsync(key, cancellationToken)) return true;
-        if (await pages.GetAsync(key.PageId, cancellationToken) is not { } page) return false;
+        if (await pages.GetAccountAsync(key.PageId, cancellationToken) is not { } page) return false;
         var taken = await threads.TakeAsync(page.Token, key.Psid, "salesbot: taken back from the console", cancellationToken);
-        if (taken == ThreadControlResult.TokenRejected) await pages.MarkDisconnectedAsync(key.PageId, cancellationToken);
+        if (taken == ThreadControlResult.TokenRejected) await pages.MarkDisconnectedAsync(page.PageId, cancellationToken);
         if (taken != ThreadControlResult.Done)
             logger.LogWarning("Taking the thread back from the Page Inbox on page {PageId} failed: {Result}", key.PageId, taken);
         return taken == ThreadControlResult.Done;
     }
 
-    /// <summary>The page's name when the page sells for the shop, else null (another shop's page is not found).</summary>
-    private async Task<string?> PageNameAsync(string shop, ConversationKey key, CancellationToken cancellationToken) =>
-        (await pages.ListForShopAsync(shop, cancellationToken)).FirstOrDefault(p => p.PageId == key.PageId)?.Name;
+    /// <summary>The page (or its Instagram account) when it sells for the shop, else null (another shop's page is not found).</summary>
+    private async Task<ShopAccount?> AccountAsync(string shop, ConversationKey key, CancellationToken cancellationToken) =>
+        (await pages.ListAccountsForShopAsync(shop, cancellationToken)).FirstOrDefault(p => p.AccountId == key.PageId);
 
     private async Task<bool> ExistsAsync(string shop, ConversationKey key, CancellationToken cancellationToken)
     {
-        if (await PageNameAsync(shop, key, cancellationToken) is null) return false;
+        if (await AccountAsync(shop, key, cancellationToken) is null) return false;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.ConversationMessages.AnyAsync(m => m.PageId == key.PageId && m.Psid == key.Psid, cancellationToken);
     }
@@ -186,13 +189,13 @@ public sealed class ConversationInbox(
             .OrderByDescending(m => m.Id).Select(m => (DateTimeOffset?)m.At).FirstOrDefaultAsync(cancellationToken);
     }
 
-    private static ConversationSummary Summarize(ConversationKey key, string pageName, ConversationMessage last, ConversationHandoff? handoff,
+    private static ConversationSummary Summarize(ConversationKey key, ShopAccount account, ConversationMessage last, ConversationHandoff? handoff,
         long lastShopperLineId, DateTimeOffset now)
     {
         var state = handoff?.EffectiveState(now) ?? HandoffState.Bot;
         var quietUntil = handoff is { State: HandoffState.Waiting or HandoffState.Paused, Until: { } until } && until > now ? until : (DateTimeOffset?)null;
-        return new ConversationSummary(key.PageId, pageName, key.Psid, ShortPsid(key.Psid), state, handoff?.BotMayAnswer(now) ?? true, quietUntil,
-            DisplayText(last), last.Role, last.At, lastShopperLineId > (handoff?.ReadThroughId ?? 0));
+        return new ConversationSummary(key.PageId, account.Name, key.Psid, ShortPsid(key.Psid), state, handoff?.BotMayAnswer(now) ?? true, quietUntil,
+            DisplayText(last), last.Role, last.At, lastShopperLineId > (handoff?.ReadThroughId ?? 0)) { Channel = account.Channel };
     }
 
     /// <summary>The last characters of a PSID: enough to tell shoppers apart, without spelling out their id.</summary>
@@ -213,6 +216,9 @@ public sealed record ConversationSummary(
     string LastLine, string LastRole, DateTimeOffset LastAt, bool Unread)
 {
     public bool Waiting => State == HandoffState.Waiting;
+
+    /// <summary>Messenger, or Instagram (then <see cref="PageId"/> is the Instagram account and <see cref="PageName"/> its @username).</summary>
+    public MessagingChannel Channel { get; init; } = MessagingChannel.Messenger;
 }
 
 public sealed record ConversationView(

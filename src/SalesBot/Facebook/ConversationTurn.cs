@@ -55,7 +55,7 @@ public sealed class ConversationTurn(
         }
         var text = string.Join("\n", turn.Select(t => t.Text).Where(t => !string.IsNullOrWhiteSpace(t)));
 
-        var page = await pages.GetAsync(e.PageId, cancellationToken);
+        var page = await pages.GetAccountAsync(e.PageId, cancellationToken);
         if (page is null)
         {
             logger.LogWarning("Message for page {PageId}, which is not connected; connect it at /facebook/login", e.PageId);
@@ -115,7 +115,8 @@ public sealed class ConversationTurn(
             await insights.HandoffAsync(page.Shop, page.PageId, cancellationToken);
         }
 
-        foreach (var message in ReplyBuilder.Build(reply, insights.BuyLinksFor(page.Shop, page.PageId)))
+        // Instagram's own limits (text of 1000 UTF-8 bytes) shape the same reply: split, never cut off or refused.
+        foreach (var message in ReplyBuilder.Build(reply, insights.BuyLinksFor(page.Shop, page.PageId), page.Limits))
         {
             if (!await SendOrGiveUpAsync(page, () => send.SendMessageAsync(page.Token, e.Psid, message, cancellationToken), cancellationToken))
                 return;
@@ -136,6 +137,13 @@ public sealed class ConversationTurn(
     /// </summary>
     private async Task PassToPersonAsync(PageCredentials page, ConversationKey key, TimeSpan pause, CancellationToken cancellationToken)
     {
+        if (page.Channel == MessagingChannel.Instagram)
+        {
+            // The Page Inbox id (263902037430900) is Messenger's; Instagram routes to the Instagram app's inbox, which is not
+            // passed to here: the merchant answers from the console (or the Instagram app) while the bot stays paused.
+            logger.LogInformation("Instagram shopper on page {PageId} asked for a person; the bot is paused for {Pause}", page.PageId, pause);
+            return;
+        }
         var passed = await threads.PassToPageInboxAsync(page.Token, key.Psid, HandoffMetadata, cancellationToken);
         if (passed == ThreadControlResult.Done)
         {
@@ -151,7 +159,7 @@ public sealed class ConversationTurn(
     private async Task HandleStandbyAsync(MessengerEvent e, ConversationKey key, CancellationToken cancellationToken)
     {
         await conversations.AppendAsync(key, "user", e.Text ?? e.Payload, cancellationToken);
-        if (await pages.GetAsync(e.PageId, cancellationToken) is { } page)
+        if (await pages.GetAccountAsync(e.PageId, cancellationToken) is { } page)
             await insights.ShopperMessageAsync(page.Shop, page.PageId, e.Psid, cancellationToken);
         logger.LogInformation("Standby message on page {PageId}: another app owns the thread; the bot stays quiet", e.PageId);
     }
@@ -174,7 +182,14 @@ public sealed class ConversationTurn(
         // Our own messages come back as echoes too (the bot's and a merchant's console replies, already in the history);
         // only a message sent by another app, Meta's Page inbox, means a page admin stepped in.
         if (e.AppId == app.AppId) return;
-        var page = await pages.GetAsync(e.PageId, cancellationToken);
+        var page = await pages.GetAccountAsync(e.PageId, cancellationToken);
+        if (page?.Channel == MessagingChannel.Instagram && e.AppId is null)
+        {
+            // Instagram's echoes (with the messages field) need not name the sending app, and one without an app id cannot be
+            // told apart from the bot's own reply: pausing on it would silence the bot after every answer.
+            logger.LogDebug("Instagram echo without an app id on account {InstagramAccountId}; left alone", e.PageId);
+            return;
+        }
         var pause = await policies.HandoffPauseAsync(page, cancellationToken);
         await conversations.PageAdminRepliedAsync(key, pause, cancellationToken);
         await conversations.AppendAsync(key, "human", e.Text, cancellationToken);

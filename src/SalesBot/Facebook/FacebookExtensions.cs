@@ -24,6 +24,7 @@ public static class FacebookExtensions
         services.AddSingleton<SalesBot.Assistant.Settings.IAssistantSettingsListener, MessengerProfileOnSettingsSaved>();
         services.AddHostedService<PreconfiguredPageProfile>();
         services.AddHttpClient<ThreadControlClient>().RemoveAllLoggers().AddStandardResilienceHandler();
+        services.AddScoped<InstagramLink>();
         services.AddScoped<PageConnectService>();
         services.AddScoped<ShopPages>();
         services.AddSingleton<MessengerWebhookReceiver>();

@@ -37,6 +37,19 @@ public sealed class GraphClient(HttpClient http, FacebookApp app)
     }
 
     /// <summary>
+    /// The Instagram professional account linked to the page: <c>GET /{page-id}?fields=instagram_business_account{id,username}</c>
+    /// with the page token (Instagram Platform, "Instagram API with Facebook Login": the page's <c>instagram_business_account</c>
+    /// field; needs instagram_basic). Null when the page has none linked (the field is absent).
+    /// </summary>
+    public async Task<InstagramAccount?> GetInstagramAccountAsync(string pageId, string pageToken, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(app.GraphBase, Uri.EscapeDataString(pageId) + "?" +
+            Query(("fields", "instagram_business_account{id,username}"), ("access_token", pageToken)));
+        var page = await GetAsync<PageWithInstagram>(uri, cancellationToken);
+        return page.InstagramBusinessAccount is { Id: { Length: > 0 } id } ig ? new InstagramAccount(id, ig.Username) : null;
+    }
+
+    /// <summary>
     /// Removes the app from the page's webhooks: Graph's <c>DELETE /{page-id}/subscribed_apps</c> with the page token
     /// (developers.facebook.com/docs/graph-api/reference/page/subscribed_apps, "Deleting"; answers <c>{"success":true}</c>).
     /// </summary>
@@ -96,6 +109,10 @@ public sealed class GraphClient(HttpClient http, FacebookApp app)
     private sealed record TokenResponse(string? AccessToken);
 
     private sealed record PageList(IReadOnlyList<GraphPage>? Data);
+
+    private sealed record PageWithInstagram(string? Id, InstagramBusinessAccountField? InstagramBusinessAccount);
+
+    private sealed record InstagramBusinessAccountField(string? Id, string? Username);
 }
 
 public sealed record GraphPage(string Id, string Name, string AccessToken);

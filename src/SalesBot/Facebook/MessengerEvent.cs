@@ -18,10 +18,11 @@ public sealed class MessengerEvent
     [MaxLength(255)]
     public required string Mid { get; set; }
 
+    /// <summary>The account the event came to (<c>entry[].id</c>): the page id, or on Instagram the page's Instagram account id.</summary>
     [MaxLength(64)]
     public required string PageId { get; set; }
 
-    /// <summary>The shopper's page-scoped id (the recipient for echoes).</summary>
+    /// <summary>The shopper's page-scoped id, or on Instagram their IGSID (the recipient for echoes).</summary>
     [MaxLength(64)]
     public required string Psid { get; set; }
 

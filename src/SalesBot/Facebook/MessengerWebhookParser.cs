@@ -6,24 +6,38 @@ namespace SalesBot.Facebook;
 
 /// <summary>
 /// Reads a Messenger webhook body into <see cref="MessengerEvent"/>s. Reads (delivery/read receipts),
-/// reactions and other fields the bot does not act on are skipped.
+/// reactions and other fields the bot does not act on are skipped. <c>object: "instagram"</c> bodies have the same
+/// <c>entry[].messaging[]</c> shape (Instagram Messaging, "Webhooks": <c>entry[].id</c> is the Instagram professional account,
+/// sender/recipient are IGSIDs; echoes come with <c>messages</c> and <c>is_echo</c>; quick replies, postbacks from ice breakers
+/// and generic template buttons, <c>messaging_seen</c> as <c>read</c>, reactions, <c>is_deleted</c> for an unsent message):
+/// their events are kept under the Instagram account id. Instagram comments (<c>changes</c>) are not answered and skipped.
 /// </summary>
 public static class MessengerWebhookParser
 {
-    public static IReadOnlyList<MessengerEvent> Parse(ReadOnlySpan<byte> body, DateTimeOffset receivedAt)
+    public static IReadOnlyList<MessengerEvent> Parse(ReadOnlySpan<byte> body, DateTimeOffset receivedAt) => ParseWebhook(body, receivedAt).Events;
+
+    /// <summary>The events and the channel the body came on; an object other than <c>page</c> or <c>instagram</c> gives none.</summary>
+    public static WebhookBatch ParseWebhook(ReadOnlySpan<byte> body, DateTimeOffset receivedAt)
     {
         var events = new List<MessengerEvent>();
         var reader = new Utf8JsonReader(body);
         using var doc = JsonDocument.ParseValue(ref reader);
         var root = doc.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || Str(root, "object") != "page") return events;
-        if (!root.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array) return events;
+        MessagingChannel? channel = root.ValueKind != JsonValueKind.Object ? null : Str(root, "object") switch
+        {
+            "page" => MessagingChannel.Messenger,
+            "instagram" => MessagingChannel.Instagram,
+            _ => null,
+        };
+        if (channel is null) return new WebhookBatch(null, events);
+        if (!root.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array) return new WebhookBatch(channel, events);
 
         foreach (var entry in entries.EnumerateArray())
         {
             var pageId = Str(entry, "id");
             if (pageId is null) continue;
-            if (entry.TryGetProperty("changes", out var changes)) FeedCommentParser.AddComments(events, pageId, changes, receivedAt);
+            if (channel == MessagingChannel.Messenger && entry.TryGetProperty("changes", out var changes))
+                FeedCommentParser.AddComments(events, pageId, changes, receivedAt);
             // While another app (the Page Inbox) owns a thread, its events come on the standby channel: recorded, never answered.
             foreach (var m in Items(entry, "standby"))
                 if (ParseStandby(pageId, m, receivedAt) is { } standby) events.Add(standby);
@@ -36,6 +50,8 @@ public static class MessengerWebhookParser
 
                 if (m.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.Object)
                 {
+                    // An Instagram shopper unsent a message: nothing to answer (what it said is already in the history, if anything).
+                    if (message.TryGetProperty("is_deleted", out var deleted) && deleted.ValueKind == JsonValueKind.True) continue;
                     var echo = message.TryGetProperty("is_echo", out var e) && e.ValueKind == JsonValueKind.True;
                     var mid = Str(message, "mid") ?? DerivedMid(pageId, sender, timestamp, "m");
                     events.Add(new MessengerEvent
@@ -71,7 +87,7 @@ public static class MessengerWebhookParser
                 }
             }
         }
-        return events;
+        return new WebhookBatch(channel, events);
     }
 
     private static IEnumerable<JsonElement> Items(JsonElement entry, string name) =>
@@ -136,3 +152,6 @@ public static class MessengerWebhookParser
 
     private static string? Truncate(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
 }
+
+/// <summary>What one webhook delivery held: its channel (null for an object the bot does not serve) and its events.</summary>
+public sealed record WebhookBatch(MessagingChannel? Channel, IReadOnlyList<MessengerEvent> Events);

@@ -14,6 +14,7 @@ public enum WebhookOutcome { Accepted, BadSignature, Malformed }
 /// </summary>
 public sealed class MessengerWebhookReceiver(
     FacebookApp app,
+    PageStore pages,
     IDbContextFactory<SalesBotDbContext> dbFactory,
     ConversationDispatcher dispatcher,
     TimeProvider time,
@@ -29,15 +30,16 @@ public sealed class MessengerWebhookReceiver(
             return (WebhookOutcome.BadSignature, 0);
         }
 
-        IReadOnlyList<MessengerEvent> events;
+        WebhookBatch batch;
         try
         {
-            events = MessengerWebhookParser.Parse(body, time.GetUtcNow());
+            batch = MessengerWebhookParser.ParseWebhook(body, time.GetUtcNow());
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
         {
             return (WebhookOutcome.Malformed, 0);
         }
+        var events = batch.Channel == MessagingChannel.Instagram ? await KnownInstagramAccountsAsync(batch.Events, cancellationToken) : batch.Events;
 
         var recorded = new List<MessengerEvent>();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -60,5 +62,23 @@ public sealed class MessengerWebhookReceiver(
         foreach (var key in recorded.Select(e => new ConversationKey(e.PageId, e.Psid)).Distinct())
             dispatcher.Notify(key);
         return (WebhookOutcome.Accepted, recorded.Count);
+    }
+
+    /// <summary>
+    /// Instagram events of an account no connected page has linked are dropped, not recorded: the app holds no messages of
+    /// shoppers it does not serve (Meta sends every subscribed account's events to the app's one callback).
+    /// </summary>
+    private async Task<IReadOnlyList<MessengerEvent>> KnownInstagramAccountsAsync(IReadOnlyList<MessengerEvent> events, CancellationToken cancellationToken)
+    {
+        var known = new List<MessengerEvent>();
+        foreach (var account in events.GroupBy(e => e.PageId))
+        {
+            if (await pages.GetAccountAsync(account.Key, cancellationToken) is { Channel: MessagingChannel.Instagram })
+                known.AddRange(account);
+            else
+                logger.LogWarning("Instagram webhook for account {InstagramAccountId}, which no connected page has linked: {Count} events ignored",
+                    account.Key, account.Count());
+        }
+        return known;
     }
 }

@@ -15,10 +15,15 @@ public sealed class PageConnectService(
     PageStore pages,
     OAuthStateStore states,
     MessengerProfileSync profiles,
+    InstagramLink instagramLinks,
     ILogger<PageConnectService> logger)
 {
     public const string Purpose = "facebook";
-    public const string Scopes = "pages_messaging,pages_show_list,pages_manage_metadata";
+    /// <summary>
+    /// Messenger: pages_messaging, pages_show_list, pages_manage_metadata. Instagram messaging through the page
+    /// ("Webhooks for Instagram Messaging"): instagram_basic, instagram_manage_messages (with pages_manage_metadata).
+    /// </summary>
+    public const string Scopes = "pages_messaging,pages_show_list,pages_manage_metadata,instagram_basic,instagram_manage_messages";
     public static readonly TimeSpan StateLifetime = OAuthStateStore.Lifetime;
 
     /// <summary>Creates the state and returns the dialog URL; the caller puts the state in a cookie.</summary>
@@ -71,7 +76,9 @@ public sealed class PageConnectService(
                 await graph.SubscribeAsync(page.Id, page.AccessToken, cancellationToken);
                 // Get Started, greeting, ice breakers and menu; a refusal is reported and the page stays connected.
                 var profileError = await profiles.SetAsync(new PageCredentials(page.Id, shop, page.AccessToken), cancellationToken);
-                connected.Add(new ConnectedPageReport(page.Id, page.Name, shop, true, true, null) { ProfileError = profileError });
+                var instagram = await instagramLinks.LinkAsync(page.Id, page.AccessToken, cancellationToken);
+                connected.Add(new ConnectedPageReport(page.Id, page.Name, shop, true, true, null)
+                    { ProfileError = profileError, Instagram = instagram?.DisplayName });
             }
             catch (GraphException e)
             {
@@ -103,4 +110,7 @@ public sealed record ConnectedPageReport(string PageId, string Name, string Shop
     public string? ProfileError { get; init; }
 
     public bool ProfileSet => Connected && Subscribed && ProfileError is null;
+
+    /// <summary>The linked Instagram professional account now served too (<c>@username</c>); null when the page has none.</summary>
+    public string? Instagram { get; init; }
 }

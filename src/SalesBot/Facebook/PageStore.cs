@@ -19,6 +19,8 @@ public sealed class PageStore(
     private readonly IDataProtector _protector = protection.CreateProtector("SalesBot.Facebook.PageToken");
     // The pre-configured page has no row to flag, so its rejection is remembered here until restart.
     private readonly ConcurrentDictionary<string, bool> _rejectedPreconfigured = new();
+    // The pre-configured page's Instagram account, looked up once the app has started (PreconfiguredPageProfile).
+    private volatile InstagramAccount? _preconfiguredInstagram;
 
     /// <summary>Every page id the app holds, connected or not (data deletion erases a shopper's memory on each).</summary>
     public async Task<IReadOnlyList<string>> AllPageIdsAsync(CancellationToken cancellationToken)
@@ -36,6 +38,58 @@ public sealed class PageStore(
         var page = await db.ConnectedPages.AsNoTracking().FirstOrDefaultAsync(p => p.PageId == pageId, cancellationToken);
         if (page is null || page.DisconnectedAt is not null || page.IsReleased) return null;
         return new PageCredentials(page.PageId, page.Shop, _protector.Unprotect(page.ProtectedAccessToken));
+    }
+
+    /// <summary>
+    /// The credentials a conversation answers with: <paramref name="accountId"/> is what its webhook's <c>entry[].id</c> named, a
+    /// page id (Messenger) or the Instagram professional account id of a connected page (Instagram, with that page's token).
+    /// Null for an account no connected page has.
+    /// </summary>
+    public async Task<PageCredentials?> GetAccountAsync(string accountId, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(accountId, cancellationToken) is { } page) return page;
+        if (app.PreconfiguredPage is { } preconfigured && _preconfiguredInstagram?.Id == accountId)
+            return _rejectedPreconfigured.ContainsKey(preconfigured.PageId) ? null : preconfigured.OnInstagram(accountId);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var linked = await db.ConnectedPages.AsNoTracking()
+            .Where(p => p.InstagramAccountId == accountId && p.DisconnectedAt == null && p.ProtectedAccessToken != "")
+            .OrderByDescending(p => p.ConnectedAt).FirstOrDefaultAsync(cancellationToken);
+        return linked is null ? null
+            : new PageCredentials(linked.PageId, linked.Shop, _protector.Unprotect(linked.ProtectedAccessToken)).OnInstagram(accountId);
+    }
+
+    /// <summary>
+    /// Records the Instagram professional account linked to the page (null: none, or it was unlinked), found on connect.
+    /// For the pre-configured page it is kept in memory, like the page itself.
+    /// </summary>
+    public async Task SetInstagramAccountAsync(string pageId, InstagramAccount? account, CancellationToken cancellationToken)
+    {
+        if (app.PreconfiguredPage?.PageId == pageId)
+        {
+            _preconfiguredInstagram = account;
+            return;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.ConnectedPages.Where(p => p.PageId == pageId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.InstagramAccountId, account == null ? null : account.Id)
+                .SetProperty(p => p.InstagramUsername, account == null ? null : account.Username), cancellationToken);
+    }
+
+    /// <summary>
+    /// Every account whose conversations belong to <paramref name="shop"/>: its pages (Messenger) and their linked Instagram
+    /// accounts, as <see cref="ListForShopAsync"/> lists the pages.
+    /// </summary>
+    public async Task<IReadOnlyList<ShopAccount>> ListAccountsForShopAsync(string shop, CancellationToken cancellationToken)
+    {
+        var shopPages = await ListForShopAsync(shop, cancellationToken);
+        var accounts = new List<ShopAccount>();
+        foreach (var page in shopPages)
+        {
+            accounts.Add(new ShopAccount(page.PageId, page.Name, MessagingChannel.Messenger, page.PageId));
+            if (page.Instagram is { } ig) accounts.Add(new ShopAccount(ig.Id, ig.DisplayName, MessagingChannel.Instagram, page.PageId));
+        }
+        return accounts;
     }
 
     /// <summary>
@@ -94,7 +148,7 @@ public sealed class PageStore(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.ConnectedPages.AsNoTracking().Where(p => p.Shop == shop)
-            .Select(p => new { p.PageId, p.Name, p.ConnectedAt, p.DisconnectedAt, Released = p.ProtectedAccessToken == "" })
+            .Select(p => new { p.PageId, p.Name, p.ConnectedAt, p.DisconnectedAt, Released = p.ProtectedAccessToken == "", p.InstagramAccountId, p.InstagramUsername })
             .ToListAsync(cancellationToken);
         var list = new List<ShopPage>();
         var preconfigured = app.PreconfiguredPage is { } pre && string.Equals(pre.Shop, shop, StringComparison.OrdinalIgnoreCase) ? pre : null;
@@ -103,13 +157,15 @@ public sealed class PageStore(
             var row = rows.FirstOrDefault(r => r.PageId == preconfigured.PageId);
             var fallbackName = app.IsSandbox && preconfigured.PageId == FacebookApp.SandboxPageId ? FacebookApp.SandboxPageName : preconfigured.PageId;
             list.Add(new ShopPage(preconfigured.PageId, row?.Name is { Length: > 0 } name ? name : fallbackName, row?.ConnectedAt,
-                _rejectedPreconfigured.ContainsKey(preconfigured.PageId) ? ShopPageState.TokenRejected : ShopPageState.Connected, Preconfigured: true));
+                _rejectedPreconfigured.ContainsKey(preconfigured.PageId) ? ShopPageState.TokenRejected : ShopPageState.Connected, Preconfigured: true)
+            { Instagram = _preconfiguredInstagram });
         }
         list.AddRange(rows.Where(r => r.PageId != preconfigured?.PageId)
             .OrderByDescending(r => r.ConnectedAt)
             .Select(r => new ShopPage(r.PageId, r.Name, r.ConnectedAt,
                 r.DisconnectedAt is null ? ShopPageState.Connected : r.Released ? ShopPageState.Disconnected : ShopPageState.TokenRejected,
-                Preconfigured: false)));
+                Preconfigured: false)
+            { Instagram = r.InstagramAccountId is { } ig ? new InstagramAccount(ig, r.InstagramUsername) : null }));
         return list;
     }
 
@@ -153,7 +209,14 @@ public sealed class PageStore(
 }
 
 /// <summary>A page as its merchant sees it in the console; never carries the token.</summary>
-public sealed record ShopPage(string PageId, string Name, DateTimeOffset? ConnectedAt, ShopPageState State, bool Preconfigured);
+public sealed record ShopPage(string PageId, string Name, DateTimeOffset? ConnectedAt, ShopPageState State, bool Preconfigured)
+{
+    /// <summary>The Instagram professional account linked to the page, served with it; null when none is linked.</summary>
+    public InstagramAccount? Instagram { get; init; }
+}
+
+/// <summary>An account a shop's conversations live under: a page (Messenger) or a page's Instagram account (<see cref="PageId"/> is that page).</summary>
+public sealed record ShopAccount(string AccountId, string Name, MessagingChannel Channel, string PageId);
 
 public enum ShopPageState
 {
@@ -164,8 +227,20 @@ public enum ShopPageState
     Disconnected,
 }
 
-/// <summary>What a turn needs to answer on a page. <see cref="Token"/> is a secret: never log it.</summary>
+/// <summary>
+/// What a turn needs to answer on a page. <see cref="Token"/> is a secret: never log it. On Instagram the page's token sends
+/// to the shopper's IGSID (the same Send API), and <see cref="AccountId"/> is the Instagram account the conversation is under.
+/// </summary>
 public sealed record PageCredentials(string PageId, string Shop, string Token)
 {
-    public override string ToString() => $"PageCredentials {{ PageId = {PageId}, Shop = {Shop} }}";
+    public MessagingChannel Channel { get; init; } = MessagingChannel.Messenger;
+
+    /// <summary>The id conversations on this channel are kept under: the page id, or its Instagram account's id.</summary>
+    public string AccountId { get; init; } = PageId;
+
+    public ChannelLimits Limits => ChannelLimits.For(Channel);
+
+    public PageCredentials OnInstagram(string instagramAccountId) => this with { Channel = MessagingChannel.Instagram, AccountId = instagramAccountId };
+
+    public override string ToString() => $"PageCredentials {{ PageId = {PageId}, Shop = {Shop}, Channel = {Channel} }}";
 }

@@ -2,7 +2,7 @@ namespace SalesBot.Facebook;
 
 /// <summary>
 /// The page from <c>FACEBOOK_PAGE_*</c> (or the sandbox page) is never connected through Facebook Login, so its profile is
-/// set once the app has started (in sandbox mode the Graph API it calls is the app itself, so not before). A failure is
+/// set (and its linked Instagram account looked up) once the app has started (in sandbox mode the Graph API it calls is the app itself, so not before). A failure is
 /// logged and left: an exception escaping a BackgroundService would stop the whole host.
 /// </summary>
 public sealed class PreconfiguredPageProfile(FacebookApp app, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
@@ -21,6 +21,8 @@ public sealed class PreconfiguredPageProfile(FacebookApp app, IServiceScopeFacto
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            // Its Instagram account too, as a Facebook Login connect would find it (a refusal is logged inside).
+            await scope.ServiceProvider.GetRequiredService<InstagramLink>().LinkAsync(page.PageId, page.Token, stoppingToken);
             await scope.ServiceProvider.GetRequiredService<MessengerProfileSync>().SetAsync(page, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)

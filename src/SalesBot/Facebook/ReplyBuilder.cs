@@ -10,12 +10,16 @@ namespace SalesBot.Facebook;
 /// button points at the app's tracked link (<c>/go/{token}</c>, counted, then redirected to the cart permalink); the
 /// assistant's card keeps the real URL for its own facts and history. A checkout is a button template: the reply's last
 /// words (at most 640 characters) with a "Checkout" URL button, tracked like a Buy button (counted for the cart's first line).
+/// The channel's <see cref="ChannelLimits"/> bound every text: on Instagram 1000 UTF-8 bytes, so a long answer becomes
+/// more messages there, each cut on a sentence or word boundary.
 /// </summary>
 public static class ReplyBuilder
 {
-    public static IReadOnlyList<OutgoingMessage> Build(AssistantReply reply, BuyLinkIssuer? buyLinks = null)
+    public static IReadOnlyList<OutgoingMessage> Build(AssistantReply reply, BuyLinkIssuer? buyLinks = null, ChannelLimits? limits = null)
     {
-        var messages = SplitText(reply.Text, reply.CheckoutUrl is null ? OutgoingMessage.MaxTextLength : OutgoingMessage.MaxButtonTextLength)
+        limits ??= ChannelLimits.Messenger;
+        var maxChars = Math.Min(limits.MaxTextChars, reply.CheckoutUrl is null ? OutgoingMessage.MaxTextLength : OutgoingMessage.MaxButtonTextLength);
+        var messages = SplitText(reply.Text, maxChars, limits.MaxTextBytes)
             .Select(chunk => new OutgoingMessage(chunk)).ToList();
         if (reply.CheckoutUrl is { } checkout)
         {
@@ -25,10 +29,10 @@ public static class ReplyBuilder
             else messages[^1] = OutgoingMessage.Buttons(messages[^1].Text!, [button]);
         }
         if (reply.Cards.Count > 0)
-            messages.Add(OutgoingMessage.Cards(reply.Cards.Take(OutgoingMessage.MaxElements).Select(card => ToElement(card, buyLinks)).ToList()));
+            messages.Add(OutgoingMessage.Cards(reply.Cards.Take(limits.MaxElements).Select(card => ToElement(card, buyLinks)).ToList()));
         if (messages.Count > 0 && reply.QuickReplies.Count > 0)
         {
-            var quick = reply.QuickReplies.Take(OutgoingMessage.MaxQuickReplies).Select(q => QuickReply.Text(q.Title, q.Payload)).ToList();
+            var quick = reply.QuickReplies.Take(limits.MaxQuickReplies).Select(q => QuickReply.Text(q.Title, q.Payload)).ToList();
             messages[^1] = messages[^1] with { QuickReplies = quick };
         }
         return messages;
@@ -46,22 +50,50 @@ public static class ReplyBuilder
     /// <summary>How many product cards a message carries (0 for text).</summary>
     public static int CardCount(OutgoingMessage message) => message.Attachment?.Payload.Elements?.Count ?? 0;
 
-    /// <summary>Splits at sentence ends, then at spaces, then hard, so no chunk exceeds <paramref name="max"/>.</summary>
-    public static IReadOnlyList<string> SplitText(string text, int max)
+    /// <summary>
+    /// Splits at sentence ends, then at spaces, then hard (never inside a surrogate pair), so no chunk exceeds <paramref name="max"/>
+    /// characters nor <paramref name="maxBytes"/> bytes of UTF-8.
+    /// </summary>
+    public static IReadOnlyList<string> SplitText(string text, int max, int maxBytes = int.MaxValue)
     {
         text = text.Trim();
         if (text.Length == 0) return [];
         var chunks = new List<string>();
-        while (text.Length > max)
+        while (true)
         {
-            var cut = LastBoundary(text, max, ". ", "! ", "? ", "\n")
-                ?? LastBoundary(text, max, " ")
-                ?? max;
-            chunks.Add(text[..cut].Trim());
-            text = text[cut..].Trim();
+            var fits = CharsFitting(text, max, maxBytes);
+            if (fits >= text.Length) break;
+            chunks.Add(Cut(ref text, fits));
         }
         if (text.Length > 0) chunks.Add(text);
         return chunks;
+    }
+
+    private static string Cut(ref string text, int max)
+    {
+        var cut = LastBoundary(text, max, ". ", "! ", "? ", "\n")
+            ?? LastBoundary(text, max, " ")
+            ?? max;
+        var chunk = text[..cut].Trim();
+        text = text[cut..].Trim();
+        return chunk;
+    }
+
+    /// <summary>How many leading characters of <paramref name="text"/> fit in <paramref name="max"/> characters and <paramref name="maxBytes"/> UTF-8 bytes.</summary>
+    private static int CharsFitting(string text, int max, int maxBytes)
+    {
+        var limit = Math.Min(text.Length, max);
+        if (maxBytes == int.MaxValue) return limit;
+        var bytes = 0;
+        for (var i = 0; i < limit; i++)
+        {
+            var pair = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            var size = pair ? 4 : text[i] < 0x80 ? 1 : text[i] < 0x800 ? 2 : 3;
+            if (bytes + size > maxBytes || (pair && i + 2 > limit)) return i;
+            bytes += size;
+            if (pair) i++;
+        }
+        return limit;
     }
 
     private static int? LastBoundary(string text, int max, params string[] separators)
