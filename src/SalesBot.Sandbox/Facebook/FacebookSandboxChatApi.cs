@@ -13,7 +13,9 @@ namespace SalesBot.Sandbox.Facebook;
 
 /// <summary>
 /// What the chat page talks to: it turns what the visitor types into signed Messenger webhook events
-/// for the app (as Meta would), and lists what the app sent back through the Send API.
+/// for the app (as Meta would), and lists what the app sent back through the Send API. With <c>channel: "instagram"</c> the
+/// visitor is an Instagram user (an IGSID) writing to the page's Instagram professional account: the webhook is
+/// <c>object: "instagram"</c> with that account's id as <c>entry[].id</c> and recipient, signed like the others.
 /// </summary>
 internal static class FacebookSandboxChatApi
 {
@@ -34,7 +36,12 @@ internal static class FacebookSandboxChatApi
         chat.MapPost("/inbox-done", InboxDone);
         chat.MapGet("/thread", Thread);
         chat.MapPost("/comment", Comment);
+        chat.MapGet("/instagram", (IOptions<FacebookSandboxOptions> options) => options.Value.InstagramAccountId is { Length: > 0 } id
+            ? Results.Ok(new InstagramAccountInfo(id, options.Value.InstagramUsername))
+            : Results.Json(new ChatError("the sandbox page has no Instagram professional account linked"), statusCode: StatusCodes.Status404NotFound));
     }
+
+    public sealed record InstagramAccountInfo(string Id, string Username);
 
     public sealed record ThreadRequest(string? Psid);
 
@@ -97,7 +104,8 @@ internal static class FacebookSandboxChatApi
         return TypedResults.Ok(new CommentResult(status, comment.Id, comment.PostId));
     }
 
-    public sealed record SendRequest(string? Psid, string? Text, string? Payload, string? PostbackTitle);
+    /// <summary><see cref="Channel"/>: <c>messenger</c> (the default) or <c>instagram</c>.</summary>
+    public sealed record SendRequest(string? Psid, string? Text, string? Payload, string? PostbackTitle, string? Channel = null);
 
     public sealed record AdminReplyRequest(string? Psid, string? Text);
 
@@ -151,15 +159,20 @@ internal static class FacebookSandboxChatApi
         if (string.IsNullOrEmpty(request.Text) && string.IsNullOrEmpty(request.Payload)) return Bad("text (or payload) is required");
         var o = options.Value;
         if (o.WebhookUrl is null) return NoWebhook();
+        var instagram = string.Equals(request.Channel, "instagram", StringComparison.Ordinal);
+        if (request.Channel is not (null or "messenger" or "instagram")) return Bad("channel is messenger or instagram");
+        if (instagram && string.IsNullOrEmpty(o.InstagramAccountId)) return Bad("the sandbox page has no Instagram professional account linked");
         var psid = request.Psid!;
         // The shopper writing opens Meta's messaging windows again; the Send API checks them.
         sandbox.ShopperWrote(psid);
+        if (instagram) sandbox.InstagramUserWrote(psid);
+        var account = instagram ? o.InstagramAccountId! : o.PageId;
         var now = sandbox.Time.GetUtcNow().ToUnixTimeMilliseconds();
-        var mid = "m_" + Guid.NewGuid().ToString("N");
+        var mid = (instagram ? "aWdf" : "m_") + Guid.NewGuid().ToString("N");
         var messaging = new JsonObject
         {
             ["sender"] = new JsonObject { ["id"] = psid },
-            ["recipient"] = new JsonObject { ["id"] = o.PageId },
+            ["recipient"] = new JsonObject { ["id"] = account },
             ["timestamp"] = now,
         };
         if (request.PostbackTitle is not null)
@@ -171,7 +184,8 @@ internal static class FacebookSandboxChatApi
             messaging["message"] = message;
         }
         // While another app (the Page Inbox) controls the thread, the bot's app gets the shopper's events on the standby channel.
-        return TypedResults.Ok(await PostAsync(o.WebhookUrl, o, clients, messaging, now, Channel(psid, sandbox, o)));
+        return TypedResults.Ok(await PostAsync(o.WebhookUrl, o, clients, messaging, now, Channel(psid, sandbox, o),
+            instagram ? ("instagram", account) : null));
     }
 
     private static string Channel(string psid, FacebookSandboxState sandbox, FacebookSandboxOptions o) =>
@@ -214,13 +228,14 @@ internal static class FacebookSandboxChatApi
 
     public sealed record WebhookResult(int Status);
 
+    /// <param name="target">The webhook's object and entry id; null: <c>page</c> and the page id.</param>
     private static async Task<WebhookResult> PostAsync(string url, FacebookSandboxOptions o, IHttpClientFactory clients, JsonObject messaging, long now,
-        string channel = "messaging")
+        string channel = "messaging", (string Object, string Id)? target = null)
     {
         var body = new JsonObject
         {
-            ["object"] = "page",
-            ["entry"] = new JsonArray(new JsonObject { ["id"] = o.PageId, ["time"] = now, [channel] = new JsonArray(messaging) }),
+            ["object"] = target?.Object ?? "page",
+            ["entry"] = new JsonArray(new JsonObject { ["id"] = target?.Id ?? o.PageId, ["time"] = now, [channel] = new JsonArray(messaging) }),
         };
         return new WebhookResult(await PostBytesAsync(url, o, clients, JsonSerializer.SerializeToUtf8Bytes(body)));
     }

@@ -5,6 +5,9 @@ namespace SalesBot.Sandbox.Facebook;
 /// whatever the app sends through the Send API is rendered as Messenger would (text, generic-template
 /// cards with image and buttons, button templates, quick replies, typing indicator), and the page's Messenger profile:
 /// the welcome screen (greeting, ice breakers or Get Started) and the persistent menu (<see cref="FacebookSandboxChatProfile"/>).
+/// <c>?channel=instagram</c> (the header's switch) makes the visitor an Instagram user writing to the page's Instagram
+/// professional account: <c>object: "instagram"</c> webhooks from an IGSID of its own; the Messenger-only panels (profile,
+/// page admin, comments) are hidden there.
 /// </summary>
 internal static class FacebookSandboxChatPage
 {
@@ -53,24 +56,39 @@ details{padding:0 1rem .6rem;color:#65676b;font-size:.85rem}
 #menu{margin:0 1rem .4rem;border:1px solid #e4e6eb;border-radius:12px;overflow:hidden;background:#fff;box-shadow:0 2px 8px #0002}
 #menu button,#menu a{display:block;width:100%;text-align:left;border:0;border-bottom:1px solid #e4e6eb;background:#fff;padding:.6rem .9rem;font-size:.95rem;cursor:pointer;color:#050505;text-decoration:none}
 #menu :last-child{border-bottom:0}
+#switch-channel{margin-left:auto;font-size:.85rem;color:#0084ff;text-decoration:none;border:1px solid #ccd0d5;border-radius:14px;padding:.25rem .7rem}
+body.instagram .avatar{background:linear-gradient(45deg,#feda75,#fa7e1e,#d62976,#962fbf,#4f5bd5)}
+body.instagram .bubble.me{background:linear-gradient(90deg,#7b3fe4,#a334fa)}
+body.instagram #quick button{border-color:#a334fa;color:#7b3fe4}
+body.instagram form button,body.instagram .card .btn,body.instagram .button-template .btn{color:#7b3fe4}
+body.instagram .messenger-only{display:none!important}
 </style></head>
 <body><div class="app">
-<header><div class="avatar">S</div><div><b id="page-name">Demo Store</b><small>Sandbox Messenger · typically replies instantly</small></div></header>
+<header><div class="avatar">S</div><div><b id="page-name">Demo Store</b><small id="channel-line">Sandbox Messenger · typically replies instantly</small></div><a id="switch-channel" href="?channel=instagram">Switch to Instagram</a></header>
 <div id="log" aria-live="polite"><div id="welcome" hidden><div class="avatar">S</div><b class="welcome-name">Demo Store</b><div class="greeting" id="greeting"></div><div class="shortcuts" id="shortcuts"></div></div><div id="typing">typing…</div></div>
 <div id="quick"></div>
 <div id="menu" hidden role="menu"></div>
 <form id="composer"><button id="menu-button" type="button" aria-label="Menu" aria-expanded="false" hidden>☰</button><input id="text" autocomplete="off" placeholder="Aa" aria-label="Message"><button id="send" type="submit">Send</button></form>
-<details><summary>Reply as the page admin (hands the conversation to a person)</summary>
+<details class="messenger-only"><summary>Reply as the page admin (hands the conversation to a person)</summary>
 <form id="admin"><input id="admin-text" autocomplete="off" placeholder="Page admin reply"><button type="submit">Reply</button></form>
 <p>Thread: <b id="thread-owner">bot</b> <button id="inbox-done" type="button">Mark as done (Page Inbox)</button></p></details>
-<details id="post-panel"><summary>Comment on the page's post (a product question gets a private reply here)</summary>
+<details id="post-panel" class="messenger-only"><summary>Comment on the page's post (a product question gets a private reply here)</summary>
 <div class="post"><b>Demo Store</b><p id="post-text">New season, new arrivals — ask us about anything you see!</p><div id="comments"></div></div>
 <form id="comment"><input id="comment-text" autocomplete="off" placeholder="Write a public comment…" aria-label="Comment"><button id="comment-send" type="submit">Comment</button></form></details>
 </div>
 <script>
 const api = '/sandbox/facebook/chat';
-const psid = localStorage.getItem('sandbox-psid') || ('psid-' + Math.random().toString(36).slice(2, 12));
-localStorage.setItem('sandbox-psid', psid);
+// Messenger or Instagram: each has its own shopper id (a PSID, an IGSID), as Meta scopes ids per app and per channel.
+const channel = new URLSearchParams(location.search).get('channel') === 'instagram' ? 'instagram' : 'messenger';
+const idKey = channel === 'instagram' ? 'sandbox-igsid' : 'sandbox-psid';
+const psid = localStorage.getItem(idKey) || ((channel === 'instagram' ? 'igsid-' : 'psid-') + Math.random().toString(36).slice(2, 12));
+localStorage.setItem(idKey, psid);
+if (channel === 'instagram') {
+  document.body.classList.add('instagram'); document.title = 'Instagram (sandbox)';
+  const sw = document.getElementById('switch-channel'); sw.href = '?channel=messenger'; sw.textContent = 'Switch to Messenger';
+  document.getElementById('channel-line').textContent = 'Sandbox Instagram · direct messages';
+  fetch(`${api}/instagram`).then(r => r.ok ? r.json() : null).then(a => { if (a) document.getElementById('page-name').textContent = '@' + a.username; });
+}
 let after = -1;
 const log = document.getElementById('log'), typing = document.getElementById('typing'), quick = document.getElementById('quick');
 
@@ -144,7 +162,8 @@ async function poll() {
     const r = await fetch(`${api}/messages?psid=${encodeURIComponent(psid)}&after=${after}`);
     if (r.ok) for (const item of await r.json()) { after = Math.max(after, item.index); hideWelcome(); render(item); }
   } catch (e) { /* the app restarts now and then in development; keep polling */ }
-  if (!polled) { polled = true; loadProfile(0); }
+  // The Messenger profile (welcome screen, menu) is the page's; the Instagram conversation opens on an empty thread.
+  if (!polled) { polled = true; if (channel === 'messenger') loadProfile(0); }
   setTimeout(poll, 500);
 }
 
@@ -190,7 +209,7 @@ async function send(text, payload, postbackTitle) {
   quickReplies([]);
   bubble(text || postbackTitle, 'me');
   await fetch(`${api}/send`, { method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ psid, text, payload: payload || null, postbackTitle: postbackTitle || null }) });
+    body: JSON.stringify({ psid, text, payload: payload || null, postbackTitle: postbackTitle || null, channel }) });
 }
 
 document.getElementById('composer').addEventListener('submit', e => {
@@ -221,7 +240,7 @@ document.getElementById('comment').addEventListener('submit', async e => {
   await fetch(`${api}/comment`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ psid, text }) });
 });
 poll();
-thread();
+if (channel === 'messenger') thread();
 </script></body></html>
 """;
 }

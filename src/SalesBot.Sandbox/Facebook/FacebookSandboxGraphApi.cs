@@ -28,6 +28,7 @@ internal static class FacebookSandboxGraphApi
         graph.MapDelete("/{pageId}/subscribed_apps", Unsubscribe);
         graph.MapPost("/me/messages", Send);
         FacebookSandboxMessengerProfile.Map(graph);
+        FacebookSandboxInstagram.Map(graph);
         FacebookSandboxThreadControl.Map(graph);
     }
 
@@ -133,7 +134,10 @@ internal static class FacebookSandboxGraphApi
                 FacebookSandboxThreadControl.AnotherAppOwnsThreadSubcode);
         if (OutsideWindow(body, psid, sandbox) is { } refusal) return refusal;
         if (InvalidButtonTemplate(body) is { } invalid) return invalid;
-        var index = sandbox.Record(o.PageId, body);
+        // The same Send API and page token reach an Instagram shopper (an IGSID), within Instagram's own limits.
+        var instagram = psid is not null && sandbox.IsInstagramUser(psid);
+        if (instagram && FacebookSandboxInstagram.Refusal(body) is { } beyondInstagram) return beyondInstagram;
+        var index = sandbox.Record(instagram ? o.InstagramAccountId ?? o.PageId : o.PageId, body);
         return TypedResults.Ok(new { recipient_id = psid, message_id = $"m_sandbox_{index}" });
     }
 

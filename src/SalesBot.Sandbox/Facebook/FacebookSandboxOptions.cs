@@ -10,6 +10,13 @@ public sealed class FacebookSandboxOptions
     public string PageToken { get; set; } = "sandbox-page-token";
 
     /// <summary>
+    /// The Instagram professional account linked to the page (its <c>instagram_business_account</c> field); null or empty: none
+    /// linked, so the field is absent as on a page without one.
+    /// </summary>
+    public string? InstagramAccountId { get; set; } = "17841400000000001";
+    public string InstagramUsername { get; set; } = "demo.store";
+
+    /// <summary>
     /// Where the chat page posts webhook events: the app's <c>{APP_BASE_URL}/facebook/webhook</c>. Unset, the chat page
     /// refuses to send (it never follows a request's Host header, which the client chooses).
     /// </summary>

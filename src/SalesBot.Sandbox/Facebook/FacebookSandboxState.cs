@@ -44,6 +44,17 @@ public sealed class FacebookSandboxState(TimeProvider time, IOptions<FacebookSan
         else _shopperLastWrote[psid] = time.GetUtcNow();
     }
 
+    private readonly ConcurrentDictionary<string, bool> _instagramUsers = new();
+    private readonly ConcurrentQueue<string> _instagramUsersInOrder = new();
+
+    /// <summary>An IGSID the chat page wrote from: the Send API holds messages to it to Instagram's limits.</summary>
+    public void InstagramUserWrote(string igsid)
+    {
+        if (_instagramUsers.TryAdd(igsid, true)) Forget(_instagramUsersInOrder, igsid, _instagramUsers);
+    }
+
+    public bool IsInstagramUser(string id) => _instagramUsers.ContainsKey(id);
+
     /// <summary>When the shopper last wrote through the sandbox; null for a PSID it never saw (tests may post webhooks straight to the app).</summary>
     public DateTimeOffset? ShopperLastWrote(string psid) => _shopperLastWrote.TryGetValue(psid, out var at) ? at : null;
     private readonly LinkedList<RecordedSend> _sent = [];

@@ -82,4 +82,36 @@ public sealed class ReplyBuilderTests
         Assert.Equal(min, (int?)query.MinPrice);
         Assert.Equal(max, (int?)query.MaxPrice);
     }
+
+    [Fact]
+    public void On_instagram_text_is_split_under_1000_utf8_bytes_on_word_boundaries_and_quick_replies_and_cards_are_capped()
+    {
+        // 3-byte characters: 1000 characters would be 3000 bytes, three times Instagram's limit.
+        var words = Enumerable.Range(0, 400).Select(i => i % 3 == 0 ? "日本語" : i % 3 == 1 ? "très" : "✨ok").ToList();
+        var text = string.Join(" ", words);
+        var cards = Enumerable.Range(1, 12).Select(i => new ProductCard($"p{i}", $"Product {i}", "$1.00", null, $"https://x/p{i}", null, "$1.00", true)).ToList();
+        var quick = Enumerable.Range(1, 16).Select(i => new QuickReplyOption($"Option {i}", $"P{i}")).ToList();
+
+        var messages = ReplyBuilder.Build(new AssistantReply(text, cards, quick), null, ChannelLimits.Instagram);
+
+        var texts = messages.Where(m => m.Text is not null).Select(m => m.Text!).ToList();
+        Assert.True(texts.Count >= 2);
+        Assert.All(texts, t => Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(t), 1, ChannelLimits.InstagramMaxTextBytes));
+        Assert.Equal(words, texts.SelectMany(t => t.Split(' ')));
+        Assert.Equal(10, messages[^1].Attachment!.Payload.Elements!.Count);
+        Assert.Equal(13, messages[^1].QuickReplies!.Count);
+        // The same reply on Messenger needs one text message (2000 characters there, whatever their bytes).
+        Assert.Single(ReplyBuilder.Build(new AssistantReply(text, [], []), null, ChannelLimits.Messenger));
+    }
+
+    [Fact]
+    public void A_split_never_breaks_a_surrogate_pair_at_the_byte_limit()
+    {
+        var text = string.Concat(Enumerable.Repeat("😀", 400)); // 4 bytes each, no spaces: a hard cut
+
+        var chunks = ReplyBuilder.SplitText(text, 1000, 1000);
+
+        Assert.Equal([250, 150], chunks.Select(c => c.Length / 2));
+        Assert.All(chunks, c => Assert.False(char.IsHighSurrogate(c[^1])));
+    }
 }

@@ -75,6 +75,56 @@ public sealed class MessengerWebhookParserTests
     [Fact]
     public void Other_objects_are_ignored()
     {
-        Assert.Empty(MessengerWebhookParser.Parse("""{"object":"instagram","entry":[]}"""u8, Now));
+        var batch = MessengerWebhookParser.ParseWebhook("""
+            {"object":"whatsapp_business_account","entry":[{"id":"WABA","time":1,"messaging":[
+              {"sender":{"id":"U1"},"recipient":{"id":"WABA"},"timestamp":10,"message":{"mid":"m1","text":"hi"}}]}]}
+            """u8, Now);
+
+        Assert.Null(batch.Channel);
+        Assert.Empty(batch.Events);
+        Assert.Empty(MessengerWebhookParser.Parse("""{"object":"user","entry":[]}"""u8, Now));
+    }
+
+    [Fact]
+    public void Instagram_messages_quick_replies_postbacks_and_echoes_are_kept_under_the_instagram_account()
+    {
+        // Shapes from Instagram Messaging's "Webhooks" reference: entry.id and recipient are the Instagram professional account.
+        var json = """
+            {"object":"instagram","entry":[{"id":"IGID","time":1569262486134,"messaging":[
+              {"sender":{"id":"IGSID1"},"recipient":{"id":"IGID"},"timestamp":10,"message":{"mid":"aWdf1","text":"hi"}},
+              {"sender":{"id":"IGSID1"},"recipient":{"id":"IGID"},"timestamp":11,"message":{"mid":"aWdf2","text":"Browse","quick_reply":{"payload":"BROWSE"}}},
+              {"sender":{"id":"IGSID1"},"recipient":{"id":"IGID"},"timestamp":12,"postback":{"mid":"aWdf3","title":"View","payload":"VIEW_1"}},
+              {"sender":{"id":"IGID"},"recipient":{"id":"IGSID2"},"timestamp":13,"message":{"mid":"aWdf4","text":"from the app","is_echo":true}},
+              {"sender":{"id":"IGSID1"},"recipient":{"id":"IGID"},"timestamp":14,"message":{"mid":"aWdf5","is_deleted":true}},
+              {"sender":{"id":"IGSID1"},"recipient":{"id":"IGID"},"timestamp":15,"read":{"mid":"aWdf4"}},
+              {"sender":{"id":"IGSID1"},"recipient":{"id":"IGID"},"timestamp":16,"reaction":{"mid":"aWdf4","action":"react","reaction":"love","emoji":"❤"}}
+            ]}]}
+            """;
+
+        var batch = MessengerWebhookParser.ParseWebhook(Encoding.UTF8.GetBytes(json), Now);
+
+        Assert.Equal(MessagingChannel.Instagram, batch.Channel);
+        var e = batch.Events;
+        Assert.Equal(4, e.Count);
+        Assert.All(e, x => Assert.Equal("IGID", x.PageId));
+        Assert.Equal(("aWdf1", "IGSID1", MessengerEventKind.Message, "hi", (string?)null), (e[0].Mid, e[0].Psid, e[0].Kind, e[0].Text, e[0].Payload));
+        Assert.Equal((MessengerEventKind.Message, "BROWSE"), (e[1].Kind, e[1].Payload));
+        Assert.Equal((MessengerEventKind.Postback, "VIEW_1", "aWdf3"), (e[2].Kind, e[2].Payload, e[2].Mid));
+        // An echo's shopper is its recipient; Instagram's may carry no app id.
+        Assert.Equal((MessengerEventKind.Echo, "IGSID2", (string?)null), (e[3].Kind, e[3].Psid, e[3].AppId));
+    }
+
+    [Fact]
+    public void Instagram_comment_changes_are_not_read_as_page_comments()
+    {
+        var json = """
+            {"object":"instagram","entry":[{"id":"IGID","time":1,"changes":[{"field":"comments","value":
+              {"id":"C1","from":{"id":"IGSID1","username":"sam"},"text":"price?","media":{"id":"M1","media_product_type":"FEED"}}}]}]}
+            """;
+
+        var batch = MessengerWebhookParser.ParseWebhook(Encoding.UTF8.GetBytes(json), Now);
+
+        Assert.Equal(MessagingChannel.Instagram, batch.Channel);
+        Assert.Empty(batch.Events);
     }
 }
