@@ -56,7 +56,7 @@ details{padding:0 1rem .6rem;color:#65676b;font-size:.85rem}
 #menu{margin:0 1rem .4rem;border:1px solid #e4e6eb;border-radius:12px;overflow:hidden;background:#fff;box-shadow:0 2px 8px #0002}
 #menu button,#menu a{display:block;width:100%;text-align:left;border:0;border-bottom:1px solid #e4e6eb;background:#fff;padding:.6rem .9rem;font-size:.95rem;cursor:pointer;color:#050505;text-decoration:none}
 #menu :last-child{border-bottom:0}
-#switch-channel{margin-left:auto;font-size:.85rem;color:#0084ff;text-decoration:none;border:1px solid #ccd0d5;border-radius:14px;padding:.25rem .7rem}
+#switch-channel{margin-left:auto;white-space:nowrap;flex-shrink:0;font-size:.85rem;color:#0084ff;text-decoration:none;border:1px solid #ccd0d5;border-radius:14px;padding:.25rem .7rem}
 body.instagram .avatar{background:linear-gradient(45deg,#feda75,#fa7e1e,#d62976,#962fbf,#4f5bd5)}
 body.instagram .bubble.me{background:linear-gradient(90deg,#7b3fe4,#a334fa)}
 body.instagram #quick button{border-color:#a334fa;color:#7b3fe4}

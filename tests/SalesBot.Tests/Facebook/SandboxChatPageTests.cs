@@ -77,6 +77,40 @@ public sealed class SandboxChatPageTests : IAsyncLifetime
 
 
     [Fact]
+    public async Task Switched_to_instagram_the_shopper_writes_as_an_instagram_user_and_gets_the_answer_there()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await TestBrowser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(_baseUrl + "/sandbox/chat");
+        await page.ClickAsync("#switch-channel");
+        await page.WaitForURLAsync("**/sandbox/chat?channel=instagram");
+        // The page's Instagram professional account, as the sandbox Graph API links it to the page.
+        await Assertions.Expect(page.Locator("#page-name")).ToHaveTextAsync("@demo.store");
+        Assert.Equal("instagram", await page.EvaluateAsync<string>("document.body.className"));
+        Assert.True(await page.Locator("#post-panel").IsHiddenAsync());
+        var igsid = await page.EvaluateAsync<string>("localStorage.getItem('sandbox-igsid')");
+        Assert.StartsWith("igsid-", igsid);
+
+        await page.FillAsync("#text", "do you have a blue shirt?");
+        await page.ClickAsync("#send");
+        var title = page.Locator(".card .card-title").First;
+        await title.WaitForAsync(new LocatorWaitForOptions { Timeout = 20000 });
+        Assert.Equal("Ocean Blue Shirt", await title.TextContentAsync());
+        Assert.True(await page.Locator("#quick button").CountAsync() >= 1);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "sandbox-chat-instagram.png") });
+
+        // The answer went to the IGSID through the Send API; the Messenger thread (its own PSID) stays empty.
+        using var http = new HttpClient { BaseAddress = new Uri(_baseUrl) };
+        var sent = JsonDocument.Parse(await http.GetStringAsync($"/sandbox/facebook/chat/messages?psid={igsid}")).RootElement;
+        Assert.Contains(sent.EnumerateArray(), item => item.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object);
+        await page.ClickAsync("#switch-channel");
+        await page.WaitForURLAsync("**/sandbox/chat?channel=messenger");
+        Assert.Equal(0, await page.Locator(".card").CountAsync());
+    }
+
+    [Fact]
     public async Task The_welcome_screen_offers_the_ice_breakers_or_get_started_and_the_menu_posts_its_postbacks()
     {
         using var playwright = await Playwright.CreateAsync();
