@@ -27,15 +27,16 @@ public sealed class ConnectedPage
 
     public DateTimeOffset ConnectedAt { get; set; }
 
+    /// <summary>Set when Facebook rejects the token (error 190) or the merchant disconnects the page; it must be connected again.</summary>
+    public DateTimeOffset? DisconnectedAt { get; set; }
+
+    // Last, where a migration's ADD COLUMN puts them, so a migrated database and a created one have the same table.
     /// <summary>The linked Instagram professional account's id: <c>entry[].id</c> of its <c>object: "instagram"</c> webhooks. Null: none linked.</summary>
     [MaxLength(64)]
     public string? InstagramAccountId { get; set; }
 
     [MaxLength(255)]
     public string? InstagramUsername { get; set; }
-
-    /// <summary>Set when Facebook rejects the token (error 190) or the merchant disconnects the page; it must be connected again.</summary>
-    public DateTimeOffset? DisconnectedAt { get; set; }
 
     /// <summary>Its merchant disconnected it: the token was forgotten (blanked), so no shop holds the page any more.</summary>
     [NotMapped]

@@ -17,22 +17,68 @@ internal static class EveryTable
 
     private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Fills the tables the database has (an older migration lacks the tables later ones add) and reads them back.</summary>
+    /// <summary>
+    /// Fills the tables the database has (an older migration lacks the tables later ones add) and reads them back. A table
+    /// that lacks columns a later migration adds (nullable ones, e.g. ConnectedPages' Instagram account) is filled through SQL
+    /// with the columns it has; its rows are given as they read after the upgrade, the added columns null.
+    /// </summary>
     public static async Task<SortedDictionary<string, List<string>>> FillAsync(DbContextOptions<SalesBotDbContext> options)
     {
         await using var db = new SalesBotDbContext(options);
         var missing = (await DatabaseInitializer.FindMissingTablesAsync(db, default)).ToHashSet(StringComparer.Ordinal);
+        var olderShape = new Dictionary<IEntityType, List<object>>();
         foreach (var entity in Tables(db).Where(e => !missing.Contains(e.GetTableName()!)))
+        {
+            var absent = await AbsentColumnsAsync(db, entity);
             for (var row = 1; row <= RowsPerTable; row++)
             {
                 var instance = Create(entity.ClrType);
                 foreach (var property in entity.GetProperties())
-                    property.PropertyInfo!.SetValue(instance, ValueFor(entity, property, row));
-                db.Add(instance);
+                    property.PropertyInfo!.SetValue(instance, absent.Contains(property) ? null : ValueFor(entity, property, row));
+                if (absent.Count == 0) db.Add(instance);
+                else (olderShape.TryGetValue(entity, out var rows) ? rows : olderShape[entity] = []).Add(instance);
             }
+        }
         await db.SaveChangesAsync();
-        return await ReadAsync(options, missing);
+        foreach (var (entity, rows) in olderShape)
+            foreach (var instance in rows) await InsertPresentColumnsAsync(db, entity, instance);
+        var read = await ReadAsync(options, missing.Concat(olderShape.Keys.Select(e => e.GetTableName()!)).ToHashSet(StringComparer.Ordinal));
+        foreach (var (entity, rows) in olderShape) read[entity.GetTableName()!] = rows.Select(r => RowText(entity, r)).Order(StringComparer.Ordinal).ToList();
+        return read;
     }
+
+    /// <summary>The model's properties whose column the database's table does not have yet.</summary>
+    private static async Task<HashSet<IProperty>> AbsentColumnsAsync(SalesBotDbContext db, IEntityType entity)
+    {
+        var table = entity.GetTableName()!;
+        var sql = db.Database.IsNpgsql()
+            ? $"SELECT column_name AS \"Value\" FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '{table}'"
+            : $"SELECT name AS \"Value\" FROM pragma_table_info('{table}')";
+        var present = (await db.Database.SqlQueryRaw<string>(sql).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        return entity.GetProperties().Where(p => !present.Contains(p.GetColumnName())).ToHashSet();
+    }
+
+    private static async Task InsertPresentColumnsAsync(SalesBotDbContext db, IEntityType entity, object instance)
+    {
+        var absent = await AbsentColumnsAsync(db, entity);
+        var columns = entity.GetProperties().Where(p => !absent.Contains(p)).ToList();
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        var parameters = columns.Select((p, i) =>
+        {
+            var value = p.PropertyInfo!.GetValue(instance);
+            if (value is not null && p.GetTypeMapping().Converter is { } converter) value = converter.ConvertToProvider(value);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i;
+            parameter.Value = value ?? DBNull.Value;
+            return (object)parameter;
+        }).ToArray();
+        var sql = $"INSERT INTO \"{entity.GetTableName()}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName()}\""))}) " +
+                  $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
+        await db.Database.ExecuteSqlRawAsync(sql, parameters);
+    }
+
+    private static string RowText(IEntityType entity, object row) =>
+        string.Join("; ", entity.GetProperties().OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => $"{p.Name}={Text(p.PropertyInfo!.GetValue(row))}"));
 
     /// <param name="skip">Tables not to read (those the database had not yet when it was filled).</param>
     public static async Task<SortedDictionary<string, List<string>>> ReadAsync(DbContextOptions<SalesBotDbContext> options, IReadOnlySet<string>? skip = null)
@@ -45,10 +91,7 @@ internal static class EveryTable
             var set = (IQueryable<object>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!
                 .MakeGenericMethod(entity.ClrType).Invoke(db, null)!;
             var rows = await set.ToListAsync();
-            tables[entity.GetTableName()!] = rows
-                .Select(r => string.Join("; ", entity.GetProperties().OrderBy(p => p.Name, StringComparer.Ordinal)
-                    .Select(p => $"{p.Name}={Text(p.PropertyInfo!.GetValue(r))}")))
-                .Order(StringComparer.Ordinal).ToList();
+            tables[entity.GetTableName()!] = rows.Select(r => RowText(entity, r)).Order(StringComparer.Ordinal).ToList();
         }
         return tables;
     }
