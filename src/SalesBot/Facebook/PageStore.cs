@@ -22,11 +22,17 @@ public sealed class PageStore(
     // The pre-configured page's Instagram account, looked up once the app has started (PreconfiguredPageProfile).
     private volatile InstagramAccount? _preconfiguredInstagram;
 
-    /// <summary>Every page id the app holds, connected or not (data deletion erases a shopper's memory on each).</summary>
+    /// <summary>
+    /// Every page id the app holds, connected or not, and their linked Instagram account ids (conversations live under
+    /// either; data deletion erases a shopper's memory on each).
+    /// </summary>
     public async Task<IReadOnlyList<string>> AllPageIdsAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ConnectedPages.Select(p => p.PageId).ToListAsync(cancellationToken);
+        var rows = await db.ConnectedPages.Select(p => new { p.PageId, p.InstagramAccountId }).ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.PageId).Concat(rows.Select(r => r.InstagramAccountId).OfType<string>());
+        if (_preconfiguredInstagram is { } ig) ids = ids.Append(ig.Id);
+        return ids.Distinct(StringComparer.Ordinal).ToList();
     }
 
     public async Task<PageCredentials?> GetAsync(string pageId, CancellationToken cancellationToken)
@@ -195,15 +201,20 @@ public sealed class PageStore(
 
     /// <summary>
     /// For <c>shop/redact</c>: removes the shop's connected pages and their tokens, and returns every page that sold
-    /// for the shop (the pre-configured one too, which lives in options and has no row), so their conversations can go.
+    /// for the shop (the pre-configured one too, which lives in options and has no row), with their linked Instagram
+    /// account ids, so their conversations (Messenger and Instagram) can go.
     /// </summary>
     public async Task<IReadOnlyList<string>> DeleteShopAsync(string shop, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var pageIds = await db.ConnectedPages.Where(p => p.Shop == shop).Select(p => p.PageId).ToListAsync(cancellationToken);
+        var rows = await db.ConnectedPages.Where(p => p.Shop == shop).Select(p => new { p.PageId, p.InstagramAccountId }).ToListAsync(cancellationToken);
+        var pageIds = rows.Select(r => r.PageId).Concat(rows.Select(r => r.InstagramAccountId).OfType<string>()).ToList();
         await db.ConnectedPages.Where(p => p.Shop == shop).ExecuteDeleteAsync(cancellationToken);
         if (app.PreconfiguredPage is { } preconfigured && string.Equals(preconfigured.Shop, shop, StringComparison.OrdinalIgnoreCase))
+        {
             pageIds.Add(preconfigured.PageId);
+            if (_preconfiguredInstagram is { } ig) pageIds.Add(ig.Id);
+        }
         return pageIds.Distinct(StringComparer.Ordinal).ToList();
     }
 }

@@ -84,6 +84,16 @@ public sealed partial class InstagramPageConnectTests : IAsyncLifetime
         Assert.Contains(_facebook.State.Sent(igsid), s => s.Message is not null);
         await using (var db = await _app.Get<IDbContextFactory<SalesBotDbContext>>().CreateDbContextAsync())
             Assert.Equal(InstagramAccountId, (await db.ConversationMessages.FirstAsync(m => m.Psid == igsid)).PageId);
+
+        // shop/redact (ShopErasure) erases the conversations of every account PageStore names for the shop: Instagram's too.
+        var erasedAccounts = await _app.Get<PageStore>().DeleteShopAsync("demo-store.myshopify.com", default);
+        Assert.Contains(InstagramAccountId, erasedAccounts);
+        await _app.Get<ConversationStore>().ErasePagesAsync(erasedAccounts, default);
+        await using (var db = await _app.Get<IDbContextFactory<SalesBotDbContext>>().CreateDbContextAsync())
+        {
+            Assert.False(await db.ConversationMessages.AnyAsync(m => m.Psid == igsid));
+            Assert.False(await db.MessengerEvents.AnyAsync(e => e.Psid == igsid));
+        }
     }
 
     private async Task<HttpResponseMessage> PostInstagramMessageAsync(string igsid, string text)
