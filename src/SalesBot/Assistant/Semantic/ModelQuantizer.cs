@@ -110,15 +110,10 @@ public static class ModelQuantizer
 
     private static long Axis(NodeProto node) => node.Attribute.FirstOrDefault(a => a.Name == "axis")?.I ?? 0;
 
-    private static float[] Floats(TensorProto t)
-    {
-        if (t.HasRawData)
-        {
-            // raw_data is little-endian, as ONNX specifies; so is every platform .NET runs this app on.
-            return MemoryMarshal.Cast<byte, float>(t.RawData.Span).ToArray();
-        }
-        return [.. t.FloatData];
-    }
+    /// <summary>A weight's values, read in place from raw_data (no copy of the 47 MB table while it is quantized).</summary>
+    private static ReadOnlySpan<float> Floats(TensorProto t) =>
+        // raw_data is little-endian, as ONNX specifies; so is every platform .NET runs this app on.
+        t.HasRawData ? MemoryMarshal.Cast<byte, float>(t.RawData.Span) : t.FloatData.ToArray();
 
     /// <summary>Symmetric int8 per output column of a [K, N] weight: scale = max |w| / 127 over the column.</summary>
     internal static (sbyte[] Values, float[] Scales) QuantizeColumns(TensorProto weight)
@@ -146,7 +141,7 @@ public static class ModelQuantizer
         var values = new sbyte[e.Length];
         for (var r = 0; r < rows; r++)
         {
-            var row = e.AsSpan(r * columns, columns);
+            var row = e.Slice(r * columns, columns);
             var max = 0f;
             foreach (var x in row) max = Math.Max(max, Math.Abs(x));
             var scale = max > 0 ? max / 127 : 1;
@@ -161,7 +156,8 @@ public static class ModelQuantizer
     private static TensorProto Int8Tensor(string name, IEnumerable<long> dims, sbyte[] values) => new()
     {
         Name = name, DataType = (int)TensorProto.Types.DataType.Int8, Dims = { dims },
-        RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(values.AsSpan())),
+        // The array is this tensor's alone from here on, so it is wrapped rather than copied.
+        RawData = UnsafeByteOperations.UnsafeWrap((byte[])(Array)values),
     };
 
     private static TensorProto FloatTensor(string name, IEnumerable<long> dims, float[] values) => new()
