@@ -10,7 +10,7 @@ using SalesBot.Facebook;
 //   [size] [--semantic off] [--arena] [--model fp32]: semantic search (the app's default) builds the product vectors before
 //   the turns; --arena turns ONNX Runtime's CPU memory arena and memory pattern on (the app runs without them); --model fp32
 //   runs the model as the package ships it instead of the int8 copy the app runs (ModelQuantizer).
-//   The app runs the server GC (the Web SDK's default); this bench runs the workstation GC unless DOTNET_gcServer=1.
+//   Runs the server GC, as the app does (the Web SDK's default); DOTNET_gcServer=0 for the workstation GC.
 var size = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 50_000;
 var semanticOn = !args.SkipWhile(a => a != "--semantic").Skip(1).Take(1).Contains("off");
 var arena = args.Contains("--arena");
