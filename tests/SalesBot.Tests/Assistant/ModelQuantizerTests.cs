@@ -127,6 +127,33 @@ public sealed class ModelQuantizerTests(ITestOutputHelper output)
             Assert.True(Math.Abs(expected[i] - actual[i]) <= 0.03 * largest, $"y[{i}]: {actual[i]} for {expected[i]}");
     }
 
+    [Fact]
+    public void A_weight_read_by_two_matmuls_is_quantized_once_and_its_fp32_copy_dropped()
+    {
+        var weight = Enumerable.Range(0, 6).Select(i => (float)i - 2.5f).ToArray();
+        var model = new ModelProto
+        {
+            Graph = new GraphProto
+            {
+                Node =
+                {
+                    new NodeProto { OpType = "MatMul", Input = { "x", "w" }, Output = { "a" } },
+                    new NodeProto { OpType = "MatMul", Input = { "a2", "w" }, Output = { "b" } },
+                },
+                Initializer = { Float("w", [3, 2], weight) },
+            },
+        };
+
+        var summary = ModelQuantizer.Quantize(model);
+
+        Assert.Equal(2, summary.MatMuls);
+        var int8 = Assert.Single(model.Graph.Initializer, t => t.DataType == (int)TensorProto.Types.DataType.Int8);
+        Assert.DoesNotContain(model.Graph.Initializer, t => t.Name == "w");
+        Assert.All(model.Graph.Node, n => Assert.Equal(int8.Name, n.Input[1]));
+        // Column 0 is -2.5, -0.5, 1.5 → scale 2.5 / 127; the largest magnitude maps to ±127.
+        Assert.Equal(-127, (sbyte)int8.RawData[0]);
+    }
+
     private static float[] Run(byte[] model, long[] ids)
     {
         using var session = new InferenceSession(model);

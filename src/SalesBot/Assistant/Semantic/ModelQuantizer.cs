@@ -40,7 +40,9 @@ public static class ModelQuantizer
         var graph = model.Graph;
         var initializers = graph.Initializer.ToDictionary(t => t.Name);
         var before = graph.Initializer.Sum(t => (long)TensorBytes(t));
-        var replaced = new HashSet<string>();
+        // fp32 weight → its int8 copy and scales, so a weight read by two nodes is quantized once.
+        // Keyed by weight and layout (per column for MatMul, per row for Gather).
+        var replaced = new Dictionary<(string Weight, bool Rows), (string Values, string Scales)>();
         var nodes = new List<NodeProto>(graph.Node.Count);
         int matMuls = 0, tables = 0;
         foreach (var node in graph.Node)
@@ -48,18 +50,20 @@ public static class ModelQuantizer
             if (node.OpType == "MatMul" && (node.Domain is "" or "ai.onnx") && node.Input.Count == 2
                 && initializers.TryGetValue(node.Input[1], out var weight) && IsFloatMatrix(weight))
             {
-                var (values, scales) = QuantizeColumns(weight);
-                var name = Unique(initializers, weight.Name + "_int8");
-                var scale = Unique(initializers, weight.Name + "_scale");
-                Add(graph, initializers, Int8Tensor(name, weight.Dims, values));
-                Add(graph, initializers, FloatTensor(scale, [weight.Dims[1]], scales));
+                if (!replaced.TryGetValue((weight.Name, false), out var copy))
+                {
+                    var (values, scales) = QuantizeColumns(weight);
+                    copy = (Unique(initializers, weight.Name + "_int8"), Unique(initializers, weight.Name + "_scale"));
+                    Add(graph, initializers, Int8Tensor(copy.Values, weight.Dims, values));
+                    Add(graph, initializers, FloatTensor(copy.Scales, [weight.Dims[1]], scales));
+                    replaced[(weight.Name, false)] = copy;
+                }
                 var quantized = new NodeProto
                 {
                     Name = node.Name, OpType = "DynamicQuantizeMatMul", Domain = MicrosoftDomain,
-                    Input = { node.Input[0], name, scale }, Output = { node.Output },
+                    Input = { node.Input[0], copy.Values, copy.Scales }, Output = { node.Output },
                 };
                 nodes.Add(quantized);
-                replaced.Add(weight.Name);
                 matMuls++;
                 continue;
             }
@@ -67,23 +71,25 @@ public static class ModelQuantizer
                 && initializers.TryGetValue(node.Input[0], out var table) && IsFloatMatrix(table)
                 && table.Dims[0] * table.Dims[1] >= MinimumGatherTableElements)
             {
-                var (values, scales) = QuantizeRows(table);
-                var name = Unique(initializers, table.Name + "_int8");
-                var scale = Unique(initializers, table.Name + "_scale");
-                Add(graph, initializers, Int8Tensor(name, table.Dims, values));
-                // [rows, 1], so the gathered scales broadcast over each looked-up row.
-                Add(graph, initializers, FloatTensor(scale, [table.Dims[0], 1], scales));
+                if (!replaced.TryGetValue((table.Name, true), out var rowCopy))
+                {
+                    var (values, scales) = QuantizeRows(table);
+                    rowCopy = (Unique(initializers, table.Name + "_int8"), Unique(initializers, table.Name + "_scale"));
+                    Add(graph, initializers, Int8Tensor(rowCopy.Values, table.Dims, values));
+                    // [rows, 1], so the gathered scales broadcast over each looked-up row.
+                    Add(graph, initializers, FloatTensor(rowCopy.Scales, [table.Dims[0], 1], scales));
+                    replaced[(table.Name, true)] = rowCopy;
+                }
                 var output = node.Output[0];
                 string rowsQ = output + "_int8", rowsF = output + "_dequantized", rowScales = output + "_scale";
-                nodes.Add(new NodeProto { Name = node.Name + "_int8", OpType = "Gather", Input = { name, node.Input[1] }, Output = { rowsQ } });
-                nodes.Add(new NodeProto { Name = node.Name + "_scale", OpType = "Gather", Input = { scale, node.Input[1] }, Output = { rowScales } });
+                nodes.Add(new NodeProto { Name = node.Name + "_int8", OpType = "Gather", Input = { rowCopy.Values, node.Input[1] }, Output = { rowsQ } });
+                nodes.Add(new NodeProto { Name = node.Name + "_scale", OpType = "Gather", Input = { rowCopy.Scales, node.Input[1] }, Output = { rowScales } });
                 nodes.Add(new NodeProto
                 {
                     Name = node.Name + "_cast", OpType = "Cast", Input = { rowsQ }, Output = { rowsF },
                     Attribute = { new AttributeProto { Name = "to", Type = AttributeProto.Types.AttributeType.Int, I = (long)TensorProto.Types.DataType.Float } },
                 });
                 nodes.Add(new NodeProto { Name = node.Name, OpType = "Mul", Input = { rowsF, rowScales }, Output = { output } });
-                replaced.Add(table.Name);
                 tables++;
                 continue;
             }
@@ -91,7 +97,7 @@ public static class ModelQuantizer
         }
 
         // An fp32 weight goes once nothing reads it any more (a weight shared with an op left alone stays).
-        foreach (var name in replaced)
+        foreach (var name in replaced.Keys.Select(k => k.Weight).Distinct())
         {
             var stillRead = nodes.Any(n => n.Input.Contains(name));
             if (stillRead) continue;
