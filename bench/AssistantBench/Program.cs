@@ -7,11 +7,14 @@ using SalesBot.Catalog;
 using SalesBot.Facebook;
 // Turn latency without the LLM and memory for a large generated catalog, then retrieval quality
 // (hit@3) on the sample catalogs. Run in Release: dotnet run -c Release --project bench/AssistantBench
-//   [size] [--semantic off] [--arena]: semantic search (the app's default) builds the product vectors before the turns;
-//   --arena turns ONNX Runtime's CPU memory arena and memory pattern on (the app runs without them).
+//   [size] [--semantic off] [--arena] [--model fp32]: semantic search (the app's default) builds the product vectors before
+//   the turns; --arena turns ONNX Runtime's CPU memory arena and memory pattern on (the app runs without them); --model fp32
+//   runs the model as the package ships it instead of the int8 copy the app runs (ModelQuantizer).
+//   Runs the server GC, as the app does (the Web SDK's default); DOTNET_gcServer=0 for the workstation GC.
 var size = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 50_000;
 var semanticOn = !args.SkipWhile(a => a != "--semantic").Skip(1).Take(1).Contains("off");
 var arena = args.Contains("--arena");
+var fp32 = args.SkipWhile(a => a != "--model").Skip(1).Take(1).Contains("fp32");
 const int turns = 5_000;
 
 var before = GC.GetTotalMemory(forceFullCollection: true);
@@ -22,12 +25,13 @@ var clock = new Stopwatch();
 var process = Process.GetCurrentProcess();
 process.Refresh();
 var lexicalWorkingSet = process.WorkingSet64;
+var lexicalCommitted = GC.GetGCMemoryInfo().TotalCommittedBytes;
 SemanticBuild? semantic = null;
 double embedMs = 0;
 if (semanticOn)
 {
     // What SemanticSearch does in the background when the snapshot loads: load the model once, embed every product.
-    var encoder = arena ? new SentenceEncoder(SentenceModelFiles.Read(SentenceModelFiles.DefaultPath), memoryArena: true)
+    var encoder = arena || fp32 ? new SentenceEncoder(SentenceModelFiles.Read(SentenceModelFiles.DefaultPath), memoryArena: arena, quantize: !fp32)
         : SentenceEncoder.Shared(out var failure) ?? throw new InvalidOperationException("No sentence model: " + failure?.Message);
     clock.Restart();
     // The app's own background build (SemanticSearch), awaited here before the turns.
@@ -55,7 +59,8 @@ Array.Sort(latencies);
 process.Refresh();
 
 Console.WriteLine($"Catalog-only turn (retrieval + cards + Send API messages), {size:N0} products, {turns:N0} turns, "
-    + (semanticOn ? $"hybrid (memory arena {(arena ? "on" : "off")})" : "lexical"));
+    + (semanticOn ? $"hybrid ({(fp32 ? "fp32" : "int8")} model, memory arena {(arena ? "on" : "off")})" : "lexical")
+    + $", {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
 Console.WriteLine("| metric | value |");
 Console.WriteLine("|---|---|");
 Console.WriteLine($"| snapshot deserialize | {deserializeMs:F0} ms |");
@@ -65,12 +70,14 @@ if (semantic is not null)
     Console.WriteLine($"| embedding build | {embedMs:F0} ms |");
     Console.WriteLine($"| texts embedded | {semantic.Embedded} |");
     Console.WriteLine($"| product vectors | {semantic.Index.Bytes / 1024.0 / 1024.0:F1} MB |");
-    Console.WriteLine($"| process working set before the model | {lexicalWorkingSet / 1024.0 / 1024.0:F0} MB |");
+    Console.WriteLine($"| process working set before the model | {lexicalWorkingSet / 1024.0 / 1024.0:F0} MB (GC heap committed {lexicalCommitted / 1024.0 / 1024.0:F0} MB) |");
 }
 Console.WriteLine($"| turn p50 | {Percentile(0.50):F2} ms |");
 Console.WriteLine($"| turn p99 | {Percentile(0.99):F2} ms |");
 Console.WriteLine($"| managed heap for catalog + index | {managed / 1024.0 / 1024.0:F0} MB |");
 Console.WriteLine($"| process working set | {process.WorkingSet64 / 1024.0 / 1024.0:F0} MB |");
+var gc = GC.GetGCMemoryInfo();
+Console.WriteLine($"| GC heap committed / in use | {gc.TotalCommittedBytes / 1024.0 / 1024.0:F0} / {gc.HeapSizeBytes / 1024.0 / 1024.0:F0} MB |");
 Console.WriteLine();
 
 // The LLM path's fact check on the same catalog: vocabulary built on first use, then a typical

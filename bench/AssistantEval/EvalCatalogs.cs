@@ -10,7 +10,8 @@ namespace AssistantEval;
 public sealed class EvalCatalogs(IReadOnlyDictionary<string, ShopifyData> data)
 {
     private readonly IReadOnlyDictionary<string, CatalogIndex> byName = data.ToDictionary(d => d.Key, d => new CatalogIndex(d.Value));
-    private readonly Dictionary<string, CatalogIndex> _hybrid = [];
+    private readonly Dictionary<(string, bool), CatalogIndex> _hybrid = [];
+    private SentenceEncoder? _fp32;
 
     public IReadOnlyDictionary<string, CatalogIndex> ByName => byName;
 
@@ -25,18 +26,21 @@ public sealed class EvalCatalogs(IReadOnlyDictionary<string, ShopifyData> data)
     public CatalogIndex For(string name, string mode) => mode switch
     {
         "lexical" => this[name],
-        "hybrid" => Hybrid(name),
+        "hybrid" => Hybrid(name, fp32: false),
+        "hybrid-fp32" => Hybrid(name, fp32: true),
         _ => throw new ArgumentException($"retrieval mode '{mode}' is not known here", nameof(mode)),
     };
 
-    private CatalogIndex Hybrid(string name)
+    /// <param name="fp32">The model as the package ships it, instead of the int8 copy the app runs (the reference for it).</param>
+    private CatalogIndex Hybrid(string name, bool fp32)
     {
-        if (_hybrid.TryGetValue(name, out var built)) return built;
+        if (_hybrid.TryGetValue((name, fp32), out var built)) return built;
         _ = this[name];
-        var encoder = SentenceEncoder.Shared(out var failure) ?? throw new InvalidOperationException("No sentence model: " + failure?.Message);
+        var encoder = fp32 ? _fp32 ??= new SentenceEncoder(SentenceModelFiles.Read(SentenceModelFiles.DefaultPath), quantize: false)
+            : SentenceEncoder.Shared(out var failure) ?? throw new InvalidOperationException("No sentence model: " + failure?.Message);
         var index = new CatalogIndex(data[name]);
         index.AttachSemantic(SemanticIndexBuilder.Build(index, encoder, new QueryVectors(encoder), null).Index);
-        return _hybrid[name] = index;
+        return _hybrid[(name, fp32)] = index;
     }
 
     public static async Task<EvalCatalogs> LoadAsync() => new(new Dictionary<string, ShopifyData>

@@ -72,4 +72,13 @@ public sealed class SentenceModelFiles
             left -= read;
         }
     }
+
+    /// <summary>Writes the int8 copy of model.onnx (<see cref="ModelQuantizer"/>), read straight out of the assembly.</summary>
+    public QuantizationSummary QuantizeModelTo(Stream destination)
+    {
+        using var source = File.OpenRead(_path);
+        source.Position = _modelOffset;
+        using var model = new BoundedReadStream(source, ModelLength);
+        return ModelQuantizer.Quantize(model, destination);
+    }
 }
