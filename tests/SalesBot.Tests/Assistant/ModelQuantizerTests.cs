@@ -150,8 +150,10 @@ public sealed class ModelQuantizerTests(ITestOutputHelper output)
         var int8 = Assert.Single(model.Graph.Initializer, t => t.DataType == (int)TensorProto.Types.DataType.Int8);
         Assert.DoesNotContain(model.Graph.Initializer, t => t.Name == "w");
         Assert.All(model.Graph.Node, n => Assert.Equal(int8.Name, n.Input[1]));
-        // Column 0 is -2.5, -0.5, 1.5 → scale 2.5 / 127; the largest magnitude maps to ±127.
-        Assert.Equal(-127, (sbyte)int8.RawData[0]);
+        // Column 0 is -2.5, -0.5, 1.5 → scale 2.5 / 63 (7-bit weights); the largest magnitude maps to -63, -0.5 to -13.
+        Assert.Equal(-ModelQuantizer.MatMulWeightRange, (sbyte)int8.RawData[0]);
+        Assert.Equal((sbyte)Math.Round(-0.5 / 2.5 * ModelQuantizer.MatMulWeightRange), (sbyte)int8.RawData[2]);
+        Assert.All(int8.RawData.ToByteArray(), b => Assert.InRange((sbyte)b, -ModelQuantizer.MatMulWeightRange, ModelQuantizer.MatMulWeightRange));
     }
 
     private static float[] Run(byte[] model, long[] ids)

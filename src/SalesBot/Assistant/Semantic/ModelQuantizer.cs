@@ -12,9 +12,11 @@ namespace SalesBot.Assistant.Semantic;
 /// becomes an int8 table with one scale per row, dequantized after the lookup (Gather both, Cast, Mul). The weights then
 /// take ≈ a quarter of their fp32 size, in the file and in ONNX Runtime's memory.
 /// Op: https://github.com/microsoft/onnxruntime/blob/main/docs/ContribOperators.md#com.microsoft.DynamicQuantizeMatMul
-/// Weights use the full int8 range, as quantize_dynamic does by default. Measured on a CPU with AVX-512 VNNI; on x86 CPUs
-/// without VNNI, ONNX Runtime's docs advise 7-bit weights (reduce_range) against u8×s8 overflow in the 16-bit AVX2 path:
-/// untested here, and the vector agreement test (ModelQuantizerTests) is what would show it.
+/// MatMul weights use 7 bits (±63, quantize_dynamic's <c>reduce_range</c>, as transformers.js's quantized models do): on
+/// x86 without VNNI (AMD EPYC before Zen 4, Intel before Cascade Lake: common cloud hosts) ONNX Runtime multiplies
+/// u8 activations by s8 weights in pairs summed into int16, and 255·127·2 overflows it where 255·63·2 does not. This
+/// machine has VNNI, so only the precision cost is measured here (ModelQuantizerTests); the lookup table is dequantized
+/// in floats and keeps the full range.
 /// </summary>
 public static class ModelQuantizer
 {
@@ -124,7 +126,10 @@ public static class ModelQuantizer
         // raw_data is little-endian, as ONNX specifies; so is every platform .NET runs this app on.
         t.HasRawData ? MemoryMarshal.Cast<byte, float>(t.RawData.Span) : t.FloatData.ToArray();
 
-    /// <summary>Symmetric int8 per output column of a [K, N] weight: scale = max |w| / 127 over the column.</summary>
+    /// <summary>The largest |weight| a MatMul's B is quantized to: 7 bits, see the class summary.</summary>
+    public const int MatMulWeightRange = 63;
+
+    /// <summary>Symmetric int8 per output column of a [K, N] weight: scale = max |w| / <see cref="MatMulWeightRange"/> over the column.</summary>
     internal static (sbyte[] Values, float[] Scales) QuantizeColumns(TensorProto weight)
     {
         var w = Floats(weight);
@@ -133,7 +138,7 @@ public static class ModelQuantizer
         for (var r = 0; r < rows; r++)
             for (var c = 0; c < columns; c++)
                 scales[c] = Math.Max(scales[c], Math.Abs(w[r * columns + c]));
-        for (var c = 0; c < columns; c++) scales[c] = scales[c] > 0 ? scales[c] / 127 : 1;
+        for (var c = 0; c < columns; c++) scales[c] = scales[c] > 0 ? scales[c] / MatMulWeightRange : 1;
         var values = new sbyte[w.Length];
         for (var r = 0; r < rows; r++)
             for (var c = 0; c < columns; c++)
