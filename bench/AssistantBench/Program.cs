@@ -8,10 +8,14 @@ using SalesBot.Facebook;
 // Turn latency without the LLM and memory for a large generated catalog, then retrieval quality
 // (hit@3) on the sample catalogs. Run in Release: dotnet run -c Release --project bench/AssistantBench
 //   [size] [--semantic off] [--arena]: semantic search (the app's default) builds the product vectors before the turns;
-//   --arena turns ONNX Runtime's CPU memory arena and memory pattern on (the app runs without them).
+//   --arena turns ONNX Runtime's CPU memory arena and memory pattern on (the app runs without them);
+//   --vectors-cache keeps the built product vectors in a temporary file and reuses them on the next run of the same
+//   catalog and model (latency runs; the memory rows then lack the build's own garbage).
 var size = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 50_000;
 var semanticOn = !args.SkipWhile(a => a != "--semantic").Skip(1).Take(1).Contains("off");
 var arena = args.Contains("--arena");
+var vectorsCache = args.Contains("--vectors-cache");
+Console.WriteLine($"load average at start: {LoadAverage()}");
 const int turns = 5_000;
 
 var before = GC.GetTotalMemory(forceFullCollection: true);
@@ -30,12 +34,22 @@ if (semanticOn)
     var encoder = arena ? new SentenceEncoder(SentenceModelFiles.Read(SentenceModelFiles.DefaultPath), memoryArena: true)
         : SentenceEncoder.Shared(out var failure) ?? throw new InvalidOperationException("No sentence model: " + failure?.Message);
     clock.Restart();
-    // The app's own background build (SemanticSearch), awaited here before the turns.
-    using var search = new SemanticSearch(() => encoder, Microsoft.Extensions.Logging.Abstractions.NullLogger<SemanticSearch>.Instance);
-    search.Prepare("bench", catalog);
-    await search.WhenReadyAsync("bench");
+    if (vectorsCache && VectorCache.TryLoad(VectorCache.PathFor(size), catalog, encoder) is { } cached)
+    {
+        catalog.AttachSemantic(cached);
+        semantic = new SemanticBuild(cached, 0, cached.Count);
+        Console.WriteLine($"product vectors loaded from {VectorCache.PathFor(size)} (no embedding build this run)");
+    }
+    else
+    {
+        // The app's own background build (SemanticSearch), awaited here before the turns.
+        using var search = new SemanticSearch(() => encoder, Microsoft.Extensions.Logging.Abstractions.NullLogger<SemanticSearch>.Instance);
+        search.Prepare("bench", catalog);
+        await search.WhenReadyAsync("bench");
+        semantic = search.LastBuild("bench") ?? throw new InvalidOperationException("The embedding build did not finish.");
+        if (vectorsCache) VectorCache.Save(VectorCache.PathFor(size), semantic.Index, encoder);
+    }
     embedMs = clock.Elapsed.TotalMilliseconds;
-    semantic = search.LastBuild("bench") ?? throw new InvalidOperationException("The embedding build did not finish.");
 }
 
 string[] questions =
@@ -43,15 +57,8 @@ string[] questions =
     "do you have a blue shirt?", "gifts under $30", "what earrings do you have", "red leather jacket", "cozy wool blanket between 20 and 60",
     "hi", "any discounts?", "silver necklace under 100", "modern ceramic vase", "black sneakers size M", "something elegant in silk", "lamp",
 ];
-var latencies = new double[turns];
-for (var i = 0; i < turns; i++)
-{
-    var start = Stopwatch.GetTimestamp();
-    var reply = CatalogOnlyAssistant.Reply(new AssistantRequest(catalog, questions[i % questions.Length], null, [], true));
-    ReplyBuilder.Build(reply);
-    latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-}
-Array.Sort(latencies);
+// Each question's first turn (JIT, its embedding) is reported apart and kept out of the percentiles.
+var profile = TurnProfile.Run(catalog, questions, turns);
 process.Refresh();
 
 Console.WriteLine($"Catalog-only turn (retrieval + cards + Send API messages), {size:N0} products, {turns:N0} turns, "
@@ -67,10 +74,18 @@ if (semantic is not null)
     Console.WriteLine($"| product vectors | {semantic.Index.Bytes / 1024.0 / 1024.0:F1} MB |");
     Console.WriteLine($"| process working set before the model | {lexicalWorkingSet / 1024.0 / 1024.0:F0} MB |");
 }
-Console.WriteLine($"| turn p50 | {Percentile(0.50):F2} ms |");
-Console.WriteLine($"| turn p99 | {Percentile(0.99):F2} ms |");
+Console.WriteLine($"| turn p50 | {profile.Percentile(0.50):F2} ms |");
+Console.WriteLine($"| turn p99 | {profile.Percentile(0.99):F2} ms |");
+foreach (var (metric, value) in profile.GcRows()) Console.WriteLine($"| {metric} | {value} |");
+Console.WriteLine($"| load average after the turns | {LoadAverage()} |");
 Console.WriteLine($"| managed heap for catalog + index | {managed / 1024.0 / 1024.0:F0} MB |");
 Console.WriteLine($"| process working set | {process.WorkingSet64 / 1024.0 / 1024.0:F0} MB |");
+Console.WriteLine();
+Console.WriteLine("Per question (cold: its first turn, JIT and embedding included; the rest over the measured turns)");
+profile.WriteQuestions(Console.Out);
+Console.WriteLine();
+Console.WriteLine("Per step, median ms of 100 runs each (the index search includes the vector scan in hybrid mode)");
+PhaseProfile.Write(catalog, questions, 100, Console.Out);
 Console.WriteLine();
 
 // The LLM path's fact check on the same catalog: vocabulary built on first use, then a typical
@@ -122,7 +137,7 @@ foreach (var (question, expected) in QuestionSet.Items)
 Console.WriteLine();
 Console.WriteLine($"hit@3 on the sample catalogs: {hits}/{QuestionSet.Items.Length} = {(double)hits / QuestionSet.Items.Length:P0}");
 
-double Percentile(double p) => latencies[Math.Min(latencies.Length - 1, (int)(p * latencies.Length))];
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 // Like CatalogProvider: only the index outlives the load. In a helper, because Main runs
 // unoptimized (tier 0) and its locals and temporaries would keep the generated catalog, the
