@@ -74,6 +74,7 @@ public sealed class CatalogIndex
             AddToIndex(item, postings);
         }
         Products = products.ToArray();
+        AudienceMarks = new AudienceMarks(products.Count);
         _postings = new Dictionary<string, Posting[]>(postings.Count, StringComparer.Ordinal);
         foreach (var (term, list) in postings) _postings[term] = [.. list];
 
@@ -124,6 +125,9 @@ public sealed class CatalogIndex
     public MoneyFormatter Money { get; }
     public string StoreHost { get; }
     public IReadOnlyList<IndexedProduct> Products { get; }
+
+    /// <summary>Who each product is marked for (<see cref="Audiences.Of"/>), read once per product.</summary>
+    public AudienceMarks AudienceMarks { get; }
     public IReadOnlyList<string> CollectionTitles { get; }
     /// <summary>Active codes anyone may redeem: the only ones a merchant's pick can let the assistant share.</summary>
     public IReadOnlyList<ActiveDiscount> Discounts { get; }
@@ -169,21 +173,34 @@ public sealed class CatalogIndex
     public IndexedProduct? FindByHandle(string handle) => _byHandle.GetValueOrDefault(handle);
 
     /// <summary>Finds products for a query; sold-out products rank below anything a shopper can buy.</summary>
+    /// <remarks>
+    /// Per turn at 50,000 products a frequent word ("blue") reaches thousands of products and a price-only question all of
+    /// them, so the scores live in pooled flat arrays (<see cref="SearchScratch"/>), the filters (price, collection, in
+    /// stock) drop what the walk below would skip before anything is ordered, and the walk takes candidates best-first
+    /// from a heap (<see cref="BestFirst"/>) instead of sorting them all: the same results as a full sort.
+    /// </remarks>
     public IReadOnlyList<ProductMatch> Search(ProductQuery query, int limit)
     {
         var words = Tokenizer.Terms(query.Text).ToList();
         var terms = words.Distinct().ToList();
         // "bean bag" should find "Beanbag": adjacent words are also tried joined.
         var joined = words.Zip(words.Skip(1), (a, b) => a + b).Where(_postings.ContainsKey).Distinct().ToList();
-        var scores = new Dictionary<int, (double Score, int Matched)>();
+        var count = Products.Count;
+        using var scratch = SearchScratch.Rent(count, HybridRanking.Candidates);
+        var (scores, matched, reached) = (scratch.Scores, scratch.Matched, scratch.Reached);
+        var reachedCount = 0;
         foreach (var term in terms.Concat(joined))
         {
             if (!_postings.TryGetValue(term, out var postings)) continue;
-            var idf = Math.Log(1 + (double)Products.Count / postings.Length);
+            var idf = Math.Log(1 + (double)count / postings.Length);
             foreach (var p in postings)
             {
-                var current = scores.GetValueOrDefault(p.Product);
-                scores[p.Product] = (current.Score + idf * p.Weight, current.Matched + 1);
+                if (matched[p.Product]++ == 0)
+                {
+                    reached[reachedCount++] = p.Product;
+                    scores[p.Product] = 0;
+                }
+                scores[p.Product] += idf * p.Weight;
             }
         }
 
@@ -192,47 +209,75 @@ public sealed class CatalogIndex
             ? vectors.Nearest(query.Text, HybridRanking.Floor, HybridRanking.Candidates)
             : [];
         // Alone, the model decides between "here it is" and "we don't have that": it must be surer than when it only adds to words.
-        if (scores.Count == 0 && semantic.Count > 0 && semantic[0].Similarity < HybridRanking.AloneFloor) semantic = [];
+        if (reachedCount == 0 && semantic.Count > 0 && semantic[0].Similarity < HybridRanking.AloneFloor) semantic = [];
 
-        List<(IndexedProduct Item, double Score)> candidates;
-        if (scores.Count > 0 || semantic.Count > 0)
+        Span<RankedCandidate> candidates;
+        if (reachedCount > 0 || semantic.Count > 0)
         {
             // Products that match every word the shopper used beat products matching one word strongly.
             var matchedTerms = Math.Max(1, terms.Count(_postings.ContainsKey) + joined.Count);
-            candidates = scores.Select(s => (Products[s.Key], s.Value.Score * (0.5 + (double)s.Value.Matched / matchedTerms))).ToList();
-            if (semantic.Count > 0) candidates = HybridRanking.Fuse(candidates, semantic, Products);
+            candidates = scratch.Candidates.AsSpan(0, reachedCount);
+            for (var i = 0; i < reachedCount; i++)
+            {
+                var ordinal = reached[i];
+                candidates[i] = new RankedCandidate(ordinal, scores[ordinal] * (0.5 + (double)matched[ordinal] / matchedTerms));
+            }
+            if (semantic.Count > 0) candidates = scratch.Fused.AsSpan(0, HybridRanking.Fuse(candidates, semantic, scratch.Fused));
         }
         else if (query.HasFilters || terms.Count == 0)
         {
             // "Gifts under $30": no word matched, so the filters alone choose; pricier first fills the budget best.
-            candidates = Products.Select(p => (p, (double)p.MinPrice / 1_000_000)).ToList();
+            candidates = scratch.Candidates.AsSpan(0, count);
+            for (var i = 0; i < count; i++) candidates[i] = new RankedCandidate(i, (double)Products[i].MinPrice / 1_000_000);
         }
         else
         {
             return [];
         }
         if (query.Audience is { } audience) candidates = ForAudience(candidates, audience);
-        candidates.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Item.Ordinal.CompareTo(b.Item.Ordinal));
+        candidates = Offerable(candidates, query);
 
         // Walk best-first and stop once enough buyable hits are found: a sold-out product scores a
         // fifth of its match, so nothing further down the list can outrank them.
         var results = new List<ProductMatch>();
         var buyable = 0;
-        foreach (var (item, score) in candidates)
+        var ranked = new BestFirst(candidates);
+        while (buyable < limit && ranked.TryTake(out var next))
         {
-            if (buyable >= limit) break;
-            if (!MatchesCollection(item, query.Collection)) continue;
-            var variant = BestVariant(item, query, terms);
-            if (variant is null) continue;
+            var item = Products[next.Ordinal];
+            if (BestVariant(item, query, terms) is not { } variant) continue;
+            // A sold-out variant can outscore an in-stock one by naming many option words; the filter above only knows one is in range.
             if (query.InStockOnly && !variant.AvailableForSale) continue;
             if (variant.AvailableForSale) buyable++;
-            results.Add(new ProductMatch(item, variant, variant.AvailableForSale ? score : score * 0.2));
+            results.Add(new ProductMatch(item, variant, variant.AvailableForSale ? next.Score : next.Score * 0.2));
         }
-        return results
-            .OrderByDescending(r => r.Score)
-            .ThenBy(r => r.Item.Ordinal)
-            .Take(limit)
-            .ToList();
+        results.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Item.Ordinal.CompareTo(b.Item.Ordinal));
+        if (results.Count > limit) results.RemoveRange(limit, results.Count - limit);
+        return results;
+    }
+
+    /// <summary>
+    /// The candidates the walk could show, in place, order kept: in the collection asked for, with a variant in the price
+    /// range (else <see cref="BestVariant"/> is null), and one in stock when only those are wanted (else the best one is
+    /// sold out). What this drops the walk would skip; it only skips it without the per-variant option words.
+    /// </summary>
+    private Span<RankedCandidate> Offerable(Span<RankedCandidate> candidates, ProductQuery query)
+    {
+        var collection = string.IsNullOrWhiteSpace(query.Collection) ? null : Tokenizer.Normalize(query.Collection);
+        if (collection is null && query.MinPrice is null && query.MaxPrice is null && !query.InStockOnly) return candidates;
+        var kept = 0;
+        foreach (var candidate in candidates)
+        {
+            var item = Products[candidate.Ordinal];
+            if (collection is not null && !MatchesCollection(item, collection)) continue;
+            // Indexed, not foreach: an interface enumerator a product is megabytes of garbage a turn over 50,000 products.
+            var variants = item.Product.Variants.Nodes;
+            var fits = false;
+            for (var i = 0; i < variants.Count && !fits; i++)
+                fits = query.InPriceRange(variants[i].Price) && (!query.InStockOnly || variants[i].AvailableForSale);
+            if (fits) candidates[kept++] = candidate;
+        }
+        return candidates[..kept];
     }
 
     /// <summary>Products to show when the shopper has not asked for anything yet: in stock, in the merchant's order.</summary>
@@ -278,23 +323,24 @@ public sealed class CatalogIndex
     /// "For my boyfriend": products marked only for someone else go, products marked for them (or unisex) come first
     /// (lifted above every unmarked score); unmarked products stay after them, as they may suit anyone.
     /// </summary>
-    private static List<(IndexedProduct Item, double Score)> ForAudience(List<(IndexedProduct Item, double Score)> candidates, Audience audience)
+    private Span<RankedCandidate> ForAudience(Span<RankedCandidate> candidates, Audience audience)
     {
-        var lift = candidates.Count == 0 ? 0 : candidates.Max(c => c.Score) + 1;
-        var kept = new List<(IndexedProduct Item, double Score)>(candidates.Count);
-        foreach (var (item, score) in candidates)
+        var lift = double.NegativeInfinity;
+        foreach (var c in candidates) lift = Math.Max(lift, c.Score);
+        lift = candidates.Length == 0 ? 0 : lift + 1;
+        var kept = 0;
+        foreach (var (ordinal, score) in candidates)
         {
-            var marked = Audiences.Of(item);
+            var marked = AudienceMarks.Of(Products[ordinal]);
             if (!Audiences.Fits(marked, audience)) continue;
-            kept.Add((item, marked.Contains(audience) ? score + lift : score));
+            candidates[kept++] = new RankedCandidate(ordinal, marked.Contains(audience) ? score + lift : score);
         }
-        return kept;
+        return candidates[..kept];
     }
 
-    private static bool MatchesCollection(IndexedProduct item, string? collection)
+    /// <param name="wanted">The collection asked for, normalized.</param>
+    private static bool MatchesCollection(IndexedProduct item, string wanted)
     {
-        if (string.IsNullOrWhiteSpace(collection)) return true;
-        var wanted = Tokenizer.Normalize(collection);
         return item.CollectionTitles.Any(t => Tokenizer.Normalize(t) == wanted)
             || Tokenizer.Normalize(item.Product.ProductType ?? "") == wanted;
     }
