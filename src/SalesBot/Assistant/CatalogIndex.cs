@@ -20,6 +20,7 @@ public sealed class CatalogIndex
     private readonly Lazy<IReadOnlySet<decimal>> _discountAmounts;
     private readonly Lazy<CatalogIndex>? _withheld;
     private volatile SemanticIndex? _semantic;
+    private int[]? _priceOrder;
 
     public CatalogIndex(ShopifyData data, string? contentHash = null) : this(data, contentHash, offered: true)
     {
@@ -227,8 +228,10 @@ public sealed class CatalogIndex
         else if (query.HasFilters || terms.Count == 0)
         {
             // "Gifts under $30": no word matched, so the filters alone choose; pricier first fills the budget best.
+            if (query.Audience is null) return ByPrice(query, terms, limit);
+            // An audience's lift reads every score, so all are scored here.
             candidates = scratch.Candidates.AsSpan(0, count);
-            for (var i = 0; i < count; i++) candidates[i] = new RankedCandidate(i, (double)Products[i].MinPrice / 1_000_000);
+            for (var i = 0; i < count; i++) candidates[i] = new RankedCandidate(i, PriceScore(Products[i]));
         }
         else
         {
@@ -242,41 +245,101 @@ public sealed class CatalogIndex
         var results = new List<ProductMatch>();
         var buyable = 0;
         var ranked = new BestFirst(candidates);
-        while (buyable < limit && ranked.TryTake(out var next))
+        while (buyable < limit && ranked.TryTake(out var next)) Show(Products[next.Ordinal], next.Score, query, terms, results, ref buyable);
+        return Best(results, limit);
+    }
+
+    /// <summary>
+    /// The filters alone, no audience: the products in <see cref="PriceOrder"/> (the order their score gives), from the
+    /// first that is not over the price cap, until enough buyable ones are shown; a few dozen products read, not 50,000.
+    /// </summary>
+    private List<ProductMatch> ByPrice(ProductQuery query, List<string> terms, int limit)
+    {
+        var order = PriceOrder;
+        var start = 0;
+        if (query.MaxPrice is { } max)
         {
-            var item = Products[next.Ordinal];
-            if (BestVariant(item, query, terms) is not { } variant) continue;
-            // A sold-out variant can outscore an in-stock one by naming many option words; the filter above only knows one is in range.
-            if (query.InStockOnly && !variant.AvailableForSale) continue;
-            if (variant.AvailableForSale) buyable++;
-            results.Add(new ProductMatch(item, variant, variant.AvailableForSale ? next.Score : next.Score * 0.2));
+            // Scores fall with the price, so everything before the first score at most the cap's is over the cap.
+            var (low, high, cap) = (0, order.Length, (double)max / 1_000_000);
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (PriceScore(Products[order[middle]]) > cap) low = middle + 1; else high = middle;
+            }
+            start = low;
         }
+        var collection = string.IsNullOrWhiteSpace(query.Collection) ? null : Tokenizer.Normalize(query.Collection);
+        var results = new List<ProductMatch>();
+        var buyable = 0;
+        for (var i = start; i < order.Length && buyable < limit; i++)
+        {
+            var item = Products[order[i]];
+            if (Offers(item, query, collection)) Show(item, PriceScore(item), query, terms, results, ref buyable);
+        }
+        return Best(results, limit);
+    }
+
+    /// <summary>A filter-only search's score: the lowest price, scaled under any word score.</summary>
+    private static double PriceScore(IndexedProduct item) => (double)item.MinPrice / 1_000_000;
+
+    /// <summary>The ordinals by <see cref="PriceScore"/>, highest first, then the merchant's order; built on first use.</summary>
+    private int[] PriceOrder => LazyInitializer.EnsureInitialized(ref _priceOrder, () =>
+    {
+        var scores = Products.Select(PriceScore).ToArray();
+        var order = Enumerable.Range(0, scores.Length).ToArray();
+        Array.Sort(order, (a, b) => RankedCandidate.Compare(new RankedCandidate(a, scores[a]), new RankedCandidate(b, scores[b])));
+        return order;
+    });
+
+    /// <summary>One step of the walk: the product's best variant, unless it has none the query allows; counts the buyable.</summary>
+    private static void Show(IndexedProduct item, double score, ProductQuery query, List<string> terms, List<ProductMatch> results, ref int buyable)
+    {
+        if (BestVariant(item, query, terms) is not { } variant) return;
+        // A sold-out variant can outscore an in-stock one by naming many option words; the filters only know one is in range.
+        if (query.InStockOnly && !variant.AvailableForSale) return;
+        if (variant.AvailableForSale) buyable++;
+        results.Add(new ProductMatch(item, variant, variant.AvailableForSale ? score : score * 0.2));
+    }
+
+    private static List<ProductMatch> Best(List<ProductMatch> results, int limit)
+    {
         results.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Item.Ordinal.CompareTo(b.Item.Ordinal));
         if (results.Count > limit) results.RemoveRange(limit, results.Count - limit);
         return results;
     }
 
     /// <summary>
-    /// The candidates the walk could show, in place, order kept: in the collection asked for, with a variant in the price
-    /// range (else <see cref="BestVariant"/> is null), and one in stock when only those are wanted (else the best one is
-    /// sold out). What this drops the walk would skip; it only skips it without the per-variant option words.
+    /// Whether the walk could show <paramref name="item"/>: in the collection asked for (<paramref name="collection"/>,
+    /// normalized), with a variant in the price range (else <see cref="BestVariant"/> is null), and one in stock when only
+    /// those are wanted (else the best one is sold out). What this rejects the walk would skip; it only rejects it without
+    /// reading option words.
     /// </summary>
+    private static bool Offers(IndexedProduct item, ProductQuery query, string? collection)
+    {
+        if (collection is not null && !MatchesCollection(item, collection)) return false;
+        // Every variant costs at least the product's lowest price: one comparison rejects most products under a cap.
+        if (query.MaxPrice is { } max && (query.MaxExclusive ? item.MinPrice >= max : item.MinPrice > max)) return false;
+        // The lowest price is a variant's: in range, that variant fits; so only the products under a floor read their
+        // variants (each read is a few cache misses across a 100 MB heap, the cost at 20,000 candidates).
+        if (!query.InStockOnly && query.InPriceRange(item.MinPrice)) return true;
+        // Indexed, not foreach: an interface enumerator a product is megabytes of garbage a turn over 50,000 products.
+        var variants = item.Product.Variants.Nodes;
+        for (var i = 0; i < variants.Count; i++)
+            if (query.InPriceRange(variants[i].Price) && (!query.InStockOnly || variants[i].AvailableForSale)) return true;
+        return false;
+    }
+
+    private static bool Filters(ProductQuery query) =>
+        !string.IsNullOrWhiteSpace(query.Collection) || query.MinPrice is not null || query.MaxPrice is not null || query.InStockOnly;
+
+    /// <summary>The candidates <see cref="Offers"/> keeps, in place, in their order.</summary>
     private Span<RankedCandidate> Offerable(Span<RankedCandidate> candidates, ProductQuery query)
     {
+        if (!Filters(query)) return candidates;
         var collection = string.IsNullOrWhiteSpace(query.Collection) ? null : Tokenizer.Normalize(query.Collection);
-        if (collection is null && query.MinPrice is null && query.MaxPrice is null && !query.InStockOnly) return candidates;
         var kept = 0;
         foreach (var candidate in candidates)
-        {
-            var item = Products[candidate.Ordinal];
-            if (collection is not null && !MatchesCollection(item, collection)) continue;
-            // Indexed, not foreach: an interface enumerator a product is megabytes of garbage a turn over 50,000 products.
-            var variants = item.Product.Variants.Nodes;
-            var fits = false;
-            for (var i = 0; i < variants.Count && !fits; i++)
-                fits = query.InPriceRange(variants[i].Price) && (!query.InStockOnly || variants[i].AvailableForSale);
-            if (fits) candidates[kept++] = candidate;
-        }
+            if (Offers(Products[candidate.Ordinal], query, collection)) candidates[kept++] = candidate;
         return candidates[..kept];
     }
 
