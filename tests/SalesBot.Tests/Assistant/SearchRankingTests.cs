@@ -161,4 +161,28 @@ public sealed class SearchRankingTests
         // Best first: the buyable ones by score, then the sold-out ones at a fifth of theirs.
         Assert.Equal(found.OrderByDescending(m => m.Score).ThenBy(m => m.Item.Ordinal).ToList(), found.ToList());
     }
+
+    [Fact]
+    public void Audience_marks_read_once_are_what_the_labels_say_and_an_audience_search_uses_them()
+    {
+        (string Title, string[] Tags)[] labelled =
+        [
+            ("Wool Jumper", ["women"]), ("Wool Scarf", ["unisex"]), ("Wool Mittens", ["kids", "girls"]), ("Mens Wool Socks", []),
+            ("Wool Blanket", []), ("Wool Hat", ["men", "women"]),
+        ];
+        var products = labelled.Select((p, i) => CatalogBuilder.Product($"gid://shopify/Product/{i}", p.Title, $"p-{i}",
+            [CatalogBuilder.Variant($"gid://shopify/ProductVariant/{i}", "Default Title", 20m + i, [new SelectedOption("Title", "Default Title")], available: true, quantity: 1)],
+            tags: p.Tags, onlineStoreUrl: $"https://shop.example/products/p-{i}")).ToList();
+        var catalog = new CatalogIndex(CatalogBuilder.Catalog(CatalogBuilder.DollarShop("labels.myshopify.com", "Labels", "shop.example"), products));
+
+        foreach (var item in catalog.Products)
+        {
+            Assert.Equal(Audiences.Of(item).Order(), catalog.AudienceMarks.Of(item).Order());
+            Assert.Same(catalog.AudienceMarks.Of(item), catalog.AudienceMarks.Of(item));
+        }
+        // For women: marked for women (or unisex) first, then unmarked; the kids' mittens and the men's socks never.
+        var found = catalog.Search(new ProductQuery("wool", Audience: Audience.Women), 10).Select(m => m.Item.Product.Title).ToList();
+        Assert.Equal(["Wool Hat", "Wool Jumper", "Wool Scarf"], found.Take(3).Order().ToList());
+        Assert.Equal(["Wool Blanket"], found.Skip(3).ToList());
+    }
 }
