@@ -7,14 +7,18 @@ using SalesBot.Catalog;
 using SalesBot.Facebook;
 // Turn latency without the LLM and memory for a large generated catalog, then retrieval quality
 // (hit@3) on the sample catalogs. Run in Release: dotnet run -c Release --project bench/AssistantBench
-//   [size] [--semantic off] [--arena] [--model fp32]: semantic search (the app's default) builds the product vectors before
-//   the turns; --arena turns ONNX Runtime's CPU memory arena and memory pattern on (the app runs without them); --model fp32
-//   runs the model as the package ships it instead of the int8 copy the app runs (ModelQuantizer).
+//   [size] [--semantic off] [--arena] [--model fp32] [--vectors-cache]: semantic search (the app's default) builds the
+//   product vectors before the turns; --arena turns ONNX Runtime's CPU memory arena and memory pattern on (the app runs
+//   without them); --model fp32 runs the model as the package ships it instead of the int8 copy the app runs
+//   (ModelQuantizer); --vectors-cache keeps the built product vectors in a temporary file and reuses them on the next run
+//   of the same catalog and model (latency runs; the memory rows then lack the build's own garbage).
 //   Runs the server GC, as the app does (the Web SDK's default); DOTNET_gcServer=0 for the workstation GC.
 var size = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 50_000;
 var semanticOn = !args.SkipWhile(a => a != "--semantic").Skip(1).Take(1).Contains("off");
 var arena = args.Contains("--arena");
 var fp32 = args.SkipWhile(a => a != "--model").Skip(1).Take(1).Contains("fp32");
+var vectorsCache = args.Contains("--vectors-cache");
+Console.WriteLine($"load average at start: {LoadAverage()}");
 const int turns = 5_000;
 
 var before = GC.GetTotalMemory(forceFullCollection: true);
@@ -27,19 +31,31 @@ process.Refresh();
 var lexicalWorkingSet = process.WorkingSet64;
 var lexicalCommitted = GC.GetGCMemoryInfo().TotalCommittedBytes;
 SemanticBuild? semantic = null;
+ISentenceEncoder? encoder = null;
 double embedMs = 0;
 if (semanticOn)
 {
     // What SemanticSearch does in the background when the snapshot loads: load the model once, embed every product.
-    var encoder = arena || fp32 ? new SentenceEncoder(SentenceModelFiles.Read(SentenceModelFiles.DefaultPath), memoryArena: arena, quantize: !fp32)
+    var model = arena || fp32 ? new SentenceEncoder(SentenceModelFiles.Read(SentenceModelFiles.DefaultPath), memoryArena: arena, quantize: !fp32)
         : SentenceEncoder.Shared(out var failure) ?? throw new InvalidOperationException("No sentence model: " + failure?.Message);
+    encoder = model;
     clock.Restart();
-    // The app's own background build (SemanticSearch), awaited here before the turns.
-    using var search = new SemanticSearch(() => encoder, Microsoft.Extensions.Logging.Abstractions.NullLogger<SemanticSearch>.Instance);
-    search.Prepare("bench", catalog);
-    await search.WhenReadyAsync("bench");
+    if (vectorsCache && VectorCache.TryLoad(VectorCache.PathFor(size), catalog, model) is { } cached)
+    {
+        catalog.AttachSemantic(cached);
+        semantic = new SemanticBuild(cached, 0, cached.Count);
+        Console.WriteLine($"product vectors loaded from {VectorCache.PathFor(size)} (no embedding build this run)");
+    }
+    else
+    {
+        // The app's own background build (SemanticSearch), awaited here before the turns.
+        using var search = new SemanticSearch(() => model, Microsoft.Extensions.Logging.Abstractions.NullLogger<SemanticSearch>.Instance);
+        search.Prepare("bench", catalog);
+        await search.WhenReadyAsync("bench");
+        semantic = search.LastBuild("bench") ?? throw new InvalidOperationException("The embedding build did not finish.");
+        if (vectorsCache) VectorCache.Save(VectorCache.PathFor(size), semantic.Index, model);
+    }
     embedMs = clock.Elapsed.TotalMilliseconds;
-    semantic = search.LastBuild("bench") ?? throw new InvalidOperationException("The embedding build did not finish.");
 }
 
 string[] questions =
@@ -47,15 +63,8 @@ string[] questions =
     "do you have a blue shirt?", "gifts under $30", "what earrings do you have", "red leather jacket", "cozy wool blanket between 20 and 60",
     "hi", "any discounts?", "silver necklace under 100", "modern ceramic vase", "black sneakers size M", "something elegant in silk", "lamp",
 ];
-var latencies = new double[turns];
-for (var i = 0; i < turns; i++)
-{
-    var start = Stopwatch.GetTimestamp();
-    var reply = CatalogOnlyAssistant.Reply(new AssistantRequest(catalog, questions[i % questions.Length], null, [], true));
-    ReplyBuilder.Build(reply);
-    latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-}
-Array.Sort(latencies);
+// Each question's first turn (JIT, its embedding) is reported apart and kept out of the percentiles.
+var profile = TurnProfile.Run(catalog, questions, turns);
 process.Refresh();
 
 Console.WriteLine($"Catalog-only turn (retrieval + cards + Send API messages), {size:N0} products, {turns:N0} turns, "
@@ -72,12 +81,20 @@ if (semantic is not null)
     Console.WriteLine($"| product vectors | {semantic.Index.Bytes / 1024.0 / 1024.0:F1} MB |");
     Console.WriteLine($"| process working set before the model | {lexicalWorkingSet / 1024.0 / 1024.0:F0} MB (GC heap committed {lexicalCommitted / 1024.0 / 1024.0:F0} MB) |");
 }
-Console.WriteLine($"| turn p50 | {Percentile(0.50):F2} ms |");
-Console.WriteLine($"| turn p99 | {Percentile(0.99):F2} ms |");
+Console.WriteLine($"| turn p50 | {profile.Percentile(0.50):F2} ms |");
+Console.WriteLine($"| turn p99 | {profile.Percentile(0.99):F2} ms |");
+foreach (var (metric, value) in profile.GcRows()) Console.WriteLine($"| {metric} | {value} |");
+Console.WriteLine($"| load average after the turns | {LoadAverage()} |");
 Console.WriteLine($"| managed heap for catalog + index | {managed / 1024.0 / 1024.0:F0} MB |");
 Console.WriteLine($"| process working set | {process.WorkingSet64 / 1024.0 / 1024.0:F0} MB |");
 var gc = GC.GetGCMemoryInfo();
 Console.WriteLine($"| GC heap committed / in use | {gc.TotalCommittedBytes / 1024.0 / 1024.0:F0} / {gc.HeapSizeBytes / 1024.0 / 1024.0:F0} MB |");
+Console.WriteLine();
+Console.WriteLine("Per question (cold: its first turn, JIT and embedding included; the rest over the measured turns)");
+profile.WriteQuestions(Console.Out);
+Console.WriteLine();
+Console.WriteLine("Per step, median ms of 100 runs each (20 for a new question's vector; the index search includes the vector scan in hybrid mode)");
+PhaseProfile.Write(catalog, encoder, questions, 100, Console.Out);
 Console.WriteLine();
 
 // The LLM path's fact check on the same catalog: vocabulary built on first use, then a typical
@@ -129,7 +146,7 @@ foreach (var (question, expected) in QuestionSet.Items)
 Console.WriteLine();
 Console.WriteLine($"hit@3 on the sample catalogs: {hits}/{QuestionSet.Items.Length} = {(double)hits / QuestionSet.Items.Length:P0}");
 
-double Percentile(double p) => latencies[Math.Min(latencies.Length - 1, (int)(p * latencies.Length))];
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 // Like CatalogProvider: only the index outlives the load. In a helper, because Main runs
 // unoptimized (tier 0) and its locals and temporaries would keep the generated catalog, the

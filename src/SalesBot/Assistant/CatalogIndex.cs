@@ -9,7 +9,7 @@ namespace SalesBot.Assistant;
 /// Immutable but for one step: its product vectors (<see cref="Semantic"/>) are attached once, in the background, after it
 /// is built; until then it ranks by words alone. A newer snapshot builds a new index.
 /// </summary>
-public sealed class CatalogIndex
+public sealed partial class CatalogIndex
 {
     // Exact-size arrays once built; the lists only exist while the constructor runs.
     private readonly Dictionary<string, Posting[]> _postings;
@@ -20,6 +20,10 @@ public sealed class CatalogIndex
     private readonly Lazy<IReadOnlySet<decimal>> _discountAmounts;
     private readonly Lazy<CatalogIndex>? _withheld;
     private volatile SemanticIndex? _semantic;
+    private int[]? _priceOrder;
+    // Each product's lowest price by ordinal, flat: the price filters read it for thousands of candidates a turn, and
+    // reading it from each product's own object was a cache miss apiece (800 KB at 50,000 products).
+    private readonly decimal[] _minPrices;
 
     public CatalogIndex(ShopifyData data, string? contentHash = null) : this(data, contentHash, offered: true)
     {
@@ -74,6 +78,8 @@ public sealed class CatalogIndex
             AddToIndex(item, postings);
         }
         Products = products.ToArray();
+        _minPrices = products.Select(p => p.MinPrice).ToArray();
+        AudienceMarks = new AudienceMarks(products.Count);
         _postings = new Dictionary<string, Posting[]>(postings.Count, StringComparer.Ordinal);
         foreach (var (term, list) in postings) _postings[term] = [.. list];
 
@@ -124,6 +130,9 @@ public sealed class CatalogIndex
     public MoneyFormatter Money { get; }
     public string StoreHost { get; }
     public IReadOnlyList<IndexedProduct> Products { get; }
+
+    /// <summary>Who each product is marked for (<see cref="Audiences.Of"/>), read once per product.</summary>
+    public AudienceMarks AudienceMarks { get; }
     public IReadOnlyList<string> CollectionTitles { get; }
     /// <summary>Active codes anyone may redeem: the only ones a merchant's pick can let the assistant share.</summary>
     public IReadOnlyList<ActiveDiscount> Discounts { get; }
@@ -168,73 +177,6 @@ public sealed class CatalogIndex
 
     public IndexedProduct? FindByHandle(string handle) => _byHandle.GetValueOrDefault(handle);
 
-    /// <summary>Finds products for a query; sold-out products rank below anything a shopper can buy.</summary>
-    public IReadOnlyList<ProductMatch> Search(ProductQuery query, int limit)
-    {
-        var words = Tokenizer.Terms(query.Text).ToList();
-        var terms = words.Distinct().ToList();
-        // "bean bag" should find "Beanbag": adjacent words are also tried joined.
-        var joined = words.Zip(words.Skip(1), (a, b) => a + b).Where(_postings.ContainsKey).Distinct().ToList();
-        var scores = new Dictionary<int, (double Score, int Matched)>();
-        foreach (var term in terms.Concat(joined))
-        {
-            if (!_postings.TryGetValue(term, out var postings)) continue;
-            var idf = Math.Log(1 + (double)Products.Count / postings.Length);
-            foreach (var p in postings)
-            {
-                var current = scores.GetValueOrDefault(p.Product);
-                scores[p.Product] = (current.Score + idf * p.Weight, current.Matched + 1);
-            }
-        }
-
-        // By meaning too ("something warm for winter" finds a hoodie), from above the similarity floor only.
-        var semantic = terms.Count > 0 && _semantic is { } vectors
-            ? vectors.Nearest(query.Text, HybridRanking.Floor, HybridRanking.Candidates)
-            : [];
-        // Alone, the model decides between "here it is" and "we don't have that": it must be surer than when it only adds to words.
-        if (scores.Count == 0 && semantic.Count > 0 && semantic[0].Similarity < HybridRanking.AloneFloor) semantic = [];
-
-        List<(IndexedProduct Item, double Score)> candidates;
-        if (scores.Count > 0 || semantic.Count > 0)
-        {
-            // Products that match every word the shopper used beat products matching one word strongly.
-            var matchedTerms = Math.Max(1, terms.Count(_postings.ContainsKey) + joined.Count);
-            candidates = scores.Select(s => (Products[s.Key], s.Value.Score * (0.5 + (double)s.Value.Matched / matchedTerms))).ToList();
-            if (semantic.Count > 0) candidates = HybridRanking.Fuse(candidates, semantic, Products);
-        }
-        else if (query.HasFilters || terms.Count == 0)
-        {
-            // "Gifts under $30": no word matched, so the filters alone choose; pricier first fills the budget best.
-            candidates = Products.Select(p => (p, (double)p.MinPrice / 1_000_000)).ToList();
-        }
-        else
-        {
-            return [];
-        }
-        if (query.Audience is { } audience) candidates = ForAudience(candidates, audience);
-        candidates.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Item.Ordinal.CompareTo(b.Item.Ordinal));
-
-        // Walk best-first and stop once enough buyable hits are found: a sold-out product scores a
-        // fifth of its match, so nothing further down the list can outrank them.
-        var results = new List<ProductMatch>();
-        var buyable = 0;
-        foreach (var (item, score) in candidates)
-        {
-            if (buyable >= limit) break;
-            if (!MatchesCollection(item, query.Collection)) continue;
-            var variant = BestVariant(item, query, terms);
-            if (variant is null) continue;
-            if (query.InStockOnly && !variant.AvailableForSale) continue;
-            if (variant.AvailableForSale) buyable++;
-            results.Add(new ProductMatch(item, variant, variant.AvailableForSale ? score : score * 0.2));
-        }
-        return results
-            .OrderByDescending(r => r.Score)
-            .ThenBy(r => r.Item.Ordinal)
-            .Take(limit)
-            .ToList();
-    }
-
     /// <summary>Products to show when the shopper has not asked for anything yet: in stock, in the merchant's order.</summary>
     public IReadOnlyList<ProductMatch> Featured(int limit) =>
         Products.Where(p => p.InStock).Take(limit)
@@ -272,31 +214,6 @@ public sealed class CatalogIndex
             if (score > bestScore) (best, bestScore) = (v, score);
         }
         return best;
-    }
-
-    /// <summary>
-    /// "For my boyfriend": products marked only for someone else go, products marked for them (or unisex) come first
-    /// (lifted above every unmarked score); unmarked products stay after them, as they may suit anyone.
-    /// </summary>
-    private static List<(IndexedProduct Item, double Score)> ForAudience(List<(IndexedProduct Item, double Score)> candidates, Audience audience)
-    {
-        var lift = candidates.Count == 0 ? 0 : candidates.Max(c => c.Score) + 1;
-        var kept = new List<(IndexedProduct Item, double Score)>(candidates.Count);
-        foreach (var (item, score) in candidates)
-        {
-            var marked = Audiences.Of(item);
-            if (!Audiences.Fits(marked, audience)) continue;
-            kept.Add((item, marked.Contains(audience) ? score + lift : score));
-        }
-        return kept;
-    }
-
-    private static bool MatchesCollection(IndexedProduct item, string? collection)
-    {
-        if (string.IsNullOrWhiteSpace(collection)) return true;
-        var wanted = Tokenizer.Normalize(collection);
-        return item.CollectionTitles.Any(t => Tokenizer.Normalize(t) == wanted)
-            || Tokenizer.Normalize(item.Product.ProductType ?? "") == wanted;
     }
 
     private static void AddToIndex(IndexedProduct item, Dictionary<string, List<Posting>> postings)

@@ -78,7 +78,7 @@ public sealed class CatalogOnlyAssistant(ConversationMemoryStore memories) : ISh
 
         // "Something for a 5 year old" in a shop that marks nothing for kids: say so rather than show anything at all.
         if (message.Query is { Audience: { } audience, MinPrice: null, MaxPrice: null } && !Tokenizer.Terms(message.Query.Text).Any()
-            && !catalog.Products.Any(p => Audiences.Of(p).Contains(audience)))
+            && !catalog.Products.Any(p => catalog.AudienceMarks.Of(p).Contains(audience)))
             return new AssistantReply(phrases.NotFound, Cards(catalog, CatalogSearch.Featured(catalog, CardLimit)), quickReplies);
 
         var found = CatalogSearch.Find(catalog, message.Query, CardLimit);

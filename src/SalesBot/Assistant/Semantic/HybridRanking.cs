@@ -32,27 +32,58 @@ public static class HybridRanking
     /// lift work on score gaps, which RRF's near-flat 1/(K + rank) would erase: "pink armchair", sold out, must still come
     /// before weak matches that can be bought. With no lexical match the scores are the similarities.
     /// </summary>
-    public static List<(IndexedProduct Item, double Score)> Fuse(
-        List<(IndexedProduct Item, double Score)> lexical, IReadOnlyList<SemanticHit> semantic, IReadOnlyList<IndexedProduct> products)
+    /// <remarks>
+    /// Flat and without a second full sort: RRF moves only the (at most <see cref="Candidates"/>) semantic hits, so the
+    /// words' other matches keep their lexical order and are merged with the hits in one pass. <paramref name="lexical"/>
+    /// is sorted in place; the fused list is written to <paramref name="into"/> (room for lexical + semantic) and its
+    /// length returned.
+    /// </remarks>
+    public static int Fuse(Span<RankedCandidate> lexical, IReadOnlyList<SemanticHit> semantic, Span<RankedCandidate> into)
     {
-        var fused = new Dictionary<int, double>();
-        var ranked = lexical.OrderByDescending(c => c.Score).ThenBy(c => c.Item.Ordinal).ToList();
-        for (var rank = 0; rank < ranked.Count; rank++)
-            fused[ranked[rank].Item.Ordinal] = LexicalWeight / (K + rank + 1);
-        for (var rank = 0; rank < semantic.Count; rank++)
-            fused[semantic[rank].Ordinal] = fused.GetValueOrDefault(semantic[rank].Ordinal) + SemanticWeight / (K + rank + 1);
-        var order = fused.OrderByDescending(f => f.Value).ThenBy(f => f.Key).Select(f => f.Key).ToList();
-        if (ranked.Count == 0)
-        {
-            var similarity = semantic.ToDictionary(h => h.Ordinal, h => (double)h.Similarity);
-            return order.Select(o => (products[o], similarity[o])).ToList();
-        }
-        var result = new List<(IndexedProduct Item, double Score)>(order.Count);
+        lexical.Sort(new ByRank());
+        var n = lexical.Length;
+        var semanticRank = new Dictionary<int, int>(semantic.Count);
+        for (var s = 0; s < semantic.Count; s++) semanticRank[semantic[s].Ordinal] = s;
+        Span<int> lexicalRank = stackalloc int[semantic.Count];
+        lexicalRank.Fill(-1);
+        for (var r = 0; r < n; r++)
+            if (semanticRank.TryGetValue(lexical[r].Ordinal, out var s)) lexicalRank[s] = r;
+
+        // The semantic hits' fused values (the same sums RRF gives), best first.
+        var hits = new FusedHit[semantic.Count];
+        for (var s = 0; s < semantic.Count; s++)
+            hits[s] = new FusedHit(semantic[s].Ordinal,
+                (lexicalRank[s] >= 0 ? LexicalWeight / (K + lexicalRank[s] + 1) : 0) + SemanticWeight / (K + s + 1), semantic[s].Similarity);
+        Array.Sort(hits, (a, b) => Before(a.Value, a.Ordinal, b.Value, b.Ordinal) ? -1 : Before(b.Value, b.Ordinal, a.Value, a.Ordinal) ? 1 : 0);
+
         // Past the lexical list's length, below a fifth of its last score: added by meaning, they fill what is left and
         // never push out a word match, even a sold-out one.
-        var below = ranked[^1].Score * 0.2;
-        for (var i = 0; i < order.Count; i++)
-            result.Add((products[order[i]], i < ranked.Count ? ranked[i].Score : below * Math.Pow(0.9, i - ranked.Count + 1)));
-        return result;
+        var below = n > 0 ? lexical[n - 1].Score * 0.2 : 0;
+        var (next, h, at) = (0, 0, 0);
+        while (true)
+        {
+            while (next < n && semanticRank.ContainsKey(lexical[next].Ordinal)) next++;
+            int ordinal;
+            double similarity = 0;
+            if (next < n && (h == hits.Length || Before(LexicalWeight / (K + next + 1), lexical[next].Ordinal, hits[h].Value, hits[h].Ordinal)))
+                ordinal = lexical[next++].Ordinal;
+            else if (h < hits.Length)
+                (ordinal, similarity) = (hits[h].Ordinal, hits[h++].Similarity);
+            else break;
+            into[at] = new RankedCandidate(ordinal, n == 0 ? similarity : at < n ? lexical[at].Score : below * Math.Pow(0.9, at - n + 1));
+            at++;
+        }
+        return at;
+    }
+
+    // RRF's order: the higher fused value first, then the lower ordinal.
+    private static bool Before(double value, int ordinal, double otherValue, int otherOrdinal) =>
+        value > otherValue || (value == otherValue && ordinal < otherOrdinal);
+
+    private readonly record struct FusedHit(int Ordinal, double Value, float Similarity);
+
+    private readonly struct ByRank : IComparer<RankedCandidate>
+    {
+        public int Compare(RankedCandidate a, RankedCandidate b) => RankedCandidate.Compare(a, b);
     }
 }

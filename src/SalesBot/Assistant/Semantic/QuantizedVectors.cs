@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace SalesBot.Assistant.Semantic;
 
@@ -55,8 +57,14 @@ public sealed class QuantizedVectors
     }
 
     /// <summary>Integer dot product, SIMD: int8 pairs widen to int16 products (|127·127| fits), summed as int32.</summary>
+    /// <remarks>
+    /// With AVX2, 16 values a step sign-extend to int16 and <c>vpmaddwd</c> multiplies and adds neighbours into int32 in
+    /// one instruction: about half the instructions of the portable path's widen-multiply-widen, which matters because a
+    /// hybrid turn scans every product (50,000 rows of 384). The sum is exact either way, so the similarities are the same.
+    /// </remarks>
     public static int Dot(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b)
     {
+        if (Avx2.IsSupported && a.Length == b.Length && a.Length % 32 == 0) return DotAvx2(a, b);
         var i = 0;
         var sum = 0;
         if (Vector.IsHardwareAccelerated && a.Length >= Vector<sbyte>.Count)
@@ -77,5 +85,24 @@ public sealed class QuantizedVectors
         }
         for (; i < a.Length; i++) sum += a[i] * b[i];
         return sum;
+    }
+
+    private static int DotAvx2(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b)
+    {
+        ref var left = ref MemoryMarshal.GetReference(a);
+        ref var right = ref MemoryMarshal.GetReference(b);
+        // Two accumulators, so consecutive multiply-adds do not wait on each other.
+        var even = Vector256<int>.Zero;
+        var odd = Vector256<int>.Zero;
+        for (nuint i = 0; i < (nuint)a.Length; i += 32)
+        {
+            var a0 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref left, i));
+            var b0 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref right, i));
+            var a1 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref left, i + 16));
+            var b1 = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref right, i + 16));
+            even = Avx2.Add(even, Avx2.MultiplyAddAdjacent(a0, b0));
+            odd = Avx2.Add(odd, Avx2.MultiplyAddAdjacent(a1, b1));
+        }
+        return Vector256.Sum(Avx2.Add(even, odd));
     }
 }
