@@ -33,6 +33,8 @@ var lexicalCommitted = GC.GetGCMemoryInfo().TotalCommittedBytes;
 SemanticBuild? semantic = null;
 ISentenceEncoder? encoder = null;
 double embedMs = 0;
+var buildPauseStart = GC.GetTotalPauseDuration();
+TimeSpan buildPause = default;
 if (semanticOn)
 {
     // What SemanticSearch does in the background when the snapshot loads: load the model once, embed every product.
@@ -56,6 +58,7 @@ if (semanticOn)
         if (vectorsCache) VectorCache.Save(VectorCache.PathFor(size), semantic.Index, model);
     }
     embedMs = clock.Elapsed.TotalMilliseconds;
+    buildPause = GC.GetTotalPauseDuration() - buildPauseStart;
 }
 
 string[] questions =
@@ -76,7 +79,7 @@ Console.WriteLine($"| snapshot deserialize | {deserializeMs:F0} ms |");
 Console.WriteLine($"| index build | {indexMs:F0} ms |");
 if (semantic is not null)
 {
-    Console.WriteLine($"| embedding build | {embedMs:F0} ms |");
+    Console.WriteLine($"| embedding build | {embedMs:F0} ms (GC pauses {buildPause.TotalMilliseconds:F0} ms) |");
     Console.WriteLine($"| texts embedded | {semantic.Embedded} |");
     Console.WriteLine($"| product vectors | {semantic.Index.Bytes / 1024.0 / 1024.0:F1} MB |");
     Console.WriteLine($"| process working set before the model | {lexicalWorkingSet / 1024.0 / 1024.0:F0} MB (GC heap committed {lexicalCommitted / 1024.0 / 1024.0:F0} MB) |");
