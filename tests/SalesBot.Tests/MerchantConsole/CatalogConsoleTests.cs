@@ -39,6 +39,10 @@ public sealed partial class CatalogConsoleTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await InstallFlow.InstallAsync(_browser, "demo-store")).Status);
         Assert.Equal(HttpStatusCode.OK, (await InstallFlow.InstallAsync(_browser, "other-shop")).Status);
         (await SignInFlow.SignInAsync(_browser, "demo-store")).Dispose();
+        // The page and the bot's code must rank against the same index: the product vectors attach in the background
+        // after the catalog loads, and a ranking read before them differs from one read after (a flaky CI run).
+        Assert.NotNull(await _app.Get<CatalogProvider>().GetAsync(Shop, default));
+        await _app.Get<SalesBot.Assistant.Semantic.SemanticSearch>().WhenReadyAsync(Shop);
     }
 
     public async Task DisposeAsync()
