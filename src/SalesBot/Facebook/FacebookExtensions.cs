@@ -21,6 +21,8 @@ public static class FacebookExtensions
         services.AddHttpClient<GraphClient>().RemoveAllLoggers().AddStandardResilienceHandler();
         services.AddSingleton<MessengerProfileStatus>();
         services.AddScoped<MessengerProfileSync>();
+        services.AddSingleton<MessengerProfileUpdates>();
+        services.AddHostedService(sp => sp.GetRequiredService<MessengerProfileUpdates>());
         services.AddSingleton<SalesBot.Assistant.Settings.IAssistantSettingsListener, MessengerProfileOnSettingsSaved>();
         services.AddHostedService<PreconfiguredPageProfile>();
         services.AddHttpClient<ThreadControlClient>().RemoveAllLoggers().AddStandardResilienceHandler();

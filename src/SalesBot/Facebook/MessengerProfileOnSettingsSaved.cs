@@ -2,13 +2,15 @@ using SalesBot.Assistant.Settings;
 
 namespace SalesBot.Facebook;
 
-/// <summary>The merchant saved the assistant settings: the shop's pages get the profile again (the greeting may have changed).</summary>
-public sealed class MessengerProfileOnSettingsSaved(IServiceScopeFactory scopes) : IAssistantSettingsListener
+/// <summary>
+/// The merchant saved the assistant settings: the shop's pages get the profile again (the greeting may have changed),
+/// in the background, so the save does not wait on a Graph call per page.
+/// </summary>
+public sealed class MessengerProfileOnSettingsSaved(MessengerProfileUpdates updates) : IAssistantSettingsListener
 {
-    public async Task SettingsSavedAsync(string shop, CancellationToken cancellationToken)
+    public Task SettingsSavedAsync(string shop, CancellationToken cancellationToken)
     {
-        // A scope per save: the sync uses typed HttpClients from the factory, which a singleton must not hold.
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MessengerProfileSync>().SetForShopAsync(shop, cancellationToken);
+        updates.Enqueue(shop);
+        return Task.CompletedTask;
     }
 }
