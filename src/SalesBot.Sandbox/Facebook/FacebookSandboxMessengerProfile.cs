@@ -36,6 +36,8 @@ internal static class FacebookSandboxMessengerProfile
     {
         var o = options.Value;
         if (token != o.PageToken) return FacebookSandboxGraphApi.GraphError(190, "Invalid OAuth access token - Cannot parse access token", 400);
+        // A slow Graph (a test of the app not waiting on it): the answer comes late, or never if the app gives up first.
+        if (profiles.Delay is var delay && delay > TimeSpan.Zero) await Task.Delay(delay, request.HttpContext.RequestAborted);
         if (profiles.TakeFailure() is { } failure) return FacebookSandboxGraphApi.GraphError(failure, "Sandbox failure.", 400);
         if (await ReadObjectAsync(request) is not { } body) return FacebookSandboxGraphApi.GraphError(100, "(#100) The request body must be a JSON object.", 400);
         if (body.Count == 0) return FacebookSandboxGraphApi.GraphError(100, "(#100) Requires one of the params: " + string.Join(", ", Checked), 400);
@@ -202,6 +204,15 @@ public sealed class MessengerProfiles
     {
         lock (_gate) _failures.Enqueue(code);
     }
+
+    /// <summary>How long each <c>POST</c> takes before it is answered (zero, the default: at once), as when Graph is slow.</summary>
+    public TimeSpan Delay
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _delayTicks));
+        set => Interlocked.Exchange(ref _delayTicks, value.Ticks);
+    }
+
+    private long _delayTicks;
 
     internal int? TakeFailure()
     {

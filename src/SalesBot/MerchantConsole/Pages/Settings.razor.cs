@@ -14,6 +14,8 @@ public partial class Settings
 {
     [Inject] public AssistantSettingsService SettingsService { get; set; } = default!;
     [Inject] public PageBotSwitches BotSwitches { get; set; } = default!;
+    [Inject] public MessengerProfileStatus ProfileStatus { get; set; } = default!;
+    [Inject] public MessengerProfileUpdates ProfileUpdates { get; set; } = default!;
     [Inject] public CatalogProvider Catalogs { get; set; } = default!;
     [Inject] public FacebookApp Facebook { get; set; } = default!;
     [Inject] public NavigationManager Navigation { get; set; } = default!;
@@ -23,7 +25,7 @@ public partial class Settings
 
     private static readonly IReadOnlyDictionary<string, string> Messages = new Dictionary<string, string>
     {
-        ["saved"] = "Settings saved. The bot uses them from the next message on; the pages' Messenger welcome screen shows the new greeting (see Pages).",
+        ["saved"] = "Settings saved. The bot uses them from the next message on; the pages' Messenger welcome screen gets the new greeting in the background (its state is beside each page below).",
         ["bot-on"] = "The bot answers on that page again.",
         ["bot-off"] = "The bot is off on that page: messages still arrive, nothing is answered.",
     };
@@ -36,6 +38,8 @@ public partial class Settings
     private SettingsForm form = new();
     private IReadOnlyList<CodeChoice> codes = [];
     private IReadOnlyList<PageBotState> pages = [];
+    private IReadOnlyDictionary<string, ProfileOutcome> profiles = new Dictionary<string, ProfileOutcome>();
+    private bool profileUpdating;
     private Dictionary<string, string> errors = [];
     private string? failure;
     private bool catalogMissing;
@@ -52,6 +56,9 @@ public partial class Settings
         saved = await SettingsService.GetAsync(Shop, RequestAborted);
         codes = await SettingsService.CodeChoicesAsync(Shop, RequestAborted);
         pages = await BotSwitches.ListAsync(Shop, RequestAborted);
+        // Read before the outcomes: an update ending in between shows as its outcome, never as a stale one.
+        profileUpdating = ProfileUpdates.IsUpdating(Shop);
+        profiles = await ProfileStatus.OfAsync(pages.Select(p => p.PageId).ToList(), RequestAborted);
         // A post handler runs after this and replaces the form with what was posted.
         form = SettingsForm.From(saved, await SettingsService.StoredTimeZoneAsync(Shop, RequestAborted), catalog?.Shop.IanaTimezone);
     }
