@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -64,6 +65,8 @@ public sealed partial class MessengerProfileTests : IAsyncLifetime
         var settings = _app.Get<AssistantSettingsService>();
         var saved = await settings.SaveAsync(Shop, new AssistantSettingsInput(greeting, [], null, true, false, null, [], null), default);
         Assert.True(saved.Saved);
+        // The update runs in the background (MessengerProfileUpdates): wait for the greeting to change.
+        await WaitForAsync(() => GreetingOnPage() != MessengerProfileBuilder.DefaultGreeting, "the saved greeting on the page");
         var updated = _facebook.Profiles.Of(PageId);
         AssertStored(MessengerProfileBuilder.For(await settings.GetAsync(Shop, default)), updated);
         var text = updated["greeting"]![0]!["text"]!.GetValue<string>();
@@ -97,6 +100,107 @@ public sealed partial class MessengerProfileTests : IAsyncLifetime
         Assert.Equal("Connected", ConsoleHtml.TextOf(pages, $"state-{PageId}"));
         Assert.Contains("Profile not set", ConsoleHtml.TextOf(pages, $"profile-{PageId}"));
         Assert.Empty(_facebook.Profiles.Of(PageId));
+    }
+
+    [Fact]
+    public async Task A_settings_save_answers_at_once_while_Graph_is_slow_and_the_profile_is_set_once_it_answers()
+    {
+        using var browser = _app.Browser();
+        (await SignInFlow.SignInAsync(browser, "demo-store")).Dispose();
+        Assert.True((await ConnectAsync(browser)).GetProperty("profileSet").GetBoolean());
+        var setAtConnect = _facebook.Profiles.Changes.Count;
+        _facebook.Profiles.Delay = GraphDelay;
+
+        var elapsed = await SaveGreetingAsync(browser, "Hello from the slow-Graph test!");
+        Assert.True(elapsed < GraphDelay / 4, $"the save took {elapsed.TotalMilliseconds:F0} ms with Graph answering after {GraphDelay.TotalMilliseconds:F0} ms");
+
+        // The settings page shows the update as under way, and the pages page too.
+        var settingsPage = await browser.GetStringAsync("/console/settings?done=saved");
+        Assert.Contains("Updating", ConsoleHtml.TextOf(settingsPage, $"profile-{PageId}"));
+        Assert.Contains("Updating", ConsoleHtml.TextOf(await browser.GetStringAsync("/console/pages"), $"profile-{PageId}"));
+        Assert.Equal(setAtConnect, _facebook.Profiles.Changes.Count);
+
+        await WaitForAsync(() => GreetingOnPage() == ExpectedGreeting("Hello from the slow-Graph test!"), "the saved greeting on the page");
+        AssertStored(MessengerProfileBuilder.For(await _app.Get<AssistantSettingsService>().GetAsync(Shop, default)), _facebook.Profiles.Of(PageId));
+        await WaitForAsync(async () => ConsoleHtml.TextOf(await browser.GetStringAsync("/console/settings"), $"profile-{PageId}")!
+            .Contains("Welcome screen, ice breakers and menu set"), "the settings page to show the profile set");
+    }
+
+    [Fact]
+    public async Task A_profile_Graph_refuses_after_a_save_is_shown_as_not_set_and_the_save_stands()
+    {
+        using var browser = _app.Browser();
+        (await SignInFlow.SignInAsync(browser, "demo-store")).Dispose();
+        Assert.True((await ConnectAsync(browser)).GetProperty("profileSet").GetBoolean());
+        _facebook.Profiles.Delay = GraphDelay;
+        _facebook.Profiles.FailNext(100);
+
+        var elapsed = await SaveGreetingAsync(browser, "Greeting Graph will refuse");
+        Assert.True(elapsed < GraphDelay / 4, $"the save took {elapsed.TotalMilliseconds:F0} ms");
+        Assert.Equal("Greeting Graph will refuse", (await _app.Get<AssistantSettingsService>().GetAsync(Shop, default)).Greeting);
+
+        await WaitForAsync(async () => ConsoleHtml.TextOf(await browser.GetStringAsync("/console/settings"), $"profile-{PageId}")!
+            .Contains("Profile not set"), "the settings page to show the refusal");
+        Assert.Contains("code 100", ConsoleHtml.TextOf(await browser.GetStringAsync("/console/pages"), $"profile-{PageId}"));
+        Assert.Equal(MessengerProfileBuilder.DefaultGreeting, GreetingOnPage());
+    }
+
+    [Fact]
+    public async Task Saves_in_a_row_coalesce_and_end_with_the_last_greeting_on_the_page()
+    {
+        using var browser = _app.Browser();
+        (await SignInFlow.SignInAsync(browser, "demo-store")).Dispose();
+        Assert.True((await ConnectAsync(browser)).GetProperty("profileSet").GetBoolean());
+        var setAtConnect = _facebook.Profiles.Changes.Count;
+        _facebook.Profiles.Delay = GraphDelay;
+
+        string[] greetings = ["First greeting", "Second greeting", "Third greeting", "Fourth and last greeting"];
+        foreach (var greeting in greetings)
+        {
+            var elapsed = await SaveGreetingAsync(browser, greeting);
+            Assert.True(elapsed < GraphDelay / 4, $"saving \"{greeting}\" took {elapsed.TotalMilliseconds:F0} ms");
+        }
+
+        await WaitForAsync(() => GreetingOnPage() == ExpectedGreeting(greetings[^1]), "the last greeting on the page");
+        await WaitForAsync(() => !_app.Get<MessengerProfileUpdates>().IsUpdating(Shop), "the updates to end");
+        // The first save's update was under way while the others came in; they made one more update, not three.
+        // (one, if all four came before the worker took the first).
+        Assert.InRange(_facebook.Profiles.Changes.Count, setAtConnect + 1, setAtConnect + 2);
+        Assert.Equal(ExpectedGreeting(greetings[^1]), GreetingOnPage());
+    }
+
+    /// <summary>How long the sandbox's messenger_profile POST takes in the tests of a slow Graph (well inside the client's timeouts).</summary>
+    private static readonly TimeSpan GraphDelay = TimeSpan.FromSeconds(4);
+
+    private string? GreetingOnPage() =>
+        _facebook.Profiles.Of(PageId)["greeting"]?[0]?["text"]?.GetValue<string>();
+
+    private static string ExpectedGreeting(string greeting) =>
+        MessengerProfileBuilder.Greeting(greeting);
+
+    /// <summary>Posts the console's settings form with the greeting (the rest as the page shows it); how long the save took.</summary>
+    private static async Task<TimeSpan> SaveGreetingAsync(HttpClient browser, string greeting)
+    {
+        var page = await browser.GetStringAsync("/console/settings");
+        using var form = ConsoleHtml.Form(page, ("_handler", "assistant-settings"), ("greeting", greeting), ("disclosure", "on"));
+        var watch = Stopwatch.StartNew();
+        using var saved = await browser.PostAsync("/console/settings", form);
+        watch.Stop();
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.EndsWith("/console/settings?done=saved", saved.Headers.Location!.ToString());
+        return watch.Elapsed;
+    }
+
+    private static Task WaitForAsync(Func<bool> done, string what) => WaitForAsync(() => Task.FromResult(done()), what);
+
+    private static async Task WaitForAsync(Func<Task<bool>> done, string what)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!await done())
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), $"waited 30 s for {what}");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>Each field the sandbox stored is exactly the builder's JSON for it, as the app posts it.</summary>
