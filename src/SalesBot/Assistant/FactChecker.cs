@@ -95,18 +95,9 @@ public static partial class FactChecker
         foreach (Match url in UrlPattern().Matches(sentence))
         {
             var value = url.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')');
-            if (!KnownUrls(catalog).Contains(value)) return $"link '{value}' is not one the catalog gives";
+            if (!CatalogPages.IsKnown(catalog, value)) return $"link '{value}' is not one the catalog gives";
         }
         return null;
-    }
-
-    private static HashSet<string> KnownUrls(CatalogIndex catalog)
-    {
-        var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { PolicyAnswers.AccountUrl(catalog.Shop) };
-        foreach (var policy in catalog.Shop.ShopPolicies ?? []) known.Add(policy.Url);
-        foreach (var item in catalog.Products)
-            if (item.Product.OnlineStoreUrl is { } page) known.Add(page);
-        return known;
     }
 
     /// <summary>A code-looking token (<see cref="CodeMentions"/>: "SAVE10", or any word after "code") that is not a code the merchant shares now.</summary>

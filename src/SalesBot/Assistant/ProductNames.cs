@@ -42,23 +42,48 @@ public static partial class ProductNames
         var terms = words.SelectMany(Tokenizer.Terms).ToList();
         if (terms.Count < 2 || !terms.Any(vocabulary.IsProductWord) || vocabulary.IsOtherName(terms) || IsOccasion(terms, vocabulary)) return null;
         var matches = Match(terms, vocabulary, t => vocabulary.TermsOf(t).All);
-        // Cards follow a name only when it points at one product by its title.
-        var byTitle = Match(terms, vocabulary, t => vocabulary.TermsOf(t).Title);
+        // Cards follow a name only when it points at one product by its title. A product's title terms are some of all
+        // its terms, so whatever fits by title fits by all: unless the first pass stopped at its cap, the title matches
+        // are those of its matches, in the same order, and a second walk over the rarest word's products finds nothing more.
+        var byTitle = matches.Count < MatchCap
+            ? matches.Where(p => Fits(terms, vocabulary.TermsOf(p).Title)).ToList()
+            : Match(terms, vocabulary, t => vocabulary.TermsOf(t).Title);
         return new Mention(string.Join(' ', words), matches, byTitle.Count == 1 ? byTitle[0] : null);
     }
+
+    /// <summary>How many products a name's matches list at most.</summary>
+    private const int MatchCap = 20;
 
     /// <summary>Products whose naming covers every term of the phrase, allowing one typo in longer words.</summary>
     private static List<IndexedProduct> Match(List<string> terms, CatalogVocabulary vocabulary, Func<IndexedProduct, string[]> naming)
     {
-        bool Fits(IndexedProduct p)
-        {
-            var known = naming(p);
-            return terms.All(t => known.Contains(t) || known.Any(k => Similar(t, k)));
-        }
         // A match names its product with every term, so only products using the rarest catalog word
         // need a look (typos are forgiven in the other words, which is what "Ocean Blu Shirt" needs).
         var rarest = terms.Where(vocabulary.IsProductWord).MinBy(t => vocabulary.ProductsWith(t).Count)!;
-        return vocabulary.ProductsWith(rarest).Where(Fits).Take(20).ToList();
+        // A plain loop: a common word ("gold") has thousands of products at 50,000, and LINQ's closures and enumerators
+        // per product were most of a reply's fact check (AssistantBench README, 2026-12-03).
+        var found = new List<IndexedProduct>();
+        foreach (var product in vocabulary.ProductsWith(rarest))
+        {
+            if (!Fits(terms, naming(product))) continue;
+            found.Add(product);
+            if (found.Count == MatchCap) break;
+        }
+        return found;
+    }
+
+    /// <summary>Every term is one of the product's terms or a typo of one.</summary>
+    private static bool Fits(List<string> terms, string[] known)
+    {
+        foreach (var term in terms)
+        {
+            if (Array.IndexOf(known, term) >= 0) continue;
+            var similar = false;
+            foreach (var k in known)
+                if (Similar(term, k)) { similar = true; break; }
+            if (!similar) return false;
+        }
+        return true;
     }
 
     /// <summary>Equal, or one edit apart when the words are long enough for that to be a typo rather than another word.</summary>
