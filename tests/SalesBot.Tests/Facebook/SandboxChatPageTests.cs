@@ -85,7 +85,7 @@ public sealed class SandboxChatPageTests : IAsyncLifetime
 
         await page.GotoAsync(_baseUrl + "/sandbox/chat");
         await page.ClickAsync("#switch-channel");
-        await page.WaitForURLAsync("**/sandbox/chat?channel=instagram");
+        await page.WaitForURLAsync("**/sandbox/chat?channel=instagram", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         // The page's Instagram professional account, as the sandbox Graph API links it to the page.
         await Assertions.Expect(page.Locator("#page-name")).ToHaveTextAsync("@demo.store");
         Assert.Equal("instagram", await page.EvaluateAsync<string>("document.body.className"));
@@ -106,7 +106,10 @@ public sealed class SandboxChatPageTests : IAsyncLifetime
         var sent = JsonDocument.Parse(await http.GetStringAsync($"/sandbox/facebook/chat/messages?psid={igsid}")).RootElement;
         Assert.Contains(sent.EnumerateArray(), item => item.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object);
         await page.ClickAsync("#switch-channel");
-        await page.WaitForURLAsync("**/sandbox/chat?channel=messenger");
+        // DOMContentLoaded, not the load event: the load waits on catalog images from hosts this machine cannot reach (a
+        // 30 s timeout on a loaded CI machine).
+        await page.WaitForURLAsync("**/sandbox/chat?channel=messenger", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Assertions.Expect(page.Locator("#channel-line")).ToContainTextAsync("Messenger");
         Assert.Equal(0, await page.Locator(".card").CountAsync());
     }
 
