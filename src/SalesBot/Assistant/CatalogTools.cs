@@ -60,9 +60,12 @@ public sealed class CatalogTools(CatalogIndex catalog, bool mayPromote, IReadOnl
         [Description("Only products that can be bought now")] bool inStockOnly = false,
         [Description("A collection title to search within")] string? collection = null)
     {
-        if (minPrice is { } min) _priceBounds.Add(min);
-        if (maxPrice is { } max) _priceBounds.Add(max);
-        var matches = catalog.Search(new ProductQuery(query, minPrice, maxPrice, inStockOnly, collection), SearchLimit);
+        var searched = ToolSearchQuery.From(query, minPrice, maxPrice, inStockOnly, collection);
+        // Bounds read from the words are the model's bounds too: it may say "under $20" after searching "candles under $20".
+        if (searched.MinPrice is { } min) _priceBounds.Add(min);
+        if (searched.MaxPrice is { } max) _priceBounds.Add(max);
+        // "cheapest candle": in price order, as the catalog-only mode answers it; the word itself is no search term.
+        var matches = searched.Order is null ? catalog.Search(searched, SearchLimit) : PriceSuperlatives.Rank(catalog, searched, SearchLimit);
         foreach (var m in matches)
         {
             _seen.TryAdd(m.Item.Product.Id, m.Item);

@@ -46,9 +46,27 @@ public sealed partial record ShopperMessage(ShopperIntent Intent, ProductQuery Q
         if (HumanPattern().IsMatch(lower)) return new(ShopperIntent.Human, new ProductQuery(""), language);
         if (DiscountPattern().IsMatch(lower)) return new(ShopperIntent.Discounts, new ProductQuery(""), language);
 
+        var query = ReadQuery(lower);
+
+        var hasProductWords = Tokenizer.Terms(query.Text).Any(t => !GreetingWords.Contains(t));
+        if (!hasProductWords && !query.HasFilters)
+        {
+            if (ThanksPattern().IsMatch(lower)) return new(ShopperIntent.Thanks, query, language);
+            return new(ShopperIntent.Greeting, query, language);
+        }
+        return new(ShopperIntent.Search, query, language);
+    }
+
+    /// <summary>
+    /// The search in a shopper's words: price range, in-stock wish, price order and audience read out, and the words that
+    /// said them taken out of <see cref="ProductQuery.Text"/>. No intent: the model's search tool reads its query with it too
+    /// (<see cref="CatalogTools.SearchProducts"/>), where "gift for someone" is a search, not a call for a person.
+    /// </summary>
+    public static ProductQuery ReadQuery(string text)
+    {
         decimal? min = null, max = null;
         bool minExclusive = false, maxExclusive = false;
-        var rest = lower;
+        var rest = ChatLimits.Cap(text, ChatLimits.ShopperText).ToLowerInvariant();
         if (BetweenPattern().Match(rest) is { Success: true } between)
         {
             (min, max) = (Amount(between.Groups["a"]), Amount(between.Groups["b"]));
@@ -85,15 +103,7 @@ public sealed partial record ShopperMessage(ShopperIntent Intent, ProductQuery Q
         }
         var (audience, withoutPeople) = Audiences.Read(rest);
         rest = withoutPeople;
-        var query = new ProductQuery(rest, min, max, inStock, MaxExclusive: maxExclusive, MinExclusive: minExclusive, Audience: audience, Order: order);
-
-        var hasProductWords = Tokenizer.Terms(rest).Any(t => !GreetingWords.Contains(t));
-        if (!hasProductWords && !query.HasFilters)
-        {
-            if (ThanksPattern().IsMatch(lower)) return new(ShopperIntent.Thanks, query, language);
-            return new(ShopperIntent.Greeting, query, language);
-        }
-        return new(ShopperIntent.Search, query, language);
+        return new ProductQuery(rest, min, max, inStock, MaxExclusive: maxExclusive, MinExclusive: minExclusive, Audience: audience, Order: order);
     }
 
     // Stemmed like the terms they are compared with ("buenos" → "bueno").
