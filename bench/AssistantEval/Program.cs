@@ -64,6 +64,10 @@ foreach (var (assistant, mode, outcomes) in results)
     Console.WriteLine($"Misses at 3 ({assistant}, {mode}; first 40):");
     foreach (var o in outcomes.Where(o => !o.Question.NoMatch && !o.Top.Take(3).Any(h => o.Question.Gain(h) >= 1)).Take(40))
         Console.WriteLine($"- {o.Question.Id} \"{o.Question.Turns[^1]}\": {(o.Top.Count == 0 ? "(nothing)" : string.Join(", ", o.Top.Take(3)))}");
+    // The other way to fail: a question the catalog cannot answer shown products, which honest not-found counts.
+    Console.WriteLine($"No-match questions shown products ({assistant}, {mode}):");
+    foreach (var o in outcomes.Where(o => o.Question.NoMatch && !o.NotFound))
+        Console.WriteLine($"- {o.Question.Id} \"{o.Question.Turns[^1]}\": {string.Join(", ", o.Top.Take(3))}");
     Console.WriteLine($"Slowest judged turns ({assistant}, {mode}): "
         + string.Join(", ", outcomes.OrderByDescending(o => o.Milliseconds).Take(8).Select(o => $"{o.Question.Id} \"{o.Question.Turns[^1]}\" {o.Milliseconds:F0} ms")));
 }

@@ -76,9 +76,7 @@ public sealed class CatalogOnlyAssistant(ConversationMemoryStore memories) : ISh
         if (message.Query.Order is { } order)
             return PriceEnd(catalog, message.Query, order, phrases, StorePhrases.For(message.Language), quickReplies);
 
-        // "Something for a 5 year old" in a shop that marks nothing for kids: say so rather than show anything at all.
-        if (message.Query is { Audience: { } audience, MinPrice: null, MaxPrice: null } && !Tokenizer.Terms(message.Query.Text).Any()
-            && !catalog.Products.Any(p => catalog.AudienceMarks.Of(p).Contains(audience)))
+        if (CatalogSearch.AskedAudienceIsAbsent(catalog, message.Query))
             return new AssistantReply(phrases.NotFound, Cards(catalog, CatalogSearch.Featured(catalog, CardLimit)), quickReplies);
 
         var found = CatalogSearch.Find(catalog, message.Query, CardLimit);

@@ -21,6 +21,14 @@ public sealed class CatalogSearch(CatalogProvider catalogs)
         return new ShopperMatches(matches.OrderByDescending(m => m.Item.InStock).ToList(), bestIsSoldOut);
     }
 
+    /// <summary>
+    /// "Something for a 5 year old" in a shop that marks nothing for kids: only an audience is asked for and no product is
+    /// marked for it, so the answer is "not found" rather than anything at all (which is what the audience filter leaves).
+    /// </summary>
+    public static bool AskedAudienceIsAbsent(CatalogIndex catalog, ProductQuery query) =>
+        query is { Audience: { } audience, MinPrice: null, MaxPrice: null } && !Tokenizer.Terms(query.Text).Any()
+        && !catalog.Products.Any(p => catalog.AudienceMarks.Of(p).Contains(audience));
+
     /// <summary>Products the bot shows before anything is asked: in stock, in the merchant's order.</summary>
     public static IReadOnlyList<ProductMatch> Featured(CatalogIndex catalog, int limit) => catalog.Featured(limit);
 

@@ -64,6 +64,7 @@ public sealed class CatalogTools(CatalogIndex catalog, bool mayPromote, IReadOnl
         // Bounds read from the words are the model's bounds too: it may say "under $20" after searching "candles under $20".
         if (searched.MinPrice is { } min) _priceBounds.Add(min);
         if (searched.MaxPrice is { } max) _priceBounds.Add(max);
+        if (CatalogSearch.AskedAudienceIsAbsent(catalog, searched)) return [];
         // "cheapest candle": in price order, as the catalog-only mode answers it; the word itself is no search term.
         var matches = searched.Order is null ? catalog.Search(searched, SearchLimit) : PriceSuperlatives.Rank(catalog, searched, SearchLimit);
         foreach (var m in matches)

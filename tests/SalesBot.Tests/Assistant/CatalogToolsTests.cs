@@ -92,6 +92,24 @@ public sealed class CatalogToolsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void An_audience_no_product_is_marked_for_finds_nothing_as_in_catalog_only_mode()
+    {
+        Assert.DoesNotContain(_catalog.Products, p => _catalog.AudienceMarks.Of(p).Contains(Audience.Kids));
+
+        Assert.Empty(Tools().SearchProducts("something for a 6 year old"));
+        Assert.NotEmpty(Tools().SearchProducts("candle for a 6 year old"));
+    }
+
+    [Fact]
+    public void Cheapest_in_the_words_orders_by_price()
+    {
+        var byPrice = _catalog.Products.Where(p => p.Product.ProductType == "Candle")
+            .OrderBy(p => p.Product.Variants.Nodes[0].Price).Select(p => p.Product.Handle).ToList();
+
+        Assert.Equal(byPrice, Tools().SearchProducts("cheapest candle").Select(p => p.Handle));
+    }
+
+    [Fact]
     public void Words_that_would_call_a_person_in_a_shoppers_message_are_still_a_search_for_the_tool()
     {
         // "someone" makes a shopper's message a call for a person; in the model's query it is only a word.
@@ -117,11 +135,12 @@ public sealed class CatalogToolsTests : IAsyncLifetime
     private static ShopifyData CandleShop() => CatalogBuilder.Catalog(
         CatalogBuilder.DollarShop(TestCatalog.Shop, "Candle Corner", "candles.example"),
         [
-            Product(1, "Vanilla Candle", "vanilla-candle", "Candle", [], (12m, true)),
-            Product(2, "Cedar Candle", "cedar-candle", "Candle", [], (19.99m, true)),
-            Product(3, "Rose Candle", "rose-candle", "Candle", [], (20m, true)),
-            Product(4, "Amber Candle", "amber-candle", "Candle", [], (26m, true)),
+            // Not in price order, so an order by price is the tool's doing.
             Product(5, "Luxury Soy Candle", "luxury-soy-candle", "Candle", [], (45m, true)),
+            Product(3, "Rose Candle", "rose-candle", "Candle", [], (20m, true)),
+            Product(1, "Vanilla Candle", "vanilla-candle", "Candle", [], (12m, true)),
+            Product(4, "Amber Candle", "amber-candle", "Candle", [], (26m, true)),
+            Product(2, "Cedar Candle", "cedar-candle", "Candle", [], (19.99m, true)),
             Product(6, "Black Hoodie", "black-hoodie", "Hoodie", [], (40m, true)),
             Product(7, "Black Zip Hoodie", "black-zip-hoodie", "Hoodie", [], (38m, false)),
             Product(8, "Silver Pendant Necklace", "silver-pendant-necklace", "Necklace", ["women"], (35m, true)),
