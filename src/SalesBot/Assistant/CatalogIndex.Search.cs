@@ -71,6 +71,9 @@ public sealed partial class CatalogIndex
         }
         if (query.Audience is { } audience) candidates = ForAudience(candidates, audience);
         candidates = Offerable(candidates, query);
+        // "Jacket under $100" where every jacket costs more: the words found the kind and the filters left none of it, so
+        // what meaning added (a hoodie) would stand in for a jacket. "Not found", as with the words alone.
+        if (reachedCount > 0 && semantic.Count > 0 && !AnyReachedByWords(candidates, matched)) return [];
 
         // Walk best-first and stop once enough buyable hits are found: a sold-out product scores a
         // fifth of its match, so nothing further down the list can outrank them.
@@ -79,6 +82,13 @@ public sealed partial class CatalogIndex
         var ranked = new BestFirst(candidates);
         while (buyable < limit && ranked.TryTake(out var next)) Show(Products[next.Ordinal], next.Score, query, terms, results, ref buyable);
         return Best(results, limit);
+    }
+
+    private static bool AnyReachedByWords(Span<RankedCandidate> candidates, int[] matched)
+    {
+        foreach (var c in candidates)
+            if (matched[c.Ordinal] > 0) return true;
+        return false;
     }
 
     /// <summary>

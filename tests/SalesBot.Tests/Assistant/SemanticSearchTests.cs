@@ -113,6 +113,26 @@ public sealed class SemanticSearchTests : IDisposable
         Assert.DoesNotContain(hybrid.Search(new ProductQuery("something warm for winter", MaxPrice: 40m), 5), m => m.Item.Product.Title == "Fleece Hoodie");
     }
 
+    [Fact]
+    public void When_the_cap_leaves_none_of_the_products_the_words_found_meaning_does_not_stand_in_for_them()
+    {
+        // A cheaper knit beside the hoodie: near "hoodie" in meaning, but not what the shopper named.
+        var data = WarmShop();
+        data = data with { Data = data.Data with { Products = new([.. data.Data.Products.Nodes,
+            Product(6, "Wool Sweater", "wool-sweater", "Sweater", ["knit"], 28m)]) } };
+        var hybrid = WithVectors(data);
+        var lexical = new CatalogIndex(data);
+        Assert.DoesNotContain(lexical.Search(new ProductQuery("hoodie"), 5), m => m.Item.Product.Title == "Wool Sweater");
+        Assert.Contains(hybrid.Search(new ProductQuery("hoodie"), 5), m => m.Item.Product.Title == "Wool Sweater");
+
+        Assert.Empty(hybrid.Search(new ProductQuery("hoodie", MaxPrice: 30m), 5));
+        Assert.StartsWith(Phrases.For("en").NotFound, Ask(hybrid, "hoodie under $30").Text);
+        // A word match the cap keeps still has meaning's additions beside it.
+        var capped = hybrid.Search(new ProductQuery("hoodie", MaxPrice: 50m), 5).Select(m => m.Item.Product.Title).ToList();
+        Assert.Equal("Fleece Hoodie", capped[0]);
+        Assert.Contains("Wool Sweater", capped);
+    }
+
     [SampleCatalogFact]
     public void A_sold_out_best_match_is_still_shown_first_with_hybrid_ranking()
     {
