@@ -57,6 +57,19 @@ public sealed class CatalogToolsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void An_explicit_bound_that_contradicts_the_words_stands_alone()
+    {
+        var expected = OfType("Candle", p => p >= 40);
+        Assert.NotEmpty(expected);
+        var tools = Tools();
+
+        var found = tools.SearchProducts("candles under $20", minPrice: 40);
+
+        Assert.Equal(expected, Handles(found));
+        Assert.Equal([40m], tools.PriceBounds);
+    }
+
+    [Fact]
     public void A_range_in_the_words_keeps_both_ends()
     {
         var expected = OfType("Candle", p => p >= 20 && p <= 30);
@@ -146,13 +159,15 @@ public sealed class CatalogToolsTests : IAsyncLifetime
             Product(8, "Silver Pendant Necklace", "silver-pendant-necklace", "Necklace", ["women"], (35m, true)),
             Product(9, "Steel Chain Necklace", "steel-chain-necklace", "Necklace", ["men"], (42m, true)),
             Product(10, "Pearl Necklace", "pearl-necklace", "Necklace", [], (55m, true)),
+            // Under every cap below, but no candle: the words still choose the kind.
+            Product(11, "Canvas Tote", "canvas-tote", "Bag", [], (15m, true)),
         ]);
 
     private static Product Product(int id, string title, string handle, string type, string[] tags, (decimal Price, bool Available) variant) =>
         CatalogBuilder.Product($"gid://shopify/Product/{id}", title, handle,
             [CatalogBuilder.Variant($"gid://shopify/ProductVariant/{id}00", "Default Title", variant.Price, [new SelectedOption("Title", "Default Title")],
                 available: variant.Available, quantity: variant.Available ? 5 : 0)],
-            description: $"<p>A {title.ToLowerInvariant()}.</p>", vendor: "Candle Corner", productType: type, tags: tags,
+            description: $"<p>A {title.ToLowerInvariant()}.</p>", vendor: "Test Vendor", productType: type, tags: tags,
             onlineStoreUrl: $"https://candles.example/products/{handle}",
             options: [CatalogBuilder.Option("o-title", "Title", 1, ["Default Title"])],
             media: [CatalogBuilder.Image($"https://cdn.example/{handle}.jpg")]);
