@@ -63,12 +63,12 @@ public static partial class Tokenizer
         return sb.ToString().TrimEnd();
     }
 
-    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex WordPattern();
 
-    [GeneratedRegex("<[^>]*>", RegexOptions.NonBacktracking)]
+    [GeneratedRegex("<[^>]*>", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex TagPattern();
 
-    [GeneratedRegex(@"\s+", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\s+", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex SpacePattern();
 }
