@@ -23,6 +23,8 @@ const int turns = 5_000;
 
 var stages = new MemoryStages();
 stages.Take("start");
+var regexes = RegexMemory.Measure();
+stages.Take("every regex of the app used once");
 var before = GC.GetTotalMemory(forceFullCollection: true);
 var (catalog, deserializeMs, indexMs) = Load(size);
 var managed = GC.GetTotalMemory(forceFullCollection: true) - before;
@@ -83,6 +85,7 @@ Console.WriteLine($"Catalog-only turn (retrieval + cards + Send API messages), {
     + $", {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
 Console.WriteLine("| metric | value |");
 Console.WriteLine("|---|---|");
+Console.WriteLine($"| the app's regexes, used once | {regexes.Patterns} patterns ({regexes.NonBacktracking} NonBacktracking), {regexes.Bytes / 1024.0 / 1024.0:F1} MB of managed heap |");
 Console.WriteLine($"| snapshot deserialize | {deserializeMs:F0} ms |");
 Console.WriteLine($"| index build | {indexMs:F0} ms |");
 if (semantic is not null)

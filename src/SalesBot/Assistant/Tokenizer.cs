@@ -66,7 +66,8 @@ public static partial class Tokenizer
     [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex WordPattern();
 
-    [GeneratedRegex("<[^>]*>", RegexOptions.None, RegexLimits.TimeoutMs)]
+    // Up to the next '<' at most, so a description full of '<' without '>' is read once, not once per '<'.
+    [GeneratedRegex("<[^<>]*>", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex TagPattern();
 
     [GeneratedRegex(@"\s+", RegexOptions.None, RegexLimits.TimeoutMs)]
