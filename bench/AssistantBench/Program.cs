@@ -21,6 +21,10 @@ var vectorsCache = args.Contains("--vectors-cache");
 Console.WriteLine($"load average at start: {LoadAverage()}");
 const int turns = 5_000;
 
+var stages = new MemoryStages();
+stages.Take("start");
+var regexes = RegexMemory.Measure();
+stages.Take("every regex of the app used once");
 var before = GC.GetTotalMemory(forceFullCollection: true);
 var (catalog, deserializeMs, indexMs) = Load(size);
 var managed = GC.GetTotalMemory(forceFullCollection: true) - before;
@@ -30,6 +34,7 @@ var process = Process.GetCurrentProcess();
 process.Refresh();
 var lexicalWorkingSet = process.WorkingSet64;
 var lexicalCommitted = GC.GetGCMemoryInfo().TotalCommittedBytes;
+stages.Take("snapshot loaded, index built");
 SemanticBuild? semantic = null;
 ISentenceEncoder? encoder = null;
 double embedMs = 0;
@@ -41,6 +46,7 @@ if (semanticOn)
     var model = arena || fp32 ? new SentenceEncoder(SentenceModelFiles.Read(SentenceModelFiles.DefaultPath), memoryArena: arena, quantize: !fp32)
         : SentenceEncoder.Shared(out var failure) ?? throw new InvalidOperationException("No sentence model: " + failure?.Message);
     encoder = model;
+    stages.Take("model loaded");
     clock.Restart();
     if (vectorsCache && VectorCache.TryLoad(VectorCache.PathFor(size), catalog, model) is { } cached)
     {
@@ -59,6 +65,7 @@ if (semanticOn)
     }
     embedMs = clock.Elapsed.TotalMilliseconds;
     buildPause = GC.GetTotalPauseDuration() - buildPauseStart;
+    stages.Take("product vectors built");
 }
 
 string[] questions =
@@ -69,12 +76,16 @@ string[] questions =
 // Each question's first turn (JIT, its embedding) is reported apart and kept out of the percentiles.
 var profile = TurnProfile.Run(catalog, questions, turns);
 process.Refresh();
+var endWorkingSet = process.WorkingSet64;
+var gc = GC.GetGCMemoryInfo();
+stages.Take($"after {turns:N0} turns");
 
 Console.WriteLine($"Catalog-only turn (retrieval + cards + Send API messages), {size:N0} products, {turns:N0} turns, "
     + (semanticOn ? $"hybrid ({(fp32 ? "fp32" : "int8")} model, memory arena {(arena ? "on" : "off")})" : "lexical")
     + $", {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
 Console.WriteLine("| metric | value |");
 Console.WriteLine("|---|---|");
+Console.WriteLine($"| the app's regexes, used once | {regexes.Patterns} patterns ({regexes.NonBacktracking} NonBacktracking), {regexes.Bytes / 1024.0 / 1024.0:F1} MB of managed heap |");
 Console.WriteLine($"| snapshot deserialize | {deserializeMs:F0} ms |");
 Console.WriteLine($"| index build | {indexMs:F0} ms |");
 if (semantic is not null)
@@ -89,9 +100,16 @@ Console.WriteLine($"| turn p99 | {profile.Percentile(0.99):F2} ms |");
 foreach (var (metric, value) in profile.GcRows()) Console.WriteLine($"| {metric} | {value} |");
 Console.WriteLine($"| load average after the turns | {LoadAverage()} |");
 Console.WriteLine($"| managed heap for catalog + index | {managed / 1024.0 / 1024.0:F0} MB |");
-Console.WriteLine($"| process working set | {process.WorkingSet64 / 1024.0 / 1024.0:F0} MB |");
-var gc = GC.GetGCMemoryInfo();
+Console.WriteLine($"| process working set | {endWorkingSet / 1024.0 / 1024.0:F0} MB |");
 Console.WriteLine($"| GC heap committed / in use | {gc.TotalCommittedBytes / 1024.0 / 1024.0:F0} / {gc.HeapSizeBytes / 1024.0 / 1024.0:F0} MB |");
+Console.WriteLine();
+Console.WriteLine("Memory at each stage (live heap after a full collection; the working set above is before it)");
+stages.Write(Console.Out);
+if (args.SkipWhile(a => a != "--hold").Skip(1).Take(1).Select(int.Parse).FirstOrDefault() is var hold and > 0)
+{
+    Console.WriteLine($"holding {hold} s for a heap dump: dotnet-gcdump collect -p {Environment.ProcessId}");
+    await Task.Delay(TimeSpan.FromSeconds(hold));
+}
 Console.WriteLine();
 Console.WriteLine("Per question (cold: its first turn, JIT and embedding included; the rest over the measured turns)");
 profile.WriteQuestions(Console.Out);

@@ -76,9 +76,9 @@ public static partial class Audiences
         audience is null || marked.Count == 0 || marked.Contains(audience.Value);
 
     // "for a 5 year old", "5-year-old", "5 yo", "age 5", "aged 5", "5 years"; the number is an age, not a product word.
-    [GeneratedRegex(@"\b(?:(?<n>\d{1,2})\s*-?\s*(?:years?|yrs?|yo)(?:\s*-?\s*old)?|ages?d?\s+(?<n>\d{1,2}))\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:(?<n>\d{1,2})\s*-?\s*(?:years?|yrs?|yo)(?:\s*-?\s*old)?|ages?d?\s+(?<n>\d{1,2}))\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex AgePattern();
 
-    [GeneratedRegex(@"\p{L}+", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\p{L}+", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex PersonWordPattern();
 }

@@ -49,10 +49,10 @@ public static partial class CodeMentions
     }
 
     // The code word, an optional colon or opening quote, then the code: letters, digits, dash or underscore, any case.
-    [GeneratedRegex(@"\b(?:[Cc][Oo][Dd][Ee][Ss]?|[Cc]oupons?|COUPONS?|[Pp]romo(?:\s*[Cc]odes?)?|PROMO(?:\s*CODES?)?|[Vv]ouchers?|[Cc]ódigo|[Cc]odice|[Gg]utschein(?:code)?|[Rr]abattcode)\s*:?\s*[""“'‘]?(?<c>[\p{L}\p{N}_-]{3,40})", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:[Cc][Oo][Dd][Ee][Ss]?|[Cc]oupons?|COUPONS?|[Pp]romo(?:\s*[Cc]odes?)?|PROMO(?:\s*CODES?)?|[Vv]ouchers?|[Cc]ódigo|[Cc]odice|[Gg]utschein(?:code)?|[Rr]abattcode)\s*:?\s*[""“'‘]?(?<c>[\p{L}\p{N}_-]{3,40})", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex NamedPattern();
 
     // A whole token of capitals, digits, dash and underscore that starts with a capital or digit.
-    [GeneratedRegex(@"\b[A-Z0-9][A-Z0-9_-]{2,39}\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b[A-Z0-9][A-Z0-9_-]{2,39}\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex ShoutedPattern();
 }

@@ -46,12 +46,12 @@ public static partial class DiscountWords
         return total;
     }
 
-    [GeneratedRegex(@"\b(?<n>\d{1,3}(?:[.,]\d{1,2})?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|five|(?:a |one )?hundred))\s*(?:percent|per cent|pct)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?<n>\d{1,3}(?:[.,]\d{1,2})?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|five|(?:a |one )?hundred))\s*(?:percent|per cent|pct)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex PercentWordPattern();
 
-    [GeneratedRegex(@"\bhalf[- ](?:price[ds]?|off)\b|\b(?:at|for) half (?:the )?price\b|\b50/50\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\bhalf[- ](?:price[ds]?|off)\b|\b(?:at|for) half (?:the )?price\b|\b50/50\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex HalfPattern();
 
-    [GeneratedRegex(@"\b(?:2|two|3|three)\s*(?:for|4)\s*(?:1|one|2|two)\b|\bbuy (?:one|1|two|2)[, ]+get (?:one|1|another|a second)\b|\bbogo(?:f)?\b|\bsecond (?:one|item) (?:free|half off)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:2|two|3|three)\s*(?:for|4)\s*(?:1|one|2|two)\b|\bbuy (?:one|1|two|2)[, ]+get (?:one|1|another|a second)\b|\bbogo(?:f)?\b|\bsecond (?:one|item) (?:free|half off)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex MultiBuyPattern();
 }

@@ -232,20 +232,21 @@ public static partial class FactChecker
         if (start < text.Length) yield return text[start..];
     }
 
-    // A scheme, "www.", or a dotted host followed by a path ("shop.example/cart/1:1").
-    [GeneratedRegex(@"\bhttps?://[^\s<>""]+|\bwww\.[^\s<>""]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+/[^\s<>""]*", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    // A scheme, "www.", or a dotted host followed by a path ("shop.example/cart/1:1"). The host starts only where a dotted
+    // run starts (not after a label or "label."), and is read whole (atomic), so "a.a.a.…" without a slash stays linear.
+    [GeneratedRegex(@"\bhttps?://[^\s<>""]+|\bwww\.[^\s<>""]+|(?<![a-z0-9-]|[a-z0-9-]\.)\b(?>[a-z0-9-]+(?:\.[a-z0-9-]+)+)/[^\s<>""]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexLimits.TimeoutMs)]
     private static partial Regex UrlPattern();
 
-    [GeneratedRegex(@"\[\[(?<h>[^\]]{1,255})\]\]", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\[\[(?<h>[^\]]{1,255})\]\]", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex HandlePattern();
 
-    [GeneratedRegex(@"\*\*(?<b>[^*]{2,120})\*\*|[""“](?<q>[^""”]{2,120})[""”]", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\*\*(?<b>[^*]{2,120})\*\*|[""“](?<q>[^""”]{2,120})[""”]", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex NamePattern();
 
-    [GeneratedRegex(@"^\d+(?:AM|PM|GB|MB|TB|ML|CM|MM|KG|K|G|H|L|M|X|XL|D|P)$", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^\d+(?:AM|PM|GB|MB|TB|ML|CM|MM|KG|K|G|H|L|M|X|XL|D|P)$", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex MeasurePattern();
 
-    [GeneratedRegex(@"(?:(?<upper>\b(?i:under|below|less than|up to|within|max(?:imum)?|no more than|cheaper than|unter|moins de|menos de|sous)\b)|\b(?i:over|above|more than|from|at least|starting at|ab|plus de|más de)\b)\s*$", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(?:(?<upper>\b(?i:under|below|less than|up to|within|max(?:imum)?|no more than|cheaper than|unter|moins de|menos de|sous)\b)|\b(?i:over|above|more than|from|at least|starting at|ab|plus de|más de)\b)\s*$", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex BoundPattern();
 }
 

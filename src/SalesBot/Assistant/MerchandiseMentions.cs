@@ -197,6 +197,6 @@ public static partial class MerchandiseMentions
     private const string MoneyMarks = "$€£¥₹";
 
     // A word (apostrophes and inner hyphens kept: "don't", "T-shirt"), a number, or one mark; linear-time, no lookaround.
-    [GeneratedRegex(@"\p{L}(?:[\p{L}\p{N}'’]|-[\p{L}\p{N}])*|\p{N}(?:[\p{N}.,]*\p{N})?|[^\s\p{L}\p{N}]", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\p{L}(?:[\p{L}\p{N}'’]|-[\p{L}\p{N}])*|\p{N}(?:[\p{N}.,]*\p{N})?|[^\s\p{L}\p{N}]", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex TokenPattern();
 }

@@ -21,9 +21,9 @@ public static partial class PercentMentions
     /// <summary>True when the sentence speaks of a price cut, so "100% cotton" is left alone.</summary>
     public static bool IsPromotion(string sentence) => PromotionPattern().IsMatch(sentence);
 
-    [GeneratedRegex(@"(?<p>\d{1,3}(?:[.,]\d{1,2})?)\s?%", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(?<p>\d{1,3}(?:[.,]\d{1,2})?)\s?%", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex Pattern();
 
-    [GeneratedRegex(@"\b(?:off|discount(?:ed|s)?|sav(?:e|es|ing|ings)|sale|reduced|deal|promo(?:tion)?|rabatt|descuento|rebaja|réduction|remise|sconto|korting)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:off|discount(?:ed|s)?|sav(?:e|es|ing|ings)|sale|reduced|deal|promo(?:tion)?|rabatt|descuento|rebaja|réduction|remise|sconto|korting)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexLimits.TimeoutMs)]
     private static partial Regex PromotionPattern();
 }

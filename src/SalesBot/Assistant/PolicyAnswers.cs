@@ -176,16 +176,17 @@ public static partial class PolicyAnswers
 
     private static string Format(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
 
-    [GeneratedRegex(@"</(?:p|li|h[1-6]|div|tr|ul|ol)\s*>|<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"</(?:p|li|h[1-6]|div|tr|ul|ol)\s*>|<br\s*/?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexLimits.TimeoutMs)]
     private static partial Regex BlockEndPattern();
 
     // Runs on the merchant's policy text, not on chat text; the lookarounds rule out NonBacktracking, so a timeout bounds it.
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=[\p{Lu}\d])", RegexOptions.None, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=[\p{Lu}\d])", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex SentenceEndPattern();
 
-    [GeneratedRegex(@"\b(?:free|cost|costs|fee|fees|charge|charged|gratis|gratuit|kostenlos)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:free|cost|costs|fee|fees|charge|charged|gratis|gratuit|kostenlos)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex CostWordPattern();
 
-    [GeneratedRegex(@"\b\d+\s*(?:to|-|–)?\s*\d*\s*(?:business\s+|working\s+)?(?:days?|weeks?|hours?|días|jours|tage|werktage)\b|\b(?:same|next)[- ]day\b", RegexOptions.NonBacktracking)]
+    // "5 days", "3-5 business days", "2 to 4 weeks"; the digit runs are atomic so a long number cannot be split two ways.
+    [GeneratedRegex(@"\b(?>\d+)(?:\s*(?:to|-|–)\s*(?>\d+))?\s*(?:business\s+|working\s+)?(?:days?|weeks?|hours?|días|jours|tage|werktage)\b|\b(?:same|next)[- ]day\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     internal static partial Regex TimeWordPattern();
 }

@@ -34,15 +34,15 @@ public static partial class PolicyPromises
         return policies.Any(p => (" " + Tokenizer.Normalize(string.Join(" ", PolicyAnswers.Sentences(p.Body))) + " ").Contains(wanted, StringComparison.Ordinal));
     }
 
-    [GeneratedRegex(@"\b(?:arriv\w*|deliver\w*|ship|ships|shipped|shipping|get (?:it|them|yours|your order)|receive\w*|reach(?:es)? you|at your door\w*|on your doorstep)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:arriv\w*|deliver\w*|ship|ships|shipped|shipping|get (?:it|them|yours|your order)|receive\w*|reach(?:es)? you|at your door\w*|on your doorstep)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex ArrivalPattern();
 
-    [GeneratedRegex(@"\b(?<t>tomorrow|today|tonight|overnight|(?:same|next)[- ]day|this (?:week|weekend)|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)|(?:\d{1,2}|one|two|three|four|five|six|seven) (?:business |working )?(?:days?|weeks?|hours?))\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?<t>tomorrow|today|tonight|overnight|(?:same|next)[- ]day|this (?:week|weekend)|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)|(?:\d{1,2}|one|two|three|four|five|six|seven) (?:business |working )?(?:days?|weeks?|hours?))\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex DeliveryTimePattern();
 
-    [GeneratedRegex(@"\b(?<q>free|easy|hassle[- ]free|no[- ]questions[- ]asked|unlimited|anytime|any time)\b[^.!?]{0,30}\b(?:returns?|exchanges?|refunds?)\b|\b(?:returns?|exchanges?|refunds?)\b[^.!?]{0,20}\b(?:are|is) (?:always |totally |completely )?(?<q>free|easy)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?<q>free|easy|hassle[- ]free|no[- ]questions[- ]asked|unlimited|anytime|any time)\b[^.!?]{0,30}\b(?:returns?|exchanges?|refunds?)\b|\b(?:returns?|exchanges?|refunds?)\b[^.!?]{0,20}\b(?:are|is) (?:always |totally |completely )?(?<q>free|easy)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex ReturnsPattern();
 
-    [GeneratedRegex(@"\b(?:lifetime|forever|for life|never expires?|money[- ]back guarantee|guarantee[ds]?|warrant(?:y|ies))\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:lifetime|forever|for life|never expires?|money[- ]back guarantee|guarantee[ds]?|warrant(?:y|ies))\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex LastingPattern();
 }

@@ -171,6 +171,6 @@ public static partial class ProductNames
     }
 
     // A hyphen joins a word only when a letter or digit follows ("T-shirt"), written without lookahead so it runs linear-time.
-    [GeneratedRegex(@"[\p{L}\p{N}](?:[\p{L}\p{N}'’]|-[\p{L}\p{N}])*|&|[^\s\p{L}\p{N}]+", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"[\p{L}\p{N}](?:[\p{L}\p{N}'’]|-[\p{L}\p{N}])*|&|[^\s\p{L}\p{N}]+", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex TokenPattern();
 }

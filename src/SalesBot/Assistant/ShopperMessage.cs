@@ -118,37 +118,37 @@ public sealed partial record ShopperMessage(ShopperIntent Intent, ProductQuery Q
 
     private const string Money = @"[$€£]?\s?(?<a>\d[\d,]*(?:\.\d+)?)\s?(?:\$|€|£|usd|eur|gbp|dollars?|bucks|euros?)?";
 
-    [GeneratedRegex(@"\b(human|person|real person|agent|someone|representative|operator|talk to (?:a|an|some)\w*|speak to|persona|humano|humain|mensch)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(human|person|real person|agent|someone|representative|operator|talk to (?:a|an|some)\w*|speak to|persona|humano|humain|mensch)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex HumanPattern();
 
-    [GeneratedRegex(@"\b(discounts?|coupons?|promo(?:tions?| codes?)?|codes?|deals?|descuentos?|cupón|cupon|réduction|rabatt)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(discounts?|coupons?|promo(?:tions?| codes?)?|codes?|deals?|descuentos?|cupón|cupon|réduction|rabatt)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex DiscountPattern();
 
-    [GeneratedRegex(@"\bbetween\s+" + "[$€£]?\\s?(?<a>\\d[\\d,]*(?:\\.\\d+)?)" + @"\s*(?:and|to|-)\s*" + "[$€£]?\\s?(?<b>\\d[\\d,]*(?:\\.\\d+)?)" + @"\s?(?:\$|€|£|usd|eur|dollars?|euros?)?", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\bbetween\s+" + "[$€£]?\\s?(?<a>\\d[\\d,]*(?:\\.\\d+)?)" + @"\s*(?:and|to|-)\s*" + "[$€£]?\\s?(?<b>\\d[\\d,]*(?:\\.\\d+)?)" + @"\s?(?:\$|€|£|usd|eur|dollars?|euros?)?", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex BetweenPattern();
 
-    [GeneratedRegex(@"(?:\b(?:under|below|less than|cheaper than|up to|max(?:imum)?|no more than|within|menos de|moins de|unter)|<)\s*" + Money, RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(?:\b(?:under|below|less than|cheaper than|up to|max(?:imum)?|no more than|within|menos de|moins de|unter)|<)\s*" + Money, RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex UnderPattern();
 
-    [GeneratedRegex(@"(?:\b(?:over|above|more than|at least|from|min(?:imum)?|más de|plus de|über)|>)\s*" + Money, RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(?:\b(?:over|above|more than|at least|from|min(?:imum)?|más de|plus de|über)|>)\s*" + Money, RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex OverPattern();
 
     // "under", "below", "less than", "cheaper than" leave the amount out; "up to", "max", "within" let it in.
-    [GeneratedRegex(@"^(?:under|below|less than|cheaper than|menos de|moins de|unter|<)", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^(?:under|below|less than|cheaper than|menos de|moins de|unter|<)", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex StrictUnderPattern();
 
-    [GeneratedRegex(@"^(?:over|above|more than|más de|plus de|über|>)", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^(?:over|above|more than|más de|plus de|über|>)", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex StrictOverPattern();
 
-    [GeneratedRegex(@"\b(?:(?<cheap>cheapest|least expensive|lowest[- ]priced|lowest price|most affordable|el más barato|la más barata|le moins cher|la moins chère|billigste[nrs]?|günstigste[nrs]?)|(?:most expensive|priciest|highest[- ]priced|highest price|dearest|el más caro|la más cara|le plus cher|la plus chère|teuerste[nrs]?))\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:(?<cheap>cheapest|least expensive|lowest[- ]priced|lowest price|most affordable|el más barato|la más barata|le moins cher|la moins chère|billigste[nrs]?|günstigste[nrs]?)|(?:most expensive|priciest|highest[- ]priced|highest price|dearest|el más caro|la más cara|le plus cher|la plus chère|teuerste[nrs]?))\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex SuperlativePattern();
 
-    [GeneratedRegex(@"\b(?:around|about|roughly|approximately|~)\s*" + Money, RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:around|about|roughly|approximately|~)\s*" + Money, RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex AroundPattern();
 
-    [GeneratedRegex(@"\b(?:in stock|available now|available)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:in stock|available now|available)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex InStockPattern();
 
-    [GeneratedRegex(@"\b(thanks?|thank you|thx|ty|gracias|merci|danke|grazie|obrigad[oa])\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(thanks?|thank you|thx|ty|gracias|merci|danke|grazie|obrigad[oa])\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex ThanksPattern();
 }

@@ -46,9 +46,9 @@ public static partial class StoreClaims
     [GeneratedRegex(@"\b(?:your|the) (?:order|package|parcel)s?\b(?:\s*#?\d+)?[^.!?]*\b(?:has|have|is|was|were|will|should)\b[^.!?]*\b(?:shipped|dispatched|delivered|on (?:its|the) way|out for delivery|being (?:processed|prepared|packed)|in transit|arriv\w*)|#\d{3,}\b[^.!?]*\b(?:has|is|was|will)\b[^.!?]*\b(?:shipped|dispatched|delivered|on (?:its|the) way|arriv\w*)", RegexOptions.NonBacktracking)]
     private static partial Regex OrderStatusClaimPattern();
 
-    [GeneratedRegex(@"\b(?:ship|ships|shipping|shipped|deliver|delivers|delivery|deliveries|postage|courier)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:ship|ships|shipping|shipped|deliver|delivers|delivery|deliveries|postage|courier)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex ShippingPattern();
 
-    [GeneratedRegex(@"\bfree\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\bfree\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex FreePattern();
 }

@@ -44,32 +44,32 @@ public sealed partial record StoreQuestion(StoreTopic Topic, string? Place, bool
         "my", "me", "you", "your", "a", "an", "order", "orders", "stuff", "price", "days", "day", "week", "weeks",
     };
 
-    [GeneratedRegex(@"\b(?:ship|ships|shipping|deliver|delivers|delivery|send|post|envían|envian|envío|envio|livrez|livraison|liefert|liefern|versendet|versand)\w*\s+(?:to|in|into|à|en|nach)\s+(?<place>[\p{L} '-]{2,60})", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:ship|ships|shipping|deliver|delivers|delivery|send|post|envían|envian|envío|envio|livrez|livraison|liefert|liefern|versendet|versand)\w*\s+(?:to|in|into|à|en|nach)\s+(?<place>[\p{L} '-]{2,60})", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex PlacePattern();
 
     // "where is my order", "order #1001", "track my package", "has my order shipped", "order status".
     [GeneratedRegex(@"\b(?:(?:where|status|track\w*|arriv\w*|shipped|late|receiv\w*|come|coming|deliver\w*|dispatch\w*)\b[^.?!]*\bmy (?:order|package|parcel|purchase)|my (?:order|package|parcel|purchase)\b[^.?!]*\b(?:where|status|track\w*|arriv\w*|shipped|late|receiv\w*|come|coming|deliver\w*|dispatch\w*)|order\s*(?:#|no\.?|number)\s*\d+|order status|track(?:ing)? (?:my |an |the )?(?:order|package|parcel)|tracking number|dónde está mi pedido|mi pedido|où est ma commande|ma commande|wo ist meine bestellung|meine bestellung)|#\d{3,}", RegexOptions.NonBacktracking)]
     private static partial Regex OrderStatusPattern();
 
-    [GeneratedRegex(@"\b(?:returns?|returning|refunds?|refunded|exchanges?|money back|send (?:it|them|this) back|devoluci\w*|devolver|reembols\w*|retours?|rembours\w*|rückgabe|zurückgeben|zurücksenden|erstattung|umtausch)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:returns?|returning|refunds?|refunded|exchanges?|money back|send (?:it|them|this) back|devoluci\w*|devolver|reembols\w*|retours?|rembours\w*|rückgabe|zurückgeben|zurücksenden|erstattung|umtausch)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex RefundPattern();
 
-    [GeneratedRegex(@"\b(?:ship|ships|shipping|shipped|deliver|delivers|delivery|deliveries|postage|courier|envíos?|envios?|envían|envian|livraison|livrez|versand|versendet|versenden|liefern|liefert|lieferung)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:ship|ships|shipping|shipped|deliver|delivers|delivery|deliveries|postage|courier|envíos?|envios?|envían|envian|livraison|livrez|versand|versendet|versenden|liefern|liefert|lieferung)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex ShippingPattern();
 
-    [GeneratedRegex(@"\b(?:privacy|personal (?:data|information)|my data|gdpr|cookies|privacidad|datos personales|confidentialité|données personnelles|datenschutz)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:privacy|personal (?:data|information)|my data|gdpr|cookies|privacidad|datos personales|confidentialité|données personnelles|datenschutz)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex PrivacyPattern();
 
-    [GeneratedRegex(@"\b(?:terms|conditions|t&cs?|tos|términos|condiciones|conditions générales|cgv|agb|nutzungsbedingungen)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:terms|conditions|t&cs?|tos|términos|condiciones|conditions générales|cgv|agb|nutzungsbedingungen)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex TermsPattern();
 
-    [GeneratedRegex(@"\b(?:contact|e-?mail address|your e-?mail|phone number|your phone|call you|reach you|your address|where are you located|contacto|teléfono|téléphone|kontakt|telefon)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:contact|e-?mail address|your e-?mail|phone number|your phone|call you|reach you|your address|where are you located|contacto|teléfono|téléphone|kontakt|telefon)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex ContactPattern();
 
-    [GeneratedRegex(@"\b(?:cost|costs|how much|price|prices|fee|fees|free|charge|charges|cuesta|precio|coûte|prix|kostet|kosten)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:cost|costs|how much|price|prices|fee|fees|free|charge|charges|cuesta|precio|coûte|prix|kostet|kosten)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex CostPattern();
 
-    [GeneratedRegex(@"\b(?:how long|how fast|how quickly|how soon|when will|delivery time|days?|weeks?|arrive|cuánto tarda|combien de temps|wie lange)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:how long|how fast|how quickly|how soon|when will|delivery time|days?|weeks?|arrive|cuánto tarda|combien de temps|wie lange)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex TimePattern();
 }
 
@@ -93,9 +93,9 @@ public static partial class Closings
         "thx", "ty", "si", "sí", "oui", "ja", "nein", "non", "merci", "gracias", "danke", "muchas", "beaucoup", "schön", "vielen",
     };
 
-    [GeneratedRegex(@"\b(?:bye|goodbye|good bye|bye bye|see (?:you|ya)|take care|that'?s all|that is all|that'?s it|that is it|that'?ll be all|nothing else|no thanks|no thank you|i'?m done|i'?m good|all good|have a (?:good|nice|great) (?:day|one|night)|adiós|adios|hasta luego|eso es todo|nada más|au revoir|c'est tout|à bientôt|tschüss|tschuss|auf wiedersehen|das war's|das wars)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:bye|goodbye|good bye|bye bye|see (?:you|ya)|take care|that'?s all|that is all|that'?s it|that is it|that'?ll be all|nothing else|no thanks|no thank you|i'?m done|i'?m good|all good|have a (?:good|nice|great) (?:day|one|night)|adiós|adios|hasta luego|eso es todo|nada más|au revoir|c'est tout|à bientôt|tschüss|tschuss|auf wiedersehen|das war's|das wars)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex ClosingPattern();
 
-    [GeneratedRegex(@"\b(?:thanks?|thank you|thx|ty|cheers|gracias|merci|danke|grazie)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:thanks?|thank you|thx|ty|cheers|gracias|merci|danke|grazie)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex ThanksPattern();
 }

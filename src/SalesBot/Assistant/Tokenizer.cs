@@ -63,12 +63,13 @@ public static partial class Tokenizer
         return sb.ToString().TrimEnd();
     }
 
-    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex WordPattern();
 
-    [GeneratedRegex("<[^>]*>", RegexOptions.NonBacktracking)]
+    // Up to the next '<' at most, so a description full of '<' without '>' is read once, not once per '<'.
+    [GeneratedRegex("<[^<>]*>", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex TagPattern();
 
-    [GeneratedRegex(@"\s+", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\s+", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex SpacePattern();
 }

@@ -22,6 +22,6 @@ public static partial class CommentQuestion
     }
 
     // Words that make a comment a question about buying, in the languages ShopperMessage reads.
-    [GeneratedRegex(@"\b(price|prices|pricing|how much|cost|costs|sell|selling|available|in stock|stock|sizes?|colou?rs?|buy|order|ship|shipping|where can i|do you have|precio|cuánto|cuanto|prix|combien|preis|wie viel|kostet)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(price|prices|pricing|how much|cost|costs|sell|selling|available|in stock|stock|sizes?|colou?rs?|buy|order|ship|shipping|where can i|do you have|precio|cuánto|cuanto|prix|combien|preis|wie viel|kostet)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex AskingPattern();
 }

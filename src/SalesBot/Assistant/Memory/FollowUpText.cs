@@ -50,33 +50,33 @@ public sealed partial record FollowUpText(SaleAction Action, int? Ordinal, bool 
     private static int? Number(string value) =>
         int.TryParse(value, out var n) ? n : Array.IndexOf(NumberWords, value) is var i and >= 0 ? i + 1 : null;
 
-    [GeneratedRegex(@"\b(?:check\s?out|checking out|proceed to (?:payment|pay)|ready to (?:pay|order)|pay now|place (?:my |the |an )?order|checkout link)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:check\s?out|checking out|proceed to (?:payment|pay)|ready to (?:pay|order)|pay now|place (?:my |the |an )?order|checkout link)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex CheckoutPattern();
 
-    [GeneratedRegex(@"(?:\b(?:show|see|view|open)\s+(?:me\s+)?(?:my|the)\s+(?:cart|basket|bag)\b|\bwhat'?s in (?:my|the) (?:cart|basket|bag)\b|^(?:my\s+)?(?:cart|basket)\??$)", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(?:\b(?:show|see|view|open)\s+(?:me\s+)?(?:my|the)\s+(?:cart|basket|bag)\b|\bwhat'?s in (?:my|the) (?:cart|basket|bag)\b|^(?:my\s+)?(?:cart|basket)\??$)", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex ShowCartPattern();
 
-    [GeneratedRegex(@"\b(?:remove|delete|take out|take off|drop)\b\s*(?<rest>.*)$", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:remove|delete|take out|take off|drop)\b\s*(?<rest>.*)$", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex RemovePattern();
 
-    [GeneratedRegex(@"\b(?:add|i'?ll take|i will take|i'?ll have|put)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:add|i'?ll take|i will take|i'?ll have|put)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex AddPattern();
 
-    [GeneratedRegex(@"\b(?:add|take|have|put)\s+(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?<ord>\s*(?:st|nd|rd|th)\b)?", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:add|take|have|put)\s+(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?<ord>\s*(?:st|nd|rd|th)\b)?", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex QuantityPattern();
 
-    [GeneratedRegex(@"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex OrdinalWordPattern();
 
-    [GeneratedRegex(@"(?:\b(?<n>\d{1,2})(?:st|nd|rd|th)\b|(?:\bnumber|\bno\.|#)\s*(?<n>\d{1,2})\b)", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(?:\b(?<n>\d{1,2})(?:st|nd|rd|th)\b|(?:\bnumber|\bno\.|#)\s*(?<n>\d{1,2})\b)", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex OrdinalNumberPattern();
 
-    [GeneratedRegex(@"\b(?:cheaper|less expensive|lower price|more affordable|costs? less)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:cheaper|less expensive|lower price|more affordable|costs? less)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex CheaperPattern();
 
-    [GeneratedRegex(@"\b(?:similar|alike|alternatives?|something like (?:it|this|that)(?: one)?|others? like (?:it|this|that))\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:similar|alike|alternatives?|something like (?:it|this|that)(?: one)?|others? like (?:it|this|that))\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex SimilarPattern();
 
-    [GeneratedRegex(@"\b(?:it|this|that|these|those|them)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:it|this|that|these|those|them)\b", RegexOptions.None, RegexLimits.TimeoutMs)]
     private static partial Regex PronounPattern();
 }

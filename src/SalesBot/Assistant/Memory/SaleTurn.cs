@@ -278,9 +278,19 @@ public static partial class SaleTurn
         return found;
     }
 
-    // The substring test first: a store can have hundreds of codes, and building a NonBacktracking regex for each on every turn cost seconds.
-    private static bool WholeWord(string text, string value) =>
-        value.Length > 0 && text.Contains(value, StringComparison.OrdinalIgnoreCase) && Regex.IsMatch(text, $@"(?:^|[^\w'’]){Regex.Escape(value)}(?:[^\w'’]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    // A whole word in any case: no letter, digit, underscore or apostrophe on either side ("L" is not the L of "XL" or "I'll").
+    // A scan rather than a regex built per value: a store can have hundreds of codes and option values, checked every turn.
+    private static bool WholeWord(string text, string value)
+    {
+        if (value.Length == 0) return false;
+        for (var at = text.IndexOf(value, StringComparison.OrdinalIgnoreCase); at >= 0;
+             at = at + 1 < text.Length ? text.IndexOf(value, at + 1, StringComparison.OrdinalIgnoreCase) : -1)
+            if (!IsWordChar(text, at - 1) && !IsWordChar(text, at + value.Length)) return true;
+        return false;
+    }
+
+    private static bool IsWordChar(string text, int i) =>
+        i >= 0 && i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '_' or '\'' or '’');
 
     private static readonly HashSet<string> FollowUpWords = new(StringComparer.Ordinal)
     {
@@ -310,7 +320,7 @@ public static partial class SaleTurn
 
     private static bool AsksForDiscount(string text) => DiscountAsk().IsMatch(text);
 
-    [GeneratedRegex(@"\b(?:discount|code|coupon|promo)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:discount|code|coupon|promo)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexLimits.TimeoutMs)]
     private static partial Regex DiscountAsk();
 
     private static ProductCard Card(CatalogIndex catalog, IndexedProduct item, ProductVariant? variant) =>
