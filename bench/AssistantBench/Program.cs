@@ -12,7 +12,7 @@ using SalesBot.Facebook;
 //   without them); --model fp32 runs the model as the package ships it instead of the int8 copy the app runs
 //   (ModelQuantizer); --vectors-cache keeps the built product vectors in a temporary file and reuses them on the next run
 //   of the same catalog and model (latency runs; the memory rows then lack the build's own garbage).
-//   Runs the server GC, as the app does (the Web SDK's default); DOTNET_gcServer=0 for the workstation GC.
+//   Runs the workstation GC, as the app does (SalesBot.csproj); DOTNET_gcServer=1 for the server GC.
 var size = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 50_000;
 var semanticOn = !args.SkipWhile(a => a != "--semantic").Skip(1).Take(1).Contains("off");
 var arena = args.Contains("--arena");

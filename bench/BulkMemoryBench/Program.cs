@@ -48,7 +48,7 @@ foreach (var (shop, products, modes) in new[] { (smallShop, small, new[] { "stre
 }
 
 Console.WriteLine();
-Console.WriteLine($"Bulk export read (ungrouped, scrambled JSONL from the sandbox on loopback, 5 variants × 2 locations per product), one child process per row, server GC");
+Console.WriteLine($"Bulk export read (ungrouped, scrambled JSONL from the sandbox on loopback, 5 variants × 2 locations per product), one child process per row, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
 Console.WriteLine();
 Console.WriteLine("| products | read | file MB | lines | seconds | start working set MB | peak working set MB | peak − start MB | catalog managed MB |");
 Console.WriteLine("|---------:|------|--------:|------:|--------:|---------------------:|--------------------:|----------------:|-------------------:|");

@@ -60,6 +60,11 @@ public sealed class BenchProcess : IAsyncDisposable
             ["DATA_DIR"] = dataDir,
             ["APP_BASE_URL"] = $"http://127.0.0.1:{port}",
             ["SHOPIFY_POLL_INTERVAL"] = "01:00:00",
+            // A real Shopify key needs a Meta app beside it (the app refuses to start otherwise); the benches drive no
+            // Messenger traffic, and should anything call the Graph API it stays on loopback.
+            ["FACEBOOK_APP_ID"] = "salesbot-bench",
+            ["FACEBOOK_APP_SECRET"] = "salesbot-bench-secret",
+            ["FACEBOOK_GRAPH_ORIGIN"] = "http://127.0.0.1:9",
         };
         foreach (var (k, v) in env) all[k] = v;
         var p = await StartAsync("SalesBot", "dotnet", [dll], all, dataDir, port);
