@@ -14,9 +14,15 @@ public sealed class MemoryStages
 
     public void Take(string stage) => _stages.Add((stage, Snapshot.Now()));
 
+    /// <summary>Resets the kernel's peak resident counter (VmHWM), so later stages show the peak from here on (Linux).</summary>
+    public static void ResetPeak()
+    {
+        if (File.Exists("/proc/self/clear_refs")) File.WriteAllText("/proc/self/clear_refs", "5");
+    }
+
     public void Write(TextWriter output)
     {
-        output.WriteLine("| stage | working set | live managed heap | GC committed | anonymous outside the GC | mapped files | peak resident so far |");
+        output.WriteLine("| stage | working set | live managed heap | GC committed | anonymous outside the GC | mapped files | peak resident since the last reset |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var (stage, m) in _stages)
             output.WriteLine($"| {stage} | {Mb(m.WorkingSet)} | {Mb(m.Live)} | {Mb(m.Committed)} | {Mb(m.Anonymous - m.Committed)} | {Mb(m.Files)} | {Mb(m.Peak)} |");

@@ -62,6 +62,13 @@ public sealed class CatalogProvider : IDisposable
             entry.CheckedAt = _time.GetUtcNow();
             if (index is null || ReferenceEquals(index, entry.Index)) return entry.Index;
             entry.Index = index;
+            // Before the model loads and the products are embedded, so neither peaks on top of the load's garbage. After a
+            // yield: until then this code runs inline in the download's own continuation, whose frames still hold the bytes.
+            if (index.Products.Count >= HeapRelief.LargeCatalog)
+            {
+                await Task.Yield();
+                HeapRelief.Now();
+            }
             // In the background: this turn and the next ones rank by words until the vectors are attached.
             _semantic?.Prepare(shop, index);
             _logger.LogInformation("Loaded the catalog of {Shop}: {Products} products, {Discounts} active codes",

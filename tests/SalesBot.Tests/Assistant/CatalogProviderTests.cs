@@ -84,6 +84,21 @@ public sealed class CatalogProviderTests : IDisposable
         Assert.Equal("Fresh Shirt", title);
     }
 
+    [Fact]
+    public async Task A_large_catalog_loads_through_the_heap_relief_and_is_the_one_turns_get()
+    {
+        // From HeapRelief.LargeCatalog products on, the load yields and gives its garbage back before returning.
+        var data = SyntheticCatalog.Create(HeapRelief.LargeCatalog);
+        await PublishAsync(data, "large");
+
+        var index = await _provider.GetAsync(TestCatalog.Shop, default);
+
+        Assert.NotNull(index);
+        Assert.Equal(new CatalogIndex(data).Products.Select(p => p.Product.Id), index.Products.Select(p => p.Product.Id));
+        Assert.Same(index, await _provider.GetAsync(TestCatalog.Shop, default));
+        Assert.Equal(1, _store.Gets);
+    }
+
     private sealed class CountingStore(ISnapshotStore inner) : ISnapshotStore
     {
         public int Heads;

@@ -15,11 +15,7 @@ public sealed class SemanticSearch : IDisposable
     // Process-wide: tests and benches start many apps, and two builds at once would take both cores.
     private static readonly SemaphoreSlim BuildGate = new(1, 1);
 
-    /// <summary>
-    /// After embedding this many texts, one aggressive collection gives the GC's free regions back: the snapshot's load and
-    /// the build leave ≈ 150 MB committed beyond the live heap at 50,000 products, which the server GC otherwise keeps
-    /// (bench/AssistantBench/README.md). Smaller rebuilds (a webhook's few products) leave little and skip the pause.
-    /// </summary>
+    /// <summary>After embedding this many texts the build's garbage is given back at once (<see cref="HeapRelief"/>).</summary>
     private const int LargeBuild = 1000;
 
     private Func<ISentenceEncoder?> _encoder;
@@ -94,8 +90,8 @@ public sealed class SemanticSearch : IDisposable
                 var built = SemanticIndexBuilder.Build(index, encoder, Queries(encoder), state.Last?.Index, cancellationToken);
                 index.AttachSemantic(built.Index);
                 state.Last = built;
-                NativeHeap.Trim();
-                if (built.Embedded >= LargeBuild) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                if (built.Embedded >= LargeBuild) HeapRelief.Now();
+                else NativeHeap.Trim();
                 _logger.LogInformation("Semantic search ready for {Shop}: {Embedded} products embedded, {Reused} reused, {Bytes} bytes, {Ms} ms",
                     shop, built.Embedded, built.Reused, built.Index.Bytes, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
