@@ -23,6 +23,12 @@ public static class ModelQuantizer
     private const string MicrosoftDomain = "com.microsoft";
 
     /// <summary>
+    /// Names what this quantizer writes; change it whenever its output changes, so the int8 copies kept on disk
+    /// (<see cref="QuantizedModelFile"/>) are made again rather than reused.
+    /// </summary>
+    public const string Version = "matmul7-gather8-v1";
+
+    /// <summary>
     /// Gather tables smaller than this stay fp32: the position (512 × 384) and token-type (2 × 384) embeddings are under
     /// 1 MB together, so quantizing them would cost precision and save nothing worth having.
     /// </summary>

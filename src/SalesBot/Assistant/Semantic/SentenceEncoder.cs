@@ -6,8 +6,8 @@ namespace SalesBot.Assistant.Semantic;
 
 /// <summary>
 /// all-MiniLM-L6-v2 on ONNX Runtime's CPU provider: WordPiece ids, the transformer, mean pooling over the attention mask,
-/// L2 normalisation; 384 dimensions. The session runs an int8 copy of the model (<see cref="ModelQuantizer"/>, made when it
-/// loads): ≈ 24 MB of weights instead of 91 MB, resident ≈ 90 MB instead of ≈ 150 MB, about twice as fast on one core, and
+/// L2 normalisation; 384 dimensions. The session runs an int8 copy of the model (<see cref="ModelQuantizer"/>, made on the
+/// first load and kept on disk, <see cref="QuantizedModelFile"/>): ≈ 24 MB of weights instead of 91 MB, resident ≈ 90 MB instead of ≈ 150 MB, about twice as fast on one core, and
 /// vectors within cosine 0.98 of the fp32 model's (ModelQuantizerTests; bench/AssistantBench/README.md). One instance per
 /// process (<see cref="Shared"/>), shared by every app and catalog. Thread-safe (an InferenceSession runs concurrently;
 /// the tokenizer is immutable).
@@ -47,21 +47,28 @@ public sealed class SentenceEncoder : ISentenceEncoder, IDisposable
             EnableMemoryPattern = memoryArena,
         };
         // From a file, not a byte array: ONNX Runtime then holds ≈ 85 MB less after loading (measured; the array path keeps
-        // a parsed copy in its heap). The temporary file is gone once the session has read it.
-        // Quantized here, at load, rather than at build time: one code path for the app, the tests and the benches, and it
-        // costs ≈ 0.5 s once and no more peak memory than loading the fp32 model did (the process peaked at 200 MB against
-        // 214 MB for fp32, measured on the model alone), so an MSBuild step would buy nothing.
+        // a parsed copy in its heap). The int8 copy is made once per deployment and kept beside the model assembly
+        // (QuantizedModelFile); where that folder is read-only, or for the fp32 model, a temporary file per process.
+        if (quantize && QuantizedModelFile.Ensure(files) is { } kept)
+        {
+            try
+            {
+                _session = new InferenceSession(kept, options);
+                return;
+            }
+            catch (OnnxRuntimeException)
+            {
+                QuantizedModelFile.Discard(kept); // cut short or changed on disk: quantize afresh below
+            }
+        }
         var model = Path.Combine(Path.GetTempPath(), $"salesbot-minilm-{Environment.ProcessId}-{Guid.NewGuid():N}.onnx");
         try
         {
             using (var file = new FileStream(model, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
-                if (quantize) Quantization = files.QuantizeModelTo(file);
+                if (quantize) files.QuantizeModelTo(file);
                 else files.CopyModelTo(file);
             }
-            // The parsed graph and its int8 copies (≈ 115 MB of managed arrays) are garbage now; give their pages back at once
-            // rather than whenever the GC next decommits (measured on the model alone: 117 MB resident after loading with
-            // this collection, 347 MB without, when the quantizer still copied each weight).
             if (quantize) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             _session = new InferenceSession(model, options);
         }
@@ -75,9 +82,6 @@ public sealed class SentenceEncoder : ISentenceEncoder, IDisposable
 
     /// <summary>Whether the session runs the int8 copy of the model (<see cref="ModelQuantizer"/>) rather than the fp32 original.</summary>
     public bool Quantized { get; }
-
-    /// <summary>What quantization changed, when <see cref="Quantized"/>.</summary>
-    public QuantizationSummary? Quantization { get; }
 
     /// <summary>
     /// The process's encoder, loaded on first use from <see cref="SentenceModelFiles.DefaultPath"/>; null (with the reason

