@@ -18,6 +18,8 @@ RUN RID=linux-$([ "$TARGETARCH" = "arm64" ] && echo arm64 || echo x64) && echo "
     && dotnet restore src/SalesBot/SalesBot.csproj -r "$RID"
 COPY src/ src/
 RUN dotnet publish src/SalesBot/SalesBot.csproj -c Release -o /app --no-restore -r "$(cat /rid)" --self-contained false -p:UseAppHost=false
+# The int8 copy of the sentence model, made once here: the container runs read-only, so it could not keep one itself.
+RUN dotnet /app/SalesBot.dll prepare-model
 # The data folder, owned by the app user and private to it (the runtime image has no shell to make it).
 RUN mkdir -m 700 /data
 

@@ -21,6 +21,13 @@ if (HealthProbe.IsRequested(args))
     return;
 }
 
+// The Dockerfile's build step: the int8 sentence model written into the image, so a read-only container never quantizes.
+if (SalesBot.Assistant.Semantic.PrepareModelCommand.IsRequested(args))
+{
+    Environment.ExitCode = SalesBot.Assistant.Semantic.PrepareModelCommand.Run(SalesBot.Assistant.Semantic.SentenceModelFiles.DefaultPath, Console.Out);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSalesBotConfiguration();

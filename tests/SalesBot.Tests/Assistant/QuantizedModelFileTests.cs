@@ -62,6 +62,32 @@ public sealed class QuantizedModelFileTests : IDisposable
     }
 
     [Fact]
+    public void The_prepare_model_command_writes_the_copy_the_encoder_then_loads()
+    {
+        var output = new StringWriter();
+
+        var exit = PrepareModelCommand.Run(Path.Combine(_folder, SentenceModelFiles.AssemblyFile), output);
+
+        Assert.Equal(0, exit);
+        var path = Assert.Single(Directory.EnumerateFiles(_folder, "*.int8.onnx"));
+        Assert.Contains(path, output.ToString());
+        var written = File.GetLastWriteTimeUtc(path);
+        using var encoder = new SentenceEncoder(_files);
+        Assert.Equal(384, encoder.Encode(["gold necklace"])[0].Length);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(path)); // loaded, not quantized again
+    }
+
+    [Fact]
+    public void The_prepare_model_command_names_a_missing_model()
+    {
+        var output = new StringWriter();
+        var missing = Path.Combine(_folder, "nowhere", SentenceModelFiles.AssemblyFile);
+
+        Assert.Equal(1, PrepareModelCommand.Run(missing, output));
+        Assert.Contains(missing, output.ToString());
+    }
+
+    [Fact]
     public void A_copy_of_another_quantizer_version_is_removed_when_the_current_one_is_written()
     {
         var stale = Path.Combine(_folder, "all-MiniLM-L6-v2.0123456789abcdef.matmul8-v0.int8.onnx");
