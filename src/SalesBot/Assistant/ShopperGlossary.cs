@@ -1,0 +1,226 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+
+namespace SalesBot.Assistant;
+
+/// <summary>
+/// Spanish, French and German shopping words in English, from the embedded <c>Data/shopper-glossary.txt</c>: most
+/// catalogs are written in English while shoppers write "collar de oro" or "Lederjacke", and the word index and the
+/// English-only sentence model find nothing in those words. <see cref="ToCatalogWords"/> rewrites a query word by word
+/// (a dictionary lookup each), keeping every word the catalog itself names things with.
+/// </summary>
+public static class ShopperGlossary
+{
+    private const string ResourceName = "SalesBot.Assistant.shopper-glossary.txt";
+    private const string FunctionWord = "-";
+
+    /// <summary>One form's reading: its English words (<see cref="FunctionWord"/> for a function word), and whether it is also English.</summary>
+    private sealed record Entry(string Language, string English, bool AlsoEnglish, bool Written);
+
+    // Before Loaded: static fields are set in the order they are written, and loading reads this.
+    private static readonly string[] GermanEndings = ["e", "en", "n", "er", "es", "s", "em"];
+
+    private static readonly Glossary Loaded = Load(ReadResource());
+
+    /// <summary>Every written form of each language with its English, as the file has it (for the file's own tests).</summary>
+    public static IReadOnlyList<(string Language, string Form, string English)> WrittenForms => Loaded.Written;
+
+    /// <summary>
+    /// <paramref name="text"/> in the catalog's words: a word (or phrase, "gafas de sol") the catalog does not name
+    /// things with becomes its English, function words ("de", "für", "une") go, and every other word stays as written.
+    /// </summary>
+    /// <param name="catalogNames">Whether the catalog names things with this stemmed term ("collar" in a pet shop).</param>
+    public static string ToCatalogWords(string text, Func<string, bool> catalogNames)
+    {
+        var words = Tokenizer.Words(text).ToList();
+        if (words.Count == 0) return text;
+        var folded = words.Select(Fold).ToList();
+        var languages = LanguagesOf(folded);
+        var result = new StringBuilder(text.Length + 16);
+        var changed = false;
+        for (var i = 0; i < words.Count;)
+        {
+            if (catalogNames(Tokenizer.Stem(words[i])))
+            {
+                Append(result, words[i++]);
+                continue;
+            }
+            if (Longest(folded, i, languages) is { } phrase)
+            {
+                if (phrase.Entry.English != FunctionWord) Append(result, phrase.Entry.English);
+                i += phrase.Words;
+                changed = true;
+                continue;
+            }
+            if (Compound(folded[i]) is { } english)
+            {
+                Append(result, english);
+                i++;
+                changed = true;
+                continue;
+            }
+            Append(result, words[i++]);
+        }
+        return changed ? result.ToString() : text;
+    }
+
+    private static void Append(StringBuilder sb, string words)
+    {
+        if (sb.Length > 0) sb.Append(' ');
+        sb.Append(words);
+    }
+
+    /// <summary>The longest phrase starting at <paramref name="start"/> that reads as a foreign word here, and its length in words.</summary>
+    private static (Entry Entry, int Words)? Longest(List<string> folded, int start, HashSet<string> languages)
+    {
+        for (var length = Math.Min(Loaded.LongestPhrase, folded.Count - start); length >= 1; length--)
+        {
+            var key = length == 1 ? folded[start] : string.Join(' ', folded.GetRange(start, length));
+            if (!Loaded.Forms.TryGetValue(key, out var entry)) continue;
+            if (length == 1 && !Reads(entry, folded[start], languages)) return null;
+            return (entry, length);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a single word is read as its language's: an English word ("shorts", "robe", "gold") only when another word
+    /// of the message is that language's; any other word as soon as the glossary has it.
+    /// </summary>
+    private static bool Reads(Entry entry, string folded, HashSet<string> languages) =>
+        entry.AlsoEnglish || Loaded.English.Contains(Tokenizer.Stem(folded)) ? languages.Contains(entry.Language) : true;
+
+    /// <summary>The languages the message's unambiguous glossary words belong to.</summary>
+    private static HashSet<string> LanguagesOf(List<string> folded)
+    {
+        var languages = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in folded)
+            if (Loaded.Marks.TryGetValue(word, out var of)) languages.UnionWith(of);
+        return languages;
+    }
+
+    /// <summary>
+    /// A German compound of two glossary words ("lederjacke" = leder + jacke), the first split from the left that works:
+    /// German writes new compounds freely, so no list could hold them all.
+    /// </summary>
+    private static string? Compound(string folded)
+    {
+        const int MinPart = 3;
+        if (folded.Length < 2 * MinPart + 1 || Loaded.English.Contains(Tokenizer.Stem(folded))) return null;
+        for (var split = MinPart; split <= folded.Length - MinPart; split++)
+        {
+            if (Loaded.German.TryGetValue(folded[..split], out var head) && Loaded.German.TryGetValue(folded[split..], out var tail))
+                return head + " " + tail;
+        }
+        return null;
+    }
+
+    /// <summary>Lowercase without accents, "ß" as "ss": shoppers write "cinturon" as often as "cinturón".</summary>
+    public static string Fold(string word)
+    {
+        var decomposed = word.ToLowerInvariant().Replace("ß", "ss", StringComparison.Ordinal).Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) sb.Append(c);
+        return sb.ToString();
+    }
+
+    private sealed record Glossary(
+        Dictionary<string, Entry> Forms,
+        Dictionary<string, string> German,
+        HashSet<string> English,
+        Dictionary<string, string[]> Marks,
+        int LongestPhrase,
+        List<(string Language, string Form, string English)> Written);
+
+    private static string ReadResource()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static Glossary Load(string file)
+    {
+        var written = new List<(string Language, string Form, string English)>();
+        var entries = new List<(string Form, Entry Entry)>();
+        foreach (var raw in file.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var colon = line.IndexOf(':');
+            var equals = line.LastIndexOf('=');
+            if (colon < 1 || equals < colon) throw new FormatException($"glossary line is not 'lang: forms = english': {line}");
+            var language = line[..colon].Trim();
+            var meaning = line[(equals + 1)..].Trim();
+            foreach (var part in line[(colon + 1)..equals].Split(','))
+            {
+                var form = part.Trim();
+                var marked = form.StartsWith('~');
+                // Hyphens and apostrophes split words as the tokenizer splits them ("d'oreille", "sous-vêtement").
+                var key = string.Join(' ', Tokenizer.Words(marked ? form[1..] : form).Select(Fold));
+                // French "a" is English "a" too, however the file writes it.
+                var alsoEnglish = marked || Tokenizer.IsStopWord(key);
+                if (key.Length == 0) throw new FormatException($"empty form in glossary line: {line}");
+                written.Add((language, key, meaning));
+                entries.Add((key, new Entry(language, meaning, alsoEnglish, Written: true)));
+            }
+        }
+
+        var forms = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        // Written forms first, so a generated plural never replaces a word the file spells out; then the first language wins.
+        foreach (var (form, entry) in entries) forms.TryAdd(form, entry);
+        foreach (var (form, entry) in entries)
+            if (entry.English != FunctionWord && !form.Contains(' '))
+                foreach (var inflected in Inflections(form, entry.Language))
+                    forms.TryAdd(inflected, entry with { Written = false });
+
+        // English as the glossary and the merchandise list write it: such a word is never read as foreign on its own.
+        var english = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, entry) in entries)
+            if (entry.English != FunctionWord)
+                foreach (var term in Tokenizer.Terms(entry.English)) english.Add(term);
+        foreach (var (form, _) in entries)
+            if (MerchandiseNouns.Contains(Tokenizer.Stem(form))) english.Add(Tokenizer.Stem(form));
+
+        var german = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (form, entry) in forms)
+            if (entry.Language == "de" && entry.English != FunctionWord && !form.Contains(' ')) german.TryAdd(form, entry.English);
+
+        // "de" is Spanish and French: a word marks every language that has it, as long as it is no English word too.
+        var marks = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (spelled, entry) in entries)
+        {
+            if (entry.AlsoEnglish || spelled.Contains(' ')) continue;
+            var all = entry.English == FunctionWord ? [spelled] : Inflections(spelled, entry.Language).Prepend(spelled);
+            foreach (var form in all)
+            {
+                if (english.Contains(Tokenizer.Stem(form))) continue;
+                marks[form] = marks.TryGetValue(form, out var of) ? [.. of.Append(entry.Language).Distinct()] : [entry.Language];
+            }
+        }
+
+        var longest = entries.Max(e => e.Form.Count(c => c == ' ') + 1);
+        return new Glossary(forms, german, english, marks, longest, written);
+    }
+
+    /// <summary>The regular plurals (and German adjective endings) of a written form.</summary>
+    private static IEnumerable<string> Inflections(string form, string language)
+    {
+        switch (language)
+        {
+            case "es":
+                yield return "aeiou".Contains(form[^1]) ? form + "s" : form + "es";
+                break;
+            case "fr":
+                if (!form.EndsWith('s') && !form.EndsWith('x')) yield return form.EndsWith("eau", StringComparison.Ordinal) || form.EndsWith("eu", StringComparison.Ordinal) ? form + "x" : form + "s";
+                break;
+            case "de":
+                foreach (var ending in GermanEndings)
+                    if (!(form.EndsWith('e') && ending.StartsWith('e'))) yield return form + ending;
+                break;
+        }
+    }
+}
