@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text;
 
@@ -117,12 +116,31 @@ public static class ShopperGlossary
     }
 
     /// <summary>Lowercase without accents, "ß" as "ss": shoppers write "cinturon" as often as "cinturón".</summary>
+    /// <remarks>
+    /// A table, not Unicode decomposition: the build sets InvariantGlobalization, where <c>Normalize</c> leaves
+    /// "à" as it is; these three languages need only the Latin-1 letters and "œ".
+    /// </remarks>
     public static string Fold(string word)
     {
-        var decomposed = word.ToLowerInvariant().Replace("ß", "ss", StringComparison.Ordinal).Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) sb.Append(c);
+        var lower = word.ToLowerInvariant();
+        if (!lower.Any(c => c > '\u007f')) return lower;
+        var sb = new StringBuilder(lower.Length + 2);
+        foreach (var c in lower)
+            sb.Append(c switch
+            {
+                'à' or 'á' or 'â' or 'ã' or 'ä' or 'å' => "a",
+                'ç' => "c",
+                'è' or 'é' or 'ê' or 'ë' => "e",
+                'ì' or 'í' or 'î' or 'ï' => "i",
+                'ñ' => "n",
+                'ò' or 'ó' or 'ô' or 'õ' or 'ö' => "o",
+                'ù' or 'ú' or 'û' or 'ü' => "u",
+                'ý' or 'ÿ' => "y",
+                'œ' => "oe",
+                'æ' => "ae",
+                'ß' => "ss",
+                _ => c.ToString(),
+            });
         return sb.ToString();
     }
 

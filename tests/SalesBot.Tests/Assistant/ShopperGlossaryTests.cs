@@ -104,6 +104,20 @@ public sealed class ShopperGlossaryTests
         Assert.Equal(["shirt", "blue", "poches"], Tokenizer.Words(read));
     }
 
+    [Theory]
+    [InlineData("cinturón de cuero", "cinturon de cuero")]
+    [InlineData("sac à dos", "sac a dos")]
+    [InlineData("weiße Bluse", "weisse bluse")]
+    public void Accents_and_sharp_s_read_as_shoppers_who_leave_them_out(string accented, string plain)
+    {
+        var catalog = Catalog(Jewelry);
+
+        var read = catalog.InCatalogWords(new ProductQuery(accented)).Text;
+
+        Assert.NotEqual(accented, read);
+        Assert.Equal(catalog.InCatalogWords(new ProductQuery(plain)).Text, read);
+    }
+
     [Fact]
     public void The_glossary_loads_each_language_without_a_duplicate_form()
     {
