@@ -15,7 +15,7 @@ public static class ShopperGlossary
     private const string FunctionWord = "-";
 
     /// <summary>One form's reading: its English words (<see cref="FunctionWord"/> for a function word), and whether it is also English.</summary>
-    private sealed record Entry(string Language, string English, bool AlsoEnglish, bool Written);
+    private sealed record Entry(string Language, string English, bool AlsoEnglish);
 
     // Before Loaded: static fields are set in the order they are written, and loading reads this.
     private static readonly string[] GermanEndings = ["e", "en", "n", "er", "es", "s", "em"];
@@ -71,13 +71,18 @@ public static class ShopperGlossary
     }
 
     /// <summary>The longest phrase starting at <paramref name="start"/> that reads as a foreign word here, and its length in words.</summary>
-    private static (Entry Entry, int Words)? Longest(List<string> folded, int start, HashSet<string> languages)
+    private static (Entry Entry, int Words)? Longest(List<string> folded, int start, Dictionary<string, int> languages)
     {
         for (var length = Math.Min(Loaded.LongestPhrase, folded.Count - start); length >= 1; length--)
         {
             var key = length == 1 ? folded[start] : string.Join(' ', folded.GetRange(start, length));
-            if (!Loaded.Forms.TryGetValue(key, out var entry)) continue;
-            if (length == 1 && !Reads(entry, folded[start], languages)) return null;
+            if (!Loaded.Forms.TryGetValue(key, out var entries)) continue;
+            // What the other words say: a word's own mark does not decide between its languages.
+            var own = length == 1 ? Loaded.Marks.GetValueOrDefault(key) ?? [] : [];
+            int Others(string language) => languages.GetValueOrDefault(language) - (own.Contains(language) ? 1 : 0);
+            // "Mantel" is a Spanish tablecloth and a German coat: the language the rest of the message is in chooses.
+            var entry = entries.MaxBy(e => Others(e.Language))!;
+            if (length == 1 && !Reads(entry, key, Others(entry.Language) > 0)) return null;
             return (entry, length);
         }
         return null;
@@ -87,15 +92,16 @@ public static class ShopperGlossary
     /// Whether a single word is read as its language's: an English word ("shorts", "robe", "gold") only when another word
     /// of the message is that language's; any other word as soon as the glossary has it.
     /// </summary>
-    private static bool Reads(Entry entry, string folded, HashSet<string> languages) =>
-        entry.AlsoEnglish || Loaded.English.Contains(Tokenizer.Stem(folded)) ? languages.Contains(entry.Language) : true;
+    private static bool Reads(Entry entry, string folded, bool languageElsewhere) =>
+        !(entry.AlsoEnglish || Loaded.English.Contains(Tokenizer.Stem(folded))) || languageElsewhere;
 
-    /// <summary>The languages the message's unambiguous glossary words belong to.</summary>
-    private static HashSet<string> LanguagesOf(List<string> folded)
+    /// <summary>How many of the message's unambiguous glossary words belong to each language.</summary>
+    private static Dictionary<string, int> LanguagesOf(List<string> folded)
     {
-        var languages = new HashSet<string>(StringComparer.Ordinal);
+        var languages = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var word in folded)
-            if (Loaded.Marks.TryGetValue(word, out var of)) languages.UnionWith(of);
+            if (Loaded.Marks.TryGetValue(word, out var of))
+                foreach (var language in of) languages[language] = languages.GetValueOrDefault(language) + 1;
         return languages;
     }
 
@@ -145,7 +151,7 @@ public static class ShopperGlossary
     }
 
     private sealed record Glossary(
-        Dictionary<string, Entry> Forms,
+        Dictionary<string, Entry[]> Forms,
         Dictionary<string, string> German,
         HashSet<string> English,
         Dictionary<string, string[]> Marks,
@@ -183,17 +189,24 @@ public static class ShopperGlossary
                 var alsoEnglish = marked || Tokenizer.IsStopWord(key);
                 if (key.Length == 0) throw new FormatException($"empty form in glossary line: {line}");
                 written.Add((language, key, meaning));
-                entries.Add((key, new Entry(language, meaning, alsoEnglish, Written: true)));
+                entries.Add((key, new Entry(language, meaning, alsoEnglish)));
             }
         }
 
-        var forms = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        // Written forms first, so a generated plural never replaces a word the file spells out; then the first language wins.
-        foreach (var (form, entry) in entries) forms.TryAdd(form, entry);
+        // One reading per language and form; written forms first, so a generated plural never replaces a word the file
+        // spells out, and the file's order among languages (the first is taken when nothing else tells them apart).
+        var readings = new Dictionary<string, List<Entry>>(StringComparer.Ordinal);
+        void Offer(string form, Entry entry)
+        {
+            if (!readings.TryGetValue(form, out var list)) readings[form] = list = [];
+            if (!list.Any(e => e.Language == entry.Language)) list.Add(entry);
+        }
+        foreach (var (form, entry) in entries) Offer(form, entry);
         foreach (var (form, entry) in entries)
             if (entry.English != FunctionWord && !form.Contains(' '))
                 foreach (var inflected in Inflections(form, entry.Language))
-                    forms.TryAdd(inflected, entry with { Written = false });
+                    Offer(inflected, entry);
+        var forms = readings.ToDictionary(r => r.Key, r => r.Value.ToArray(), StringComparer.Ordinal);
 
         // English as the glossary and the merchandise list write it: such a word is never read as foreign on its own.
         var english = new HashSet<string>(StringComparer.Ordinal);
@@ -204,8 +217,9 @@ public static class ShopperGlossary
             if (MerchandiseNouns.Contains(Tokenizer.Stem(form))) english.Add(Tokenizer.Stem(form));
 
         var german = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (form, entry) in forms)
-            if (entry.Language == "de" && entry.English != FunctionWord && !form.Contains(' ')) german.TryAdd(form, entry.English);
+        foreach (var (form, of) in forms)
+            foreach (var entry in of)
+                if (entry.Language == "de" && entry.English != FunctionWord && !form.Contains(' ')) german.TryAdd(form, entry.English);
 
         // "de" is Spanish and French: a word marks every language that has it, as long as it is no English word too.
         var marks = new Dictionary<string, string[]>(StringComparer.Ordinal);

@@ -118,6 +118,16 @@ public sealed class ShopperGlossaryTests
         Assert.Equal(catalog.InCatalogWords(new ProductQuery(plain)).Text, read);
     }
 
+    [Theory]
+    [InlineData("ein warmer Mantel", "coat")]
+    [InlineData("mantel de lino", "tablecloth")]
+    public void A_word_of_two_languages_is_read_in_the_language_of_the_other_words(string text, string english)
+    {
+        var read = Catalog(Jewelry).InCatalogWords(new ProductQuery(text)).Text;
+
+        Assert.Contains(english, Tokenizer.Words(read));
+    }
+
     [Fact]
     public void The_glossary_loads_each_language_without_a_duplicate_form()
     {
