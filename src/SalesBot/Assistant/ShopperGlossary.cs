@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text;
 
 namespace SalesBot.Assistant;
@@ -9,18 +8,12 @@ namespace SalesBot.Assistant;
 /// English-only sentence model find nothing in those words. <see cref="ToCatalogWords"/> rewrites a query word by word
 /// (a dictionary lookup each), keeping every word the catalog itself names things with.
 /// </summary>
-public static class ShopperGlossary
+public static partial class ShopperGlossary
 {
-    private const string ResourceName = "SalesBot.Assistant.shopper-glossary.txt";
     private const string FunctionWord = "-";
 
     /// <summary>One form's reading: its English words (<see cref="FunctionWord"/> for a function word), and whether it is also English.</summary>
     private sealed record Entry(string Language, string English, bool AlsoEnglish);
-
-    // Before Loaded: static fields are set in the order they are written, and loading reads this.
-    private static readonly string[] GermanEndings = ["e", "en", "n", "er", "es", "s", "em"];
-
-    private static readonly Glossary Loaded = Load(ReadResource());
 
     /// <summary>Every written form of each language with its English, as the file has it (for the file's own tests).</summary>
     public static IReadOnlyList<(string Language, string Form, string English)> WrittenForms => Loaded.Written;
@@ -61,7 +54,8 @@ public static class ShopperGlossary
             }
             Append(result, words[i++]);
         }
-        return changed ? result.ToString() : text;
+        // A message of function words alone ("de la") stays as it was: "not found", not every product by price.
+        return changed && result.Length > 0 ? result.ToString() : text;
     }
 
     private static void Append(StringBuilder sb, string words)
@@ -148,111 +142,5 @@ public static class ShopperGlossary
                 _ => c.ToString(),
             });
         return sb.ToString();
-    }
-
-    private sealed record Glossary(
-        Dictionary<string, Entry[]> Forms,
-        Dictionary<string, string> German,
-        HashSet<string> English,
-        Dictionary<string, string[]> Marks,
-        int LongestPhrase,
-        List<(string Language, string Form, string English)> Written);
-
-    private static string ReadResource()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-
-    private static Glossary Load(string file)
-    {
-        var written = new List<(string Language, string Form, string English)>();
-        var entries = new List<(string Form, Entry Entry)>();
-        foreach (var raw in file.Split('\n'))
-        {
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            var colon = line.IndexOf(':');
-            var equals = line.LastIndexOf('=');
-            if (colon < 1 || equals < colon) throw new FormatException($"glossary line is not 'lang: forms = english': {line}");
-            var language = line[..colon].Trim();
-            var meaning = line[(equals + 1)..].Trim();
-            foreach (var part in line[(colon + 1)..equals].Split(','))
-            {
-                var form = part.Trim();
-                var marked = form.StartsWith('~');
-                // Hyphens and apostrophes split words as the tokenizer splits them ("d'oreille", "sous-vêtement").
-                var key = string.Join(' ', Tokenizer.Words(marked ? form[1..] : form).Select(Fold));
-                // French "a" is English "a" too, however the file writes it.
-                var alsoEnglish = marked || Tokenizer.IsStopWord(key);
-                if (key.Length == 0) throw new FormatException($"empty form in glossary line: {line}");
-                written.Add((language, key, meaning));
-                entries.Add((key, new Entry(language, meaning, alsoEnglish)));
-            }
-        }
-
-        // One reading per language and form; written forms first, so a generated plural never replaces a word the file
-        // spells out, and the file's order among languages (the first is taken when nothing else tells them apart).
-        var readings = new Dictionary<string, List<Entry>>(StringComparer.Ordinal);
-        void Offer(string form, Entry entry)
-        {
-            if (!readings.TryGetValue(form, out var list)) readings[form] = list = [];
-            if (!list.Any(e => e.Language == entry.Language)) list.Add(entry);
-        }
-        foreach (var (form, entry) in entries) Offer(form, entry);
-        foreach (var (form, entry) in entries)
-            if (entry.English != FunctionWord && !form.Contains(' '))
-                foreach (var inflected in Inflections(form, entry.Language))
-                    Offer(inflected, entry);
-        var forms = readings.ToDictionary(r => r.Key, r => r.Value.ToArray(), StringComparer.Ordinal);
-
-        // English as the glossary and the merchandise list write it: such a word is never read as foreign on its own.
-        var english = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, entry) in entries)
-            if (entry.English != FunctionWord)
-                foreach (var term in Tokenizer.Terms(entry.English)) english.Add(term);
-        foreach (var (form, _) in entries)
-            if (MerchandiseNouns.Contains(Tokenizer.Stem(form))) english.Add(Tokenizer.Stem(form));
-
-        var german = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (form, of) in forms)
-            foreach (var entry in of)
-                if (entry.Language == "de" && entry.English != FunctionWord && !form.Contains(' ')) german.TryAdd(form, entry.English);
-
-        // "de" is Spanish and French: a word marks every language that has it, as long as it is no English word too.
-        var marks = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var (spelled, entry) in entries)
-        {
-            if (entry.AlsoEnglish || spelled.Contains(' ')) continue;
-            var all = entry.English == FunctionWord ? [spelled] : Inflections(spelled, entry.Language).Prepend(spelled);
-            foreach (var form in all)
-            {
-                if (english.Contains(Tokenizer.Stem(form))) continue;
-                marks[form] = marks.TryGetValue(form, out var of) ? [.. of.Append(entry.Language).Distinct()] : [entry.Language];
-            }
-        }
-
-        var longest = entries.Max(e => e.Form.Count(c => c == ' ') + 1);
-        return new Glossary(forms, german, english, marks, longest, written);
-    }
-
-    /// <summary>The regular plurals (and German adjective endings) of a written form.</summary>
-    private static IEnumerable<string> Inflections(string form, string language)
-    {
-        switch (language)
-        {
-            case "es":
-                yield return "aeiou".Contains(form[^1]) ? form + "s" : form + "es";
-                break;
-            case "fr":
-                if (!form.EndsWith('s') && !form.EndsWith('x')) yield return form.EndsWith("eau", StringComparison.Ordinal) || form.EndsWith("eu", StringComparison.Ordinal) ? form + "x" : form + "s";
-                break;
-            case "de":
-                foreach (var ending in GermanEndings)
-                    if (!(form.EndsWith('e') && ending.StartsWith('e'))) yield return form + ending;
-                break;
-        }
     }
 }

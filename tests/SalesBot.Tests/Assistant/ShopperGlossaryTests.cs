@@ -104,6 +104,16 @@ public sealed class ShopperGlossaryTests
         Assert.Equal(["shirt", "blue", "poches"], Tokenizer.Words(read));
     }
 
+    [Fact]
+    public void Function_words_alone_stay_so_the_answer_is_not_found()
+    {
+        var catalog = Catalog(Jewelry);
+        var query = new ProductQuery("de la");
+
+        Assert.Same(query, catalog.InCatalogWords(query));
+        Assert.Empty(catalog.Search(query, 5));
+    }
+
     [Theory]
     [InlineData("cinturón de cuero", "cinturon de cuero")]
     [InlineData("sac à dos", "sac a dos")]
