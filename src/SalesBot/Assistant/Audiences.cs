@@ -23,6 +23,22 @@ public static partial class Audiences
         ["kid"] = Audience.Kids, ["kids"] = Audience.Kids, ["child"] = Audience.Kids, ["children"] = Audience.Kids,
         ["toddler"] = Audience.Kids, ["baby"] = Audience.Kids, ["newborn"] = Audience.Kids, ["son"] = Audience.Kids,
         ["daughter"] = Audience.Kids, ["nephew"] = Audience.Kids, ["niece"] = Audience.Kids,
+        // Spanish, French and German shoppers ("para mi novio", "pour ma mère", "für meinen Sohn"), accents written or not.
+        ["novio"] = Audience.Men, ["esposo"] = Audience.Men, ["marido"] = Audience.Men, ["padre"] = Audience.Men,
+        ["papá"] = Audience.Men, ["papa"] = Audience.Men, ["hermano"] = Audience.Men, ["abuelo"] = Audience.Men, ["tío"] = Audience.Men,
+        ["tio"] = Audience.Men, ["él"] = Audience.Men, ["mari"] = Audience.Men, ["copain"] = Audience.Men, ["père"] = Audience.Men,
+        ["pere"] = Audience.Men, ["frère"] = Audience.Men, ["frere"] = Audience.Men, ["oncle"] = Audience.Men, ["lui"] = Audience.Men,
+        ["freund"] = Audience.Men, ["ehemann"] = Audience.Men, ["vater"] = Audience.Men, ["bruder"] = Audience.Men,
+        ["opa"] = Audience.Men, ["onkel"] = Audience.Men, ["ihn"] = Audience.Men,
+        ["novia"] = Audience.Women, ["esposa"] = Audience.Women, ["madre"] = Audience.Women, ["mamá"] = Audience.Women,
+        ["mama"] = Audience.Women, ["hermana"] = Audience.Women, ["abuela"] = Audience.Women, ["tía"] = Audience.Women,
+        ["tia"] = Audience.Women, ["ella"] = Audience.Women, ["copine"] = Audience.Women, ["mère"] = Audience.Women,
+        ["maman"] = Audience.Women, ["sœur"] = Audience.Women, ["soeur"] = Audience.Women, ["tante"] = Audience.Women,
+        ["elle"] = Audience.Women, ["freundin"] = Audience.Women, ["ehefrau"] = Audience.Women, ["mutter"] = Audience.Women,
+        ["schwester"] = Audience.Women, ["oma"] = Audience.Women,
+        ["hijo"] = Audience.Kids, ["hija"] = Audience.Kids, ["sobrino"] = Audience.Kids, ["sobrina"] = Audience.Kids,
+        ["fils"] = Audience.Kids, ["neveu"] = Audience.Kids, ["nièce"] = Audience.Kids, ["sohn"] = Audience.Kids,
+        ["tochter"] = Audience.Kids, ["neffe"] = Audience.Kids, ["nichte"] = Audience.Kids, ["enkel"] = Audience.Kids,
     };
 
     // Words a catalog marks an audience with; "men" and "women" are separate tokens ("women's" → "women", "s").
@@ -34,6 +50,17 @@ public static partial class Audiences
         ["kid"] = Audience.Kids, ["kids"] = Audience.Kids, ["child"] = Audience.Kids, ["children"] = Audience.Kids,
         ["childrens"] = Audience.Kids, ["baby"] = Audience.Kids, ["toddler"] = Audience.Kids, ["youth"] = Audience.Kids,
         ["junior"] = Audience.Kids, ["boys"] = Audience.Kids, ["girls"] = Audience.Kids, ["infant"] = Audience.Kids,
+        // Spanish, French and German labels; they stay search words, read in English by ShopperGlossary.
+        ["mujer"] = Audience.Women, ["mujeres"] = Audience.Women, ["dama"] = Audience.Women, ["damas"] = Audience.Women,
+        ["femme"] = Audience.Women, ["femmes"] = Audience.Women, ["frau"] = Audience.Women, ["frauen"] = Audience.Women,
+        ["damen"] = Audience.Women,
+        ["hombre"] = Audience.Men, ["hombres"] = Audience.Men, ["caballero"] = Audience.Men, ["caballeros"] = Audience.Men,
+        ["homme"] = Audience.Men, ["hommes"] = Audience.Men, ["herren"] = Audience.Men, ["mann"] = Audience.Men,
+        ["männer"] = Audience.Men,
+        ["niño"] = Audience.Kids, ["niños"] = Audience.Kids, ["niña"] = Audience.Kids, ["niñas"] = Audience.Kids,
+        ["nino"] = Audience.Kids, ["ninos"] = Audience.Kids, ["nina"] = Audience.Kids, ["ninas"] = Audience.Kids,
+        ["infantil"] = Audience.Kids, ["bebé"] = Audience.Kids, ["enfant"] = Audience.Kids, ["enfants"] = Audience.Kids,
+        ["bébé"] = Audience.Kids, ["kinder"] = Audience.Kids, ["mädchen"] = Audience.Kids, ["jungen"] = Audience.Kids,
     };
 
     /// <summary>

@@ -14,6 +14,7 @@ public sealed partial class CatalogIndex
     /// </remarks>
     public IReadOnlyList<ProductMatch> Search(ProductQuery query, int limit)
     {
+        query = InCatalogWords(query);
         var words = Tokenizer.Terms(query.Text).ToList();
         var terms = words.Distinct().ToList();
         // "bean bag" should find "Beanbag": adjacent words are also tried joined.

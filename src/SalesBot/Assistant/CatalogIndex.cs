@@ -15,6 +15,9 @@ public sealed partial class CatalogIndex
     private readonly Dictionary<string, Posting[]> _postings;
     private readonly Dictionary<string, IndexedProduct> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IndexedProduct> _byHandle = new(StringComparer.OrdinalIgnoreCase);
+    // The terms of titles, types, tags, collections, options and vendors (not descriptions): what the shop names its
+    // products with, so a shopper's "collar" stays "collar" where collars are sold, not where a shirt's collar is described.
+    private readonly HashSet<string> _namingTerms;
     private readonly Lazy<CatalogVocabulary> _vocabulary;
     private readonly Lazy<IReadOnlySet<decimal>> _amounts;
     private readonly Lazy<IReadOnlySet<decimal>> _discountAmounts;
@@ -54,6 +57,7 @@ public sealed partial class CatalogIndex
         var compactor = new CatalogCompactor();
         var postings = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
         var withheld = new List<Product>();
+        var namingTerms = new HashSet<string>(StringComparer.Ordinal);
         foreach (var snapshotProduct in data.Data.Products.Nodes)
         {
             // A product without a variant has no price and no card, so no index holds it.
@@ -75,13 +79,17 @@ public sealed partial class CatalogIndex
             products.Add(item);
             _byId[product.Id] = item;
             _byHandle[product.Handle] = item;
-            AddToIndex(item, postings);
+            AddToIndex(item, postings, namingTerms);
         }
         Products = products.ToArray();
         _minPrices = products.Select(p => p.MinPrice).ToArray();
         AudienceMarks = new AudienceMarks(products.Count);
         _postings = new Dictionary<string, Posting[]>(postings.Count, StringComparer.Ordinal);
         foreach (var (term, list) in postings) _postings[term] = [.. list];
+        // Held as the index's own term strings, so the set costs its slots, not a second copy of the words.
+        _namingTerms = new HashSet<string>(namingTerms.Count, StringComparer.Ordinal);
+        foreach (var term in _postings.Keys)
+            if (namingTerms.Contains(term)) _namingTerms.Add(term);
 
         if (offered)
         {
@@ -173,6 +181,16 @@ public sealed partial class CatalogIndex
         return words.Any(_postings.ContainsKey) || words.Zip(words.Skip(1), (a, b) => a + b).Any(_postings.ContainsKey);
     }
 
+    /// <summary>
+    /// The query in this catalog's words: a Spanish, French or German word the catalog does not name products with is
+    /// read in English (<see cref="ShopperGlossary"/>), for the word index and the sentence model alike.
+    /// </summary>
+    public ProductQuery InCatalogWords(ProductQuery query)
+    {
+        var text = ShopperGlossary.ToCatalogWords(query.Text, _namingTerms.Contains);
+        return ReferenceEquals(text, query.Text) ? query : query with { Text = text };
+    }
+
     public IndexedProduct? FindById(string id) => _byId.GetValueOrDefault(id);
 
     public IndexedProduct? FindByHandle(string handle) => _byHandle.GetValueOrDefault(handle);
@@ -216,15 +234,18 @@ public sealed partial class CatalogIndex
         return best;
     }
 
-    private static void AddToIndex(IndexedProduct item, Dictionary<string, List<Posting>> postings)
+    private static void AddToIndex(IndexedProduct item, Dictionary<string, List<Posting>> postings, HashSet<string> namingTerms)
     {
         var p = item.Product;
         var weights = new Dictionary<string, float>(StringComparer.Ordinal);
-        void Add(string? text, float weight)
+        void Add(string? text, float weight, bool naming = true)
         {
             if (string.IsNullOrEmpty(text)) return;
             foreach (var term in Tokenizer.Terms(text))
+            {
                 weights[term] = Math.Min(weights.GetValueOrDefault(term) + weight, 6f);
+                if (naming) namingTerms.Add(term);
+            }
         }
         Add(p.Title, 3f);
         var titleWords = Tokenizer.Terms(p.Title).ToList();
@@ -236,7 +257,7 @@ public sealed partial class CatalogIndex
             foreach (var value in option.Values)
                 if (value != "Default Title") Add(value, 1.5f);
         Add(p.Vendor, 1f);
-        Add(Tokenizer.StripHtml(p.Description), 0.7f);
+        Add(Tokenizer.StripHtml(p.Description), 0.7f, naming: false);
         foreach (var (term, weight) in weights)
         {
             if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];

@@ -26,7 +26,7 @@ public sealed class CatalogSearch(CatalogProvider catalogs)
     /// marked for it, so the answer is "not found" rather than anything at all (which is what the audience filter leaves).
     /// </summary>
     public static bool AskedAudienceIsAbsent(CatalogIndex catalog, ProductQuery query) =>
-        query is { Audience: { } audience, MinPrice: null, MaxPrice: null } && !Tokenizer.Terms(query.Text).Any()
+        query is { Audience: { } audience, MinPrice: null, MaxPrice: null } && !Tokenizer.Terms(catalog.InCatalogWords(query).Text).Any()
         && !catalog.Products.Any(p => catalog.AudienceMarks.Of(p).Contains(audience));
 
     /// <summary>Products the bot shows before anything is asked: in stock, in the merchant's order.</summary>

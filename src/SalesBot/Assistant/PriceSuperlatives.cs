@@ -10,6 +10,8 @@ public static class PriceSuperlatives
     public static IReadOnlyList<ProductMatch> Rank(CatalogIndex catalog, ProductQuery query, int limit)
     {
         var order = query.Order ?? PriceOrder.Cheapest;
+        // The words are compared with the products' names below, so in the catalog's words ("el más barato collar").
+        query = catalog.InCatalogWords(query);
         var matches = catalog.Search(query with { Order = null }, catalog.Products.Count);
         var terms = Tokenizer.Terms(query.Text).Distinct().ToList();
         // A word found only in a description ("goes well with a jacket") does not make the product a jacket.

@@ -19,6 +19,9 @@ public static partial class Tokenizer
         "also", "other", "more", "options", "option", "recommend", "suggest", "good", "nice", "one", "ones", "sale",
     };
 
+    /// <summary>True for an English word too common to search by ("a", "for", "me").</summary>
+    public static bool IsStopWord(string word) => StopWords.Contains(word);
+
     public static IEnumerable<string> Words(string text)
     {
         foreach (Match m in WordPattern().Matches(text.ToLowerInvariant()))
