@@ -78,6 +78,12 @@ public sealed partial class DeployFilesTests
         Assert.Contains(".env", ignored);
         Assert.Contains("**/bin", ignored);
 
+        // The int8 sentence model is made in the build stage, after the publish, so the read-only container never quantizes.
+        var runs = lines.Where(l => l.Name == "RUN").Select(l => l.Arguments).ToList();
+        var publish = runs.FindIndex(r => r.StartsWith("dotnet publish", StringComparison.Ordinal));
+        var prepare = runs.FindIndex(r => r == $"dotnet /app/SalesBot.dll {SalesBot.Assistant.Semantic.PrepareModelCommand.Command}");
+        Assert.True(publish >= 0 && prepare > publish, "the build stage runs prepare-model after dotnet publish");
+
         // The final stage's user is not root, and everything after its FROM runs as that user.
         var runtime = lines.SkipWhile(l => !(l.Name == "FROM" && l.Arguments.StartsWith(froms[^1], StringComparison.Ordinal))).ToList();
         var user = Assert.Single(runtime, l => l.Name == "USER").Arguments;

@@ -30,6 +30,19 @@ public sealed class PublishedAppTests(PublishedApp published, PostgresFixture po
         Assert.DoesNotContain(platforms, p => p!.StartsWith("win", StringComparison.Ordinal) || p.StartsWith("osx", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_images_prepare_model_step_writes_the_int8_model_into_the_publish()
+    {
+        var (exit, output) = await RunAsync(new Dictionary<string, string?>(), PrepareModelCommand.Command);
+
+        Assert.True(exit == 0, output);
+        var copy = Assert.Single(Directory.GetFiles(Path.Combine(published.Folder, "models"), "*.int8.onnx"));
+        Assert.Contains(ModelQuantizer.Version, Path.GetFileName(copy));
+        Assert.Contains(copy, output);
+        // What the app will load at start: the copy for the model the publish carries.
+        Assert.Equal(copy, QuantizedModelFile.Ensure(SentenceModelFiles.Read(Path.Combine(published.Folder, "models", SentenceModelFiles.AssemblyFile))));
+    }
+
     [PostgresFact]
     public async Task The_published_app_started_with_the_spec_environment_answers_its_health_checks()
     {

@@ -7,8 +7,8 @@ namespace SalesBot.Assistant.Semantic;
 /// <summary>
 /// all-MiniLM-L6-v2 on ONNX Runtime's CPU provider: WordPiece ids, the transformer, mean pooling over the attention mask,
 /// L2 normalisation; 384 dimensions. The session runs an int8 copy of the model (<see cref="ModelQuantizer"/>, made on the
-/// first load and kept on disk, <see cref="QuantizedModelFile"/>): ≈ 24 MB of weights instead of 91 MB, resident ≈ 90 MB instead of ≈ 150 MB, about twice as fast on one core, and
-/// vectors within cosine 0.98 of the fp32 model's (ModelQuantizerTests; bench/AssistantBench/README.md). One instance per
+/// first load and kept on disk, <see cref="QuantizedModelFile"/>): ≈ 24 MB of weights instead of 91 MB, resident ≈ 90 MB
+/// instead of ≈ 150 MB, about twice as fast on one core, and vectors within cosine 0.98 of the fp32 model's (ModelQuantizerTests; bench/AssistantBench/README.md). One instance per
 /// process (<see cref="Shared"/>), shared by every app and catalog. Thread-safe (an InferenceSession runs concurrently;
 /// the tokenizer is immutable).
 /// </summary>
@@ -69,6 +69,7 @@ public sealed class SentenceEncoder : ISentenceEncoder, IDisposable
                 if (quantize) files.QuantizeModelTo(file);
                 else files.CopyModelTo(file);
             }
+            // The parsed graph's garbage goes back at once, as after QuantizedModelFile writes its copy.
             if (quantize) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             _session = new InferenceSession(model, options);
         }
