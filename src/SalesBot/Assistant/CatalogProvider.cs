@@ -100,7 +100,7 @@ public sealed class CatalogProvider : IDisposable
     }
 
     private static CatalogIndex Parse(byte[] content, string? hash) =>
-        new(CatalogBytes.Decode(content) ?? throw new JsonException("The snapshot is empty."), hash);
+        new(CompactingCatalogReader.Decode(content) ?? throw new JsonException("The snapshot is empty."), hash);
 
     public void Dispose()
     {
