@@ -70,7 +70,7 @@ public sealed class SentenceEncoder : ISentenceEncoder, IDisposable
                 else files.CopyModelTo(file);
             }
             // The parsed graph's garbage goes back at once, as after QuantizedModelFile writes its copy.
-            if (quantize) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            if (quantize) HeapRelief.Now();
             _session = new InferenceSession(model, options);
         }
         finally
